@@ -1,0 +1,5 @@
+"""Allow ``python -m kx``."""
+
+from kx.main import main
+
+raise SystemExit(main())

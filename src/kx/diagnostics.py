@@ -1,0 +1,119 @@
+"""The Diagnostic record: one problem found in one command, with its position.
+
+Plain slotted class rather than a dataclass: ``dataclasses`` pulls in ``inspect`` and costs
+more than the whole ``kx check`` start-up budget (see bench/check_startup.py).
+"""
+
+from __future__ import annotations
+
+from kx._typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import Any
+
+ERROR = "error"
+WARNING = "warning"
+INFO = "info"
+SEVERITIES = (ERROR, WARNING, INFO)
+SEVERITY_RANK = {INFO: 0, WARNING: 1, ERROR: 2}
+
+# Who would reject the command: the client while parsing or validating, or the daemon/API server.
+STAGE_CLIENT = "client"
+STAGE_SERVER = "server"
+STAGE_LINT = "lint"
+
+_FIELDS = (
+    "path",
+    "line",
+    "column",
+    "end_line",
+    "end_column",
+    "severity",
+    "code",
+    "message",
+    "suggestion",
+    "url",
+    "stage",
+    "count",
+)
+
+
+class Diagnostic:
+    """An immutable problem report; positions are 1-based and point at the offending token."""
+
+    __slots__ = _FIELDS
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    severity: str
+    code: str
+    message: str
+    suggestion: str | None
+    url: str | None
+    stage: str
+    count: int
+
+    def __init__(
+        self,
+        *,
+        path: str,
+        line: int,
+        column: int,
+        end_line: int,
+        end_column: int,
+        severity: str,
+        code: str,
+        message: str,
+        suggestion: str | None = None,
+        url: str | None = None,
+        stage: str = STAGE_CLIENT,
+        count: int = 1,
+    ) -> None:
+        values = (
+            path, line, column, end_line, end_column, severity, code, message,
+            suggestion, url, stage, count,
+        )  # fmt: skip
+        for name, value in zip(_FIELDS, values):
+            object.__setattr__(self, name, value)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"Diagnostic is immutable (tried to set {name!r})")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"Diagnostic is immutable (tried to delete {name!r})")
+
+    def _key(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in _FIELDS)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Diagnostic):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return f"Diagnostic({self.line}:{self.column} {self.severity} {self.code} {self.message!r})"
+
+    def replace(self, **changes: Any) -> Diagnostic:
+        """Return a copy with some fields changed."""
+        fields = {name: getattr(self, name) for name in _FIELDS}
+        fields.update(changes)
+        return Diagnostic(**fields)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON form (the contract of ``--format json``)."""
+        return {name: getattr(self, name) for name in _FIELDS}
+
+    @property
+    def is_error(self) -> bool:
+        """True for error severity."""
+        return self.severity == ERROR
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        """Order by file, position, then code."""
+        return (self.path, self.line, self.column, self.code)

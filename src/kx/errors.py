@@ -1,0 +1,23 @@
+"""One-line user errors. ``str()`` of each is the message printed on stderr (exit 2)."""
+
+from __future__ import annotations
+
+
+class KxError(Exception):
+    """Base class: something the user can cause that stops kx from doing its job."""
+
+
+class SpecError(KxError):
+    """A spec file is unreadable, malformed or violates the meta-schema."""
+
+
+class UsageError(KxError):
+    """The command line given to kx itself is wrong."""
+
+
+class InputError(KxError):
+    """An input file or stream cannot be read."""
+
+
+class ConfigError(KxError):
+    """The kx configuration is invalid."""

@@ -1,0 +1,1 @@
+"""Specs: the model of a command's flags, and the loader that finds and caches spec files."""
