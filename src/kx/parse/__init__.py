@@ -1,0 +1,1 @@
+"""Parsing: shell words with source spans, tool/subcommand resolution, pflag-faithful argv parsing."""
