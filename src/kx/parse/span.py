@@ -36,7 +36,7 @@ class Word:
         if not self.literal:
             return (self.start, self.end)
         stop = len(self.value) if stop is None else stop
-        return (self.start + begin, self.start + max(stop, begin + 1) if stop > begin else self.start + begin + 1)
+        return (self.start + begin, self.start + max(stop, begin + 1))
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Word):
