@@ -1,0 +1,1 @@
+"""Checking: value types and formats, cross-flag rules, suggestions, and the validator."""
