@@ -76,7 +76,7 @@ class Diagnostic:
             path, line, column, end_line, end_column, severity, code, message,
             suggestion, url, stage, count,
         )  # fmt: skip
-        for name, value in zip(_FIELDS, values):
+        for name, value in zip(_FIELDS, values, strict=True):
             object.__setattr__(self, name, value)
 
     def __setattr__(self, name: str, value: object) -> None:

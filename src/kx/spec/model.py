@@ -48,10 +48,33 @@ class FlagSpec(Frozen):
     """One flag as the client's flag library defines it."""
 
     __slots__ = (
-        "raw", "name", "short", "type", "repeat", "choices", "case_sensitive", "enforced_by",
-        "format", "default", "no_value", "required", "hidden", "alias_of", "deprecated",
-        "short_deprecated", "platform", "min_api", "added", "deprecated_in", "removed_in",
-        "value_hint", "metavar", "common", "review", "summary", "origin",
+        "added",
+        "alias_of",
+        "case_sensitive",
+        "choices",
+        "common",
+        "default",
+        "deprecated",
+        "deprecated_in",
+        "enforced_by",
+        "format",
+        "hidden",
+        "metavar",
+        "min_api",
+        "name",
+        "no_value",
+        "origin",
+        "platform",
+        "raw",
+        "removed_in",
+        "repeat",
+        "required",
+        "review",
+        "short",
+        "short_deprecated",
+        "summary",
+        "type",
+        "value_hint",
     )  # fmt: skip
     raw: dict[str, Any]
     name: str
@@ -139,8 +162,18 @@ class FlagSpec(Frozen):
 class PositionalSpec(Frozen):
     """One positional argument slot."""
 
-    __slots__ = ("raw", "name", "required", "repeat", "format", "choices", "case_sensitive",
-                 "enforced_by", "value_hint", "summary")  # fmt: skip
+    __slots__ = (
+        "case_sensitive",
+        "choices",
+        "enforced_by",
+        "format",
+        "name",
+        "raw",
+        "repeat",
+        "required",
+        "summary",
+        "value_hint",
+    )  # fmt: skip
     raw: dict[str, Any]
     name: str
     required: bool
@@ -170,8 +203,20 @@ class PositionalSpec(Frozen):
 class RuleSpec(Frozen):
     """A declarative cross-flag rule (conflicts, requires, requires-any, one-of, named check)."""
 
-    __slots__ = ("raw", "kind", "flags", "flag", "needs", "of", "at_least_one", "when",
-                 "check", "stage", "severity", "message")  # fmt: skip
+    __slots__ = (
+        "at_least_one",
+        "check",
+        "flag",
+        "flags",
+        "kind",
+        "message",
+        "needs",
+        "of",
+        "raw",
+        "severity",
+        "stage",
+        "when",
+    )  # fmt: skip
     raw: dict[str, Any]
     kind: str
     flags: tuple[str, ...]
@@ -204,7 +249,7 @@ class RuleSpec(Frozen):
 class RemovedFlag(Frozen):
     """A flag older clients had; this client rejects it as unknown."""
 
-    __slots__ = ("name", "short", "removed_in", "replacement", "message")
+    __slots__ = ("message", "name", "removed_in", "replacement", "short")
     name: str
     short: str | None
     removed_in: str
@@ -223,9 +268,27 @@ class CommandSpec(Frozen):
     """A command (or a tool root, path ``()``) with inherited flags resolved and lookups built."""
 
     __slots__ = (
-        "raw", "tool", "path", "aliases", "tool_version", "summary", "synopsis", "interspersed",
-        "normalize_underscores", "flag_scope", "subcommands", "inherits", "source", "positionals",
-        "own_flags", "flags", "removed_flags", "rules", "origin", "by_name", "by_short",
+        "aliases",
+        "by_name",
+        "by_short",
+        "flag_scope",
+        "flags",
+        "inherits",
+        "interspersed",
+        "normalize_underscores",
+        "origin",
+        "own_flags",
+        "path",
+        "positionals",
+        "raw",
+        "removed_flags",
+        "rules",
+        "source",
+        "subcommands",
+        "summary",
+        "synopsis",
+        "tool",
+        "tool_version",
     )  # fmt: skip
     raw: dict[str, Any]
     tool: str
