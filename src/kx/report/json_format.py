@@ -1,0 +1,19 @@
+"""JSON format: ``{"diagnostics": [...]}`` with one object per Diagnostic (its ``to_dict``)."""
+
+from __future__ import annotations
+
+import json
+
+from kx._typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from kx.diagnostics import Diagnostic
+    from kx.report import ReportOptions
+
+
+def render(diagnostics: Sequence[Diagnostic], options: ReportOptions) -> str:
+    """Render the diagnostics as one JSON document followed by a newline."""
+    document = {"diagnostics": [d.to_dict() for d in diagnostics]}
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
