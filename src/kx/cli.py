@@ -33,6 +33,25 @@ def _root(
     """Validate, lint, build and complete docker run, kubectl run and kubectl expose commands."""
 
 
+_PASS_THROUGH = {"allow_extra_args": True, "ignore_unknown_options": True, "help_option_names": []}
+
+
+@app.command("check", context_settings=_PASS_THROUGH, add_help_option=False)
+def check_command(ctx: typer.Context) -> None:
+    """Check one docker/kubectl command offline: every mistake at once, with fixes."""
+    from kx import fastpath  # options are defined once, in kx.check_options
+
+    raise typer.Exit(fastpath.run("check", list(ctx.args)))
+
+
+@app.command("exec", context_settings=_PASS_THROUGH, add_help_option=False)
+def exec_command(ctx: typer.Context) -> None:
+    """Check a command, then run it (replacing kx) only if no error was found."""
+    from kx import fastpath
+
+    raise typer.Exit(fastpath.run("exec", list(ctx.args)))
+
+
 def fail(error: KxError) -> typer.Exit:
     """Print a one-line error and return the exit to raise (code 2)."""
     typer.echo(f"kx: error: {error}", err=True)

@@ -1,11 +1,83 @@
 """The light command path: ``kx check`` and ``kx exec`` without importing typer.
 
-Placeholder until the engine lands: returns None so typer handles everything.
+A cold ``kx check`` must cost about what the docker client's own rejection costs, so this path
+imports only the engine (no typer, rich, jsonschema or PyYAML's loader).
 """
 
 from __future__ import annotations
 
+import os
+import sys
+
+from kx._typing import TYPE_CHECKING
+from kx.errors import KxError
+
+if TYPE_CHECKING:
+    from kx.diagnostics import Diagnostic
+
+LIGHT_COMMANDS = ("check", "exec")
+
 
 def try_run(args: list[str]) -> int | None:
     """Handle ``args`` here when possible; None means "let the typer app do it"."""
-    return None
+    if not args or args[0] not in LIGHT_COMMANDS:
+        return None
+    try:
+        return run(args[0], args[1:])
+    except KxError as error:
+        sys.stderr.write(f"kx: error: {error}\n")
+        return 2
+
+
+def _color(mode: str) -> bool:
+    if mode == "always":
+        return True
+    if mode == "never" or os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty()
+
+
+def run(command: str, args: list[str]) -> int:
+    """Run ``kx check`` or ``kx exec`` and return the exit code."""
+    from kx import check_options, engine
+
+    options = check_options.parse(args)
+    if options.help:
+        sys.stdout.write(check_options.help_text(command))
+        return 0
+    if options.string is not None:
+        text = options.string
+        diagnostics = engine.check_command(text)
+    else:
+        text, diagnostics = engine.check_argv(options.command)
+    if not options.quiet:
+        _print(text, diagnostics, options.format, _color(options.color), command == "exec")
+    failed = engine.has_errors(diagnostics)
+    if command == "exec" and not failed:
+        return _exec(options.command if options.string is None else ["sh", "-c", options.string])
+    return 1 if failed else 0
+
+
+def _print(text: str, diagnostics: list[Diagnostic], fmt: str, color: bool, to_stderr: bool) -> None:
+    stream = sys.stderr if to_stderr else sys.stdout
+    if fmt == "json":
+        import json
+
+        body = {"command": text, "diagnostics": [d.to_dict() for d in diagnostics]}
+        stream.write(json.dumps(body, indent=2) + "\n")
+        return
+    if diagnostics:
+        from kx.report import caret
+
+        stream.write(caret.render(text, diagnostics, color) + "\n")
+
+
+def _exec(argv: list[str]) -> int:
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os.execvp(argv[0], argv)
+    except OSError as error:
+        sys.stderr.write(f"kx: error: cannot run {argv[0]}: {error.strerror}\n")
+        return 127
+    return 0  # pragma: no cover - execvp does not return

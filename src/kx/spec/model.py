@@ -54,6 +54,7 @@ class FlagSpec(Frozen):
         "choices",
         "common",
         "default",
+        "default_from",
         "deprecated",
         "deprecated_in",
         "enforced_by",
@@ -103,6 +104,7 @@ class FlagSpec(Frozen):
     review: str | None
     summary: str
     origin: str
+    default_from: str | None
 
     def __init__(self, raw: dict[str, Any], origin: str = "") -> None:
         get = raw.get
@@ -127,7 +129,7 @@ class FlagSpec(Frozen):
         dep = get("deprecated")
         self._set("deprecated", Deprecation(dep) if dep else None)
         for key in ("short_deprecated", "platform", "min_api", "added", "deprecated_in",
-                    "removed_in", "value_hint", "metavar", "review"):  # fmt: skip
+                    "removed_in", "value_hint", "metavar", "review", "default_from"):  # fmt: skip
             self._set(key, get(key))
         self._set("common", get("common", False))
         self._set("summary", get("summary", ""))

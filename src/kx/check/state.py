@@ -1,0 +1,105 @@
+"""The effective flag values of a parsed command, as the client would see them after parsing."""
+
+from __future__ import annotations
+
+import re
+
+from kx._typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kx.parse.span import Word
+    from kx.spec.model import CommandSpec, FlagSpec
+
+_ZERO = r"[+-]?(?:0+(?:\.0*)?|\.0+)(?:[a-zµμ]*)(?:(?:0+(?:\.0*)?|\.0+)[a-zµμ]+)*"
+
+TRUE_WORDS = frozenset({"1", "t", "T", "TRUE", "true", "True"})
+FALSE_WORDS = frozenset({"0", "f", "F", "FALSE", "false", "False"})
+
+
+class FlagState:
+    """Every occurrence of one flag (aliases folded): the values in order and the words they came from."""
+
+    __slots__ = ("dynamic", "flag", "values", "words")
+    flag: FlagSpec
+    values: list[str]
+    words: list[Word]
+    dynamic: bool
+
+    def __init__(self, flag: FlagSpec) -> None:
+        self.flag = flag
+        self.values = []
+        self.words = []
+        self.dynamic = False
+
+    @property
+    def last(self) -> str | None:
+        """The value that wins for a scalar flag."""
+        return self.values[-1] if self.values else None
+
+    @property
+    def anchor(self) -> Word:
+        """The word of the last occurrence (where a rule diagnostic points)."""
+        return self.words[-1]
+
+
+class CommandState:
+    """What rules look at: flags by canonical name, positionals, and the command's own word."""
+
+    __slots__ = ("anchor", "flags", "positionals", "spec", "tool")
+    tool: str
+    spec: CommandSpec
+    flags: dict[str, FlagState]
+    positionals: list[Word]
+    anchor: Word
+
+    def __init__(self, spec: CommandSpec, anchor: Word) -> None:
+        self.tool = spec.tool
+        self.spec = spec
+        self.flags = {}
+        self.positionals = []
+        self.anchor = anchor
+
+    def add(self, flag: FlagSpec, value: str, word: Word, dynamic: bool) -> None:
+        """Record one occurrence of ``flag``."""
+        name = flag.canonical
+        state = self.flags.get(name)
+        if state is None:
+            target = self.spec.by_name.get(name, flag)
+            state = self.flags[name] = FlagState(target)
+        state.values.append(value)
+        state.words.append(word)
+        state.dynamic = state.dynamic or dynamic
+
+    def is_set(self, name: str) -> bool | None:
+        """Whether the flag is in effect; bools must be true. None when a dynamic value hides it."""
+        state = self.flags.get(name)
+        if state is None:
+            flag = self.spec.by_name.get(name)
+            if flag is not None and flag.default_from and flag.default_from != name:
+                return self.is_set(flag.default_from)
+            return False
+        if state.flag.is_bool:
+            if state.dynamic:
+                return None
+            return state.last in TRUE_WORDS
+        return True
+
+    def value(self, name: str) -> str | None:
+        """The winning value of a flag, or None when not given or dynamic."""
+        state = self.flags.get(name)
+        if state is None or state.dynamic:
+            return None
+        return state.last
+
+    def is_nonzero(self, name: str) -> bool | None:
+        """Whether the flag's value differs from its type's zero (``0``, ``0s``, ``""``, false)."""
+        value = self.value(name)
+        if value is None:
+            return None if name in self.flags else False
+        if value in FALSE_WORDS or value == "":
+            return False
+        return re.fullmatch(_ZERO, value) is None
+
+    def has_dynamic_positional(self) -> bool:
+        """True when some positional's value (or count, for "$@") is unknown."""
+        return any(word.dynamic for word in self.positionals)

@@ -1,0 +1,189 @@
+"""Turn a parsed command into findings: value checks, positionals, required flags, rules."""
+
+from __future__ import annotations
+
+from kx._typing import TYPE_CHECKING
+from kx.check import named_checks  # noqa: F401 - registers the named rule checks
+from kx.check.problem import Problem
+from kx.check.rules import check_rule
+from kx.check.state import CommandState
+from kx.check.values import check_flag_value, check_positional_value
+
+if TYPE_CHECKING:
+    from kx.parse.argv import ParsedCommand
+    from kx.parse.span import Word
+    from kx.spec.model import CommandSpec, FlagSpec
+
+# (problem, start, end): a problem positioned by absolute offsets into the source text.
+Finding = tuple[Problem, int, int]
+
+
+def split_csv_record(value: str) -> list[tuple[str, int]]:
+    """Split one CSV record (Go encoding/csv rules) into (field, offset) pairs."""
+    fields: list[tuple[str, int]] = []
+    pos, size = 0, len(value)
+    while True:
+        start = pos
+        if pos < size and value[pos] == '"':
+            pos += 1
+            chunks = []
+            while pos < size:
+                if value[pos] == '"':
+                    if pos + 1 < size and value[pos + 1] == '"':
+                        chunks.append('"')
+                        pos += 2
+                        continue
+                    pos += 1
+                    break
+                chunks.append(value[pos])
+                pos += 1
+            comma = value.find(",", pos)
+            field = "".join(chunks)
+        else:
+            comma = value.find(",", pos)
+            field = value[pos:] if comma == -1 else value[pos:comma]
+        fields.append((field, start))
+        if comma == -1:
+            return fields
+        pos = comma + 1
+
+
+def _span(word: Word, offset: int, problem: Problem, length: int) -> tuple[int, int]:
+    """Absolute span of a problem inside a value that starts at ``offset`` within ``word``."""
+    if not word.literal:
+        return (word.start, word.end)
+    begin = offset + (problem.begin or 0)
+    end = offset + (problem.end if problem.end is not None else length)
+    if problem.begin is None and problem.end is None and length == 0:
+        return (word.start, word.end)
+    return (word.start + begin, word.start + max(end, begin + 1))
+
+
+def check_value_use(
+    tool: str, flag: FlagSpec, value: str, word: Word, offset: int
+) -> list[Finding]:
+    """Check one occurrence's value; split CSV values into items for the format checks."""
+    found: list[Finding] = []
+    items = split_csv_record(value) if flag.repeat == "csv" and flag.format else [(value, 0)]
+    for item, at in items:
+        for problem in check_flag_value(tool, flag, item):
+            found.append((problem, *_span(word, offset + at, problem, len(item))))
+        if found and flag.repeat != "csv":
+            break
+    return found
+
+
+def _positional_slots(spec: CommandSpec, words: list[Word]) -> tuple[list[tuple[object, Word]], list[Word]]:
+    slots = list(spec.positionals)
+    assigned: list[tuple[object, Word]] = []
+    index = 0
+    for slot in slots:
+        if index >= len(words):
+            break
+        if slot.repeat:
+            assigned.extend((slot, w) for w in words[index:])
+            index = len(words)
+            break
+        assigned.append((slot, words[index]))
+        index += 1
+    return assigned, words[index:]
+
+
+def check_positionals(state: CommandState, dynamic_args: bool) -> list[Finding]:
+    """Required, unexpected and malformed positionals."""
+    spec, words = state.spec, state.positionals
+    found: list[Finding] = []
+    assigned, extra = _positional_slots(spec, words)
+    for slot, word in assigned:
+        if word.dynamic or getattr(slot, "format", None) == "resource-arg":
+            continue
+        for problem in check_positional_value(state.tool, slot, word.value):  # type: ignore[arg-type]
+            found.append((problem, *_span(word, 0, problem, len(word.value))))
+    if extra and not any(slot.repeat for slot in spec.positionals):
+        word = extra[0]
+        message = f"unexpected argument {word.value!r}: {spec.display_name} takes no more arguments"
+        found.append((Problem("KX305", message), word.start, word.end))
+    if not dynamic_args and not state.has_dynamic_positional():
+        for slot in spec.positionals[len(words):]:
+            if slot.required:
+                message = f"{spec.display_name} needs {slot.name.upper()}"
+                found.append((Problem("KX301", message), state.anchor.start, state.anchor.end))
+                break
+    return found
+
+
+def check_required_flags(state: CommandState) -> list[Finding]:
+    """Flags the client refuses to run without."""
+    found: list[Finding] = []
+    for flag in state.spec.flags:
+        if flag.required and flag.name not in state.flags:
+            message = f"{state.spec.display_name} needs --{flag.name}"
+            found.append((Problem("KX304", message), state.anchor.start, state.anchor.end))
+    return found
+
+
+def check_platform(state: CommandState) -> list[Finding]:
+    """Flags only a daemon on another OS supports (docker's Windows-only flags)."""
+    found: list[Finding] = []
+    for name, flag_state in state.flags.items():
+        platform = flag_state.flag.platform
+        if platform == "windows":
+            word = flag_state.anchor
+            message = (
+                f"--{name} only works with a Docker daemon on Windows; a Linux daemon refuses it"
+            )
+            found.append((Problem("KX109", message, stage="server"), word.start, word.end))
+    return found
+
+
+def check_rules(state: CommandState, dynamic_flags: bool) -> list[Finding]:
+    """The spec's cross-flag rules."""
+    found: list[Finding] = []
+    for rule in state.spec.rules:
+        if dynamic_flags and rule.kind in ("requires", "requires-any", "one-of"):
+            continue
+        for problem, word in check_rule(state, rule):
+            found.append((problem, word.start, word.end))
+    return found
+
+
+def build_state(parsed: ParsedCommand, anchor: Word) -> tuple[CommandState, list[Finding], bool]:
+    """Fold flag occurrences into effective values, checking each value on the way.
+
+    Returns the state, the value findings, and whether a dynamic word may hide flags.
+    """
+    state = CommandState(parsed.spec, anchor)
+    state.positionals = list(parsed.positionals)
+    found: list[Finding] = []
+    dynamic_flags = False
+    tool = parsed.spec.tool
+    for use in parsed.uses:
+        flag = use.flag
+        if flag is None:
+            dynamic_flags = dynamic_flags or use.dynamic
+            continue
+        if use.value is None:
+            continue
+        word = use.value_word or use.word
+        state.add(flag, use.value, word if use.value_word is not None else use.word, use.dynamic)
+        if use.dynamic or (use.value_word is None and flag.is_bool):
+            continue
+        if use.value_word is None:  # a bare flag with a no-value default (kubectl --dry-run)
+            found.extend((p, use.word.start, use.word.end) for p in check_flag_value(tool, flag, use.value))
+            continue
+        offset = use.value_start - word.start if word.literal else 0
+        found.extend(check_value_use(tool, flag, use.value, word, offset))
+    return state, found, dynamic_flags or parsed.uncertain
+
+
+def validate(parsed: ParsedCommand, anchor: Word) -> list[Finding]:
+    """Every value, positional, required-flag, platform and rule finding for one parsed command."""
+    state, found, dynamic = build_state(parsed, anchor)
+    if parsed.help:
+        return found
+    found.extend(check_positionals(state, dynamic))
+    if not dynamic:
+        found.extend(check_required_flags(state))
+    found.extend(check_platform(state))
+    found.extend(check_rules(state, dynamic))
+    return found

@@ -1,0 +1,67 @@
+"""Check one flag or positional value: its type, its choices and its named format."""
+
+from __future__ import annotations
+
+from kx._typing import TYPE_CHECKING
+from kx.check import formats
+from kx.check.formats.registry import FORMATS, TYPES, ValueContext
+from kx.check.problem import Problem
+
+if TYPE_CHECKING:
+    from kx.spec.model import FlagSpec, PositionalSpec
+
+
+def check_flag_value(tool: str, flag: FlagSpec, value: str) -> list[Problem]:
+    """All problems with ``value`` given to ``flag``: type first, then format or choices."""
+    formats.load_all()
+    ctx = ValueContext(tool, flag)
+    type_checker = TYPES.get(flag.type)
+    if type_checker is not None:
+        problems = type_checker(value, ctx)
+        if problems:
+            return problems
+    if flag.format:
+        checker = FORMATS.get(flag.format)
+        return checker(value, ctx) if checker is not None else []
+    if flag.choices and not flag.is_bool:
+        return check_choice(value, flag.choices, flag.case_sensitive, flag.enforced_by, flag.display)
+    return []
+
+
+def check_positional_value(tool: str, slot: PositionalSpec, value: str) -> list[Problem]:
+    """All problems with a positional argument's value."""
+    formats.load_all()
+    if slot.format:
+        checker = FORMATS.get(slot.format)
+        return checker(value, ValueContext(tool, None, slot.name.upper())) if checker else []
+    if slot.choices:
+        return check_choice(value, slot.choices, slot.case_sensitive, slot.enforced_by, slot.name.upper())
+    return []
+
+
+def check_choice(
+    value: str, choices: tuple[str, ...], case_sensitive: bool, stage: str, what: str
+) -> list[Problem]:
+    """Membership in a choice list, with a did-you-mean suggestion."""
+    if value in choices:
+        return []
+    folded = {choice.lower(): choice for choice in choices}
+    if not case_sensitive and value.lower() in folded:
+        return []
+    shown = ", ".join(choice or '""' for choice in choices)
+    guess = folded.get(value.lower()) or _closest(value, choices)
+    code = "KX204" if stage == "server" else "KX202"
+    if stage == "server":
+        message = f"{value!r} passes the client but the server rejects it for {what}; expected one of {shown}"
+    else:
+        message = f"{value!r} is not a valid value for {what}; expected one of {shown}"
+    return [Problem(code, message, stage=stage, suggestion=guess)]
+
+
+def _closest(value: str, choices: tuple[str, ...]) -> str | None:
+    try:
+        from kx.check.suggest import closest
+    except ImportError:  # pragma: no cover - suggest.py is part of the package
+        return None
+    found = closest(value, list(choices))
+    return found[0] if found else None

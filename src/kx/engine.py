@@ -1,0 +1,141 @@
+"""The only place the pipeline is wired: words -> resolve -> parse -> validate -> diagnostics."""
+
+from __future__ import annotations
+
+from kx._typing import TYPE_CHECKING
+from kx.codes import CODES, rule_url
+from kx.diagnostics import Diagnostic
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from kx.check.problem import Problem
+    from kx.parse.problems import ParseProblem
+    from kx.parse.span import LineIndex, Word
+    from kx.spec.loader import SpecSet
+
+    Raw = tuple[str, str, int, int, "str | None", "str | None", str]
+
+COMMAND_PATH = "<command>"
+_SAFE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_=.,:/@%+^")
+
+
+def _from_parse(problem: ParseProblem) -> Raw:
+    return (problem.code, problem.message, problem.start, problem.end, problem.suggestion,
+            problem.severity, "client")  # fmt: skip
+
+
+def _from_finding(problem: Problem, start: int, end: int) -> Raw:
+    return (problem.code, problem.message, start, end, problem.suggestion, problem.severity,
+            problem.stage)  # fmt: skip
+
+
+def check_words(
+    words: list[Word],
+    text: str,
+    path: str = COMMAND_PATH,
+    index: LineIndex | None = None,
+    specs: SpecSet | None = None,
+) -> list[Diagnostic]:
+    """Validate one command given as words whose spans index into ``text``."""
+    raws = problems_for_words(words, specs)
+    if not raws:
+        return []
+    if index is None:
+        from kx.parse.span import LineIndex
+
+        index = LineIndex(text)
+    return to_diagnostics(raws, path, index)
+
+
+def problems_for_words(words: list[Word], specs: SpecSet | None = None) -> list[Raw]:
+    """The problems of one command, positioned by offsets into its source text."""
+    from kx.check.validator import build_state, validate
+    from kx.parse.resolve import resolve_and_parse
+    from kx.spec.loader import load_specs
+
+    if not words:
+        return []
+    found = resolve_and_parse(words, specs or load_specs())
+    if found is None:
+        return []
+    resolution, parsed = found
+    raws = [_from_parse(p) for p in resolution.problems]
+    anchor = resolution.path_words[-1] if resolution.path_words else resolution.tool_word
+    if resolution.globals is not None:
+        _state, value_findings, _dyn = build_state(resolution.globals, anchor)
+        raws.extend(_from_finding(*finding) for finding in value_findings)
+    if parsed is None:
+        return raws
+    raws.extend(_from_parse(p) for p in parsed.problems)
+    raws.extend(_from_finding(*finding) for finding in validate(parsed, anchor))
+    return raws
+
+
+def to_diagnostics(raws: Sequence[Raw], path: str, index: LineIndex) -> list[Diagnostic]:
+    """Position raw problems, fold identical repeats with a count, and sort them."""
+    folded: dict[tuple[str, str, str | None], tuple[Diagnostic, int]] = {}
+    for code, message, start, end, suggestion, severity, stage in raws:
+        key = (code, message, suggestion)
+        if key in folded:
+            first, seen = folded[key]
+            folded[key] = (first, seen + 1)
+            continue
+        line, column = index.position(start)
+        end_line, end_column = index.position(max(end, start + 1))
+        diagnostic = Diagnostic(
+            path=path, line=line, column=column, end_line=end_line, end_column=end_column,
+            severity=severity or CODES[code][1], code=code, message=message,
+            suggestion=suggestion, url=rule_url(code), stage=stage,
+        )  # fmt: skip
+        folded[key] = (diagnostic, 1)
+    result = []
+    for diagnostic, count in folded.values():
+        result.append(diagnostic if count == 1 else diagnostic.replace(count=count))
+    result.sort(key=Diagnostic.sort_key)
+    return result
+
+
+def check_command(text: str, path: str = COMMAND_PATH) -> list[Diagnostic]:
+    """Validate every docker/kubectl command in a command string (``a && b`` checks both)."""
+    from kx.parse.span import LineIndex
+    from kx.parse.words import split_commands
+
+    index = LineIndex(text)
+    result: list[Diagnostic] = []
+    for split in split_commands(text):
+        result.extend(check_words(split.words, text, path, index))
+    return result
+
+
+def quote_arg(arg: str) -> str:
+    """Shell-quote one argument for display (plain when safe)."""
+    if arg and all(ch in _SAFE for ch in arg):
+        return arg
+    return "'" + arg.replace("'", "'\"'\"'") + "'"
+
+
+def argv_to_words(argv: Sequence[str]) -> tuple[str, list[Word]]:
+    """Render argv as a display command line and words whose spans point into it."""
+    from kx.parse.span import Word
+
+    parts: list[str] = []
+    words: list[Word] = []
+    pos = 0
+    for arg in argv:
+        shown = quote_arg(arg)
+        words.append(Word(arg, pos, pos + len(shown), False, shown == arg))
+        parts.append(shown)
+        pos += len(shown) + 1
+    return " ".join(parts), words
+
+
+def check_argv(argv: Sequence[str], path: str = COMMAND_PATH) -> tuple[str, list[Diagnostic]]:
+    """Validate a command given as an argument vector; also return its display text."""
+    text, words = argv_to_words(argv)
+    return text, check_words(words, text, path)
+
+
+def has_errors(diagnostics: Sequence[Diagnostic]) -> bool:
+    """True when at least one diagnostic is an error."""
+    return any(d.severity == "error" for d in diagnostics)
