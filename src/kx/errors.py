@@ -21,3 +21,7 @@ class InputError(KxError):
 
 class ConfigError(KxError):
     """The kx configuration is invalid."""
+
+
+class ClientError(KxError):
+    """The installed docker/kubectl client is missing or its help could not be read."""
