@@ -52,6 +52,64 @@ def exec_command(ctx: typer.Context) -> None:
     raise typer.Exit(fastpath.run("exec", list(ctx.args)))
 
 
+specs_app = typer.Typer(help="List, show and validate the flag specs kx knows.", no_args_is_help=True)
+app.add_typer(specs_app, name="specs")
+
+
+@specs_app.command("list")
+def specs_list() -> None:
+    """List every loaded spec: tool, command, client version, source file, flag count."""
+    from kx.spec import manage
+    from kx.spec.loader import load_specs
+
+    specs = load_specs()
+    for warning in specs.warnings:
+        typer.echo(f"kx: warning: {warning}", err=True)
+    rows = manage.list_rows(specs)
+    typer.echo(f"{'TOOL':<8} {'COMMAND':<16} {'VERSION':<9} {'FLAGS':>5}  SOURCE")
+    for tool, command, version, origin, count in rows:
+        typer.echo(f"{tool:<8} {command:<16} {version:<9} {count:>5}  {origin}")
+
+
+@specs_app.command("show")
+def specs_show(
+    tool: str = typer.Argument(..., help="docker or kubectl (or a plugin spec's tool)."),
+    path: list[str] = typer.Argument(None, help="Subcommand path, e.g. expose or container run."),
+    fmt: str = typer.Option("yaml", "--format", help="yaml or json."),
+) -> None:
+    """Print one spec as loaded, inherited flags included."""
+    from kx.spec import manage
+    from kx.spec.loader import load_specs
+
+    if fmt not in ("yaml", "json"):
+        raise fail(KxError(f"invalid --format {fmt!r} (choose yaml or json)"))
+    body = manage.resolved(manage.find(load_specs(), tool, list(path or [])))
+    if fmt == "json":
+        import json
+
+        typer.echo(json.dumps(body, indent=2, ensure_ascii=False))
+    else:
+        import yaml
+
+        typer.echo(yaml.safe_dump(body, sort_keys=False, allow_unicode=True, width=110), nl=False)
+
+
+@specs_app.command("validate")
+def specs_validate(
+    paths: list[str] = typer.Argument(None, help="Spec files or directories (default: all loaded)."),
+) -> None:
+    """Check spec files against the meta-schema and the semantic rules; exit 1 on problems."""
+    from kx.spec import manage
+
+    messages = manage.validate_paths(list(paths or []))
+    for message in messages:
+        typer.echo(message)
+    if messages:
+        typer.echo(f"{len(messages)} problem(s)", err=True)
+        raise typer.Exit(1)
+    typer.echo("all specs valid", err=True)
+
+
 def fail(error: KxError) -> typer.Exit:
     """Print a one-line error and return the exit to raise (code 2)."""
     typer.echo(f"kx: error: {error}", err=True)

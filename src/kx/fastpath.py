@@ -45,6 +45,10 @@ def run(command: str, args: list[str]) -> int:
     if options.help:
         sys.stdout.write(check_options.help_text(command))
         return 0
+    from kx.spec.loader import load_specs
+
+    for warning in load_specs().warnings:
+        sys.stderr.write(f"kx: warning: {warning}\n")
     if options.string is not None:
         text = options.string
         diagnostics = engine.check_command(text)
