@@ -11,7 +11,9 @@ from kx.spec import loader
 
 
 @pytest.fixture(autouse=True)
-def _isolated_specs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def _isolated_specs(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[None]:
     """No user spec dir, no KX_SPEC_PATH, a private cache; the memoized SpecSet is reset."""
     home = tmp_path_factory.mktemp("xdg")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))

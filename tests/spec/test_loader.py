@@ -64,7 +64,9 @@ def test_expose_inherits_every_global_flag() -> None:
     assert {"selector", "port", "type", "namespace", "kubeconfig"} <= names
 
 
-def test_plugin_spec_on_kx_spec_path_shows_up(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, runner: CliRunner) -> None:
+def test_plugin_spec_on_kx_spec_path_shows_up(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, runner: CliRunner
+) -> None:
     write(tmp_path / "plugins" / "deep", "anything.yaml", DEPLOYMENT)
     monkeypatch.setenv("KX_SPEC_PATH", str(tmp_path / "plugins"))
     result = runner.invoke(app, ["specs", "list"], catch_exceptions=False)
