@@ -1,3 +1,177 @@
-"""Named rule checks that a spec refers to with ``kind: check`` (logic too rich for data)."""
+"""Named rule checks that a spec refers to with ``kind: check`` (logic too rich for data).
+
+Each takes the command's effective flags and the rule (for its message and stage) and returns
+findings. Checks whose outcome depends on the machine the command will run on (the caller's
+terminal, TLS files under the user's home) are registered but find nothing: kx gives the benefit
+of the doubt rather than guess.
+"""
 
 from __future__ import annotations
+
+import os
+import re
+
+from kx._typing import TYPE_CHECKING
+from kx.check.problem import Problem
+from kx.check.rules import register_check
+
+if TYPE_CHECKING:
+    from kx.check.rules import Finding
+    from kx.check.state import CommandState
+    from kx.spec.model import RuleSpec
+
+# Networks that are not user-defined: they cannot be combined with others or carry aliases.
+_BUILTIN_NETWORKS = frozenset({"host", "bridge", "none", "default"})
+_ADVANCED = r"[A-Za-z0-9_-]+=[^,]*(?:,[A-Za-z0-9_-]+=[^,]*)*"
+# Per-network keys of the advanced --network syntax and the legacy flags they clash with.
+_PER_NETWORK = {"ip": "ip", "ip6": "ip6", "alias": "network-alias", "mac-address": "mac-address",
+                "link-local-ip": "link-local-ip"}  # fmt: skip
+
+
+def _finding(state: CommandState, rule: RuleSpec, name: str | None, message: str, code: str = "KX401"
+             ) -> Finding:  # fmt: skip
+    flag_state = state.flags.get(name) if name else None
+    word = flag_state.anchor if flag_state is not None else state.anchor
+    return (Problem(code, message, stage=rule.stage), word)
+
+
+def _networks(state: CommandState) -> list[tuple[str, dict[str, str]]] | None:
+    found = state.flags.get("network")
+    if found is None:
+        return []
+    if found.dynamic:
+        return None
+    out = []
+    for value in found.values:
+        if re.fullmatch(_ADVANCED, value):
+            fields = dict(item.split("=", 1) for item in value.split(","))
+            out.append((fields.get("name", ""), fields))
+        else:
+            out.append((value, {}))
+    return out
+
+
+def _user_defined(name: str) -> bool:
+    return name not in _BUILTIN_NETWORKS and not name.startswith("container:")
+
+
+@register_check("docker-network-modes")
+def network_modes(state: CommandState, rule: RuleSpec) -> list[Finding]:
+    """Each network once; user-defined networks not mixed with host/bridge/none/container."""
+    networks = _networks(state)
+    if not networks or len(networks) < 2:
+        return []
+    names = [name for name, _ in networks]
+    for name in names:
+        if names.count(name) > 1:
+            return [_finding(state, rule, "network", f"network {name!r} is given more than once")]
+    if not all(_user_defined(name) for name in names):
+        message = "user-defined networks cannot be combined with host, bridge, none or container: modes"
+        return [_finding(state, rule, "network", message)]
+    return []
+
+
+@register_check("docker-network-alias-user-defined")
+def network_alias(state: CommandState, rule: RuleSpec) -> list[Finding]:
+    """Network aliases need a user-defined network (the default bridge is not one)."""
+    networks = _networks(state)
+    if networks is None:
+        return []
+    aliased = state.is_set("network-alias") is True or any("alias" in f for _, f in networks)
+    if not aliased:
+        return []
+    if networks and all(_user_defined(name) for name, _ in networks):
+        return []
+    message = rule.message or "network aliases only work on user-defined networks"
+    return [_finding(state, rule, "network-alias" if "network-alias" in state.flags else "network", message)]
+
+
+@register_check("docker-per-network-conflicts")
+def per_network(state: CommandState, rule: RuleSpec) -> list[Finding]:
+    """A legacy flag (``--ip``) and the same setting inside ``--network name=..,ip=..``."""
+    networks = _networks(state)
+    if not networks:
+        return []
+    found = []
+    for key, flag in _PER_NETWORK.items():
+        if state.is_set(flag) is True and any(key in fields for _, fields in networks):
+            message = f"--{flag} and the {key}= option of --network set the same thing; keep one"
+            found.append(_finding(state, rule, flag, message))
+    return found
+
+
+@register_check("docker-single-host")
+def single_host(state: CommandState, rule: RuleSpec) -> list[Finding]:
+    """``-H`` may be given once."""
+    hosts = state.flags.get("host")
+    if hosts is None or len(hosts.values) < 2:
+        return []
+    return [_finding(state, rule, "host", rule.message or "give -H/--host at most once")]
+
+
+@register_check("docker-cidfile-absent")
+def cidfile_absent(state: CommandState, rule: RuleSpec) -> list[Finding]:
+    """The client refuses an existing --cidfile and one whose directory is missing."""
+    path = state.value("cidfile")
+    if not path:
+        return []
+    if os.path.exists(path):
+        return [_finding(state, rule, "cidfile", f"the --cidfile {path!r} already exists", "KX203")]
+    parent = os.path.dirname(path) or "."
+    if not os.path.isdir(parent):
+        return [_finding(state, rule, "cidfile", f"the directory of --cidfile {path!r} does not exist", "KX203")]
+    return []
+
+
+@register_check("override-type-with-overrides")
+def override_type(state: CommandState, rule: RuleSpec) -> list[Finding]:
+    """``--override-type`` is only read when ``--overrides`` is non-empty."""
+    if not state.value("overrides"):
+        return []
+    kind = state.value("override-type")
+    if kind is None or kind in ("json", "merge", "strategic"):
+        return []
+    message = f"{kind!r} is not an override type; use json, merge or strategic"
+    return [(Problem("KX202", message, stage=rule.stage, suggestion="merge"),
+             state.flags["override-type"].anchor)]  # fmt: skip
+
+
+@register_check("positive-duration")
+def positive_duration(state: CommandState, rule: RuleSpec) -> list[Finding]:
+    """``--pod-running-timeout`` must be above zero."""
+    value = state.value("pod-running-timeout")
+    if value is None or (not value.startswith("-") and state.is_nonzero("pod-running-timeout")):
+        return []
+    return [_finding(state, rule, "pod-running-timeout", rule.message or "must be above zero", "KX201")]
+
+
+@register_check("command-needs-args")
+def command_needs_args(state: CommandState, rule: RuleSpec) -> list[Finding]:
+    """``--command`` without a command after the name does nothing."""
+    if state.is_set("command") is not True or len(state.positionals) > 1 or state.has_dynamic_positional():
+        return []
+    message = rule.message or "--command has no effect without a command"
+    return [(Problem("KX403", message, stage=rule.stage, severity="warning"), state.flags["command"].anchor)]
+
+
+@register_check("resource-args-shape")
+def resource_args(state: CommandState, rule: RuleSpec) -> list[Finding]:
+    """The shape of ``kubectl expose`` resource arguments, checked together."""
+    from kx.check.formats.kubectl_resources import check_resource_args
+
+    words = state.positionals
+    if any(word.dynamic for word in words):
+        return []
+    from_files = state.is_set("filename") is True or state.is_set("kustomize") is True
+    found = []
+    for index, problem in check_resource_args([w.value for w in words], from_files=from_files):
+        found.append((problem, words[index] if 0 <= index < len(words) else state.anchor))
+    return found
+
+
+@register_check("docker-tls-files")
+@register_check("docker-tty-stdin")
+@register_check("docker-api-socket-endpoint")
+def machine_dependent(state: CommandState, rule: RuleSpec) -> list[Finding]:
+    """Depends on the machine that will run the command (terminal, home dir): not judged."""
+    return []

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from kx.spec.model import RuleSpec
 
     Finding = tuple[Problem, Word]
-    NamedCheck = Callable[[CommandState], list[Finding]]
+    NamedCheck = Callable[[CommandState, RuleSpec], list[Finding]]
 
 CHECKS: dict[str, NamedCheck] = {}
 
@@ -151,5 +151,5 @@ def check_rule(state: CommandState, rule: RuleSpec) -> list[Finding]:
     if rule.kind == "one-of":
         return _one_of(state, rule)
     if rule.kind == "check" and rule.check in CHECKS:
-        return CHECKS[rule.check](state)
+        return CHECKS[rule.check](state, rule)
     return []
