@@ -119,7 +119,8 @@ def cidfile_absent(state: CommandState, rule: RuleSpec) -> list[Finding]:
         return [_finding(state, rule, "cidfile", f"the --cidfile {path!r} already exists", "KX203")]
     parent = os.path.dirname(path) or "."
     if not os.path.isdir(parent):
-        return [_finding(state, rule, "cidfile", f"the directory of --cidfile {path!r} does not exist", "KX203")]
+        message = f"the directory of --cidfile {path!r} does not exist"
+        return [_finding(state, rule, "cidfile", message, "KX203")]
     return []
 
 
