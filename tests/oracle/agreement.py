@@ -1,0 +1,105 @@
+"""Compare kx's verdicts with the clients' (stored labels or a live run) and summarize them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .corpus import Case
+
+VALID = "valid"
+INVALID = "invalid"
+Checker = Callable[[str], Sequence[Any]]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One corpus line judged by the client and by kx."""
+
+    case: Case
+    client: str
+    exit: int
+    client_message: str
+    kx: str
+    diagnostics: tuple[str, ...]
+
+    @property
+    def expected(self) -> str:
+        """What kx should say: invalid when the server refuses what the client passes."""
+        return INVALID if self.case.server is not None else self.client
+
+    @property
+    def agrees(self) -> bool:
+        """kx gives the expected verdict."""
+        return self.kx == self.expected
+
+    @property
+    def kind(self) -> str:
+        """`agree`, `false-rejection` (kx errs on a good line) or `miss` (kx passes a bad one)."""
+        if self.agrees:
+            return "agree"
+        return "false-rejection" if self.kx == INVALID else "miss"
+
+
+def describe(diagnostic: Any) -> str:
+    """One line for a kx Diagnostic: `col 12-15 error KX101 message`."""
+    return (
+        f"col {diagnostic.column}-{diagnostic.end_column} {diagnostic.severity} "
+        f"{diagnostic.code} {diagnostic.message}"
+    )
+
+
+def kx_verdict(check: Checker, text: str) -> tuple[str, tuple[str, ...]]:
+    """kx's verdict on one line and its diagnostics, described."""
+    diagnostics = list(check(text))
+    verdict = INVALID if any(d.severity == "error" for d in diagnostics) else VALID
+    return verdict, tuple(describe(d) for d in diagnostics)
+
+
+def compare(cases: Iterable[Case], rows: Mapping[str, Mapping[str, object]], check: Checker) -> list[Outcome]:
+    """Judge every case with kx and pair it with the client's row for the same line."""
+    outcomes = []
+    for case in cases:
+        row = rows[case.text]
+        verdict, described = kx_verdict(check, case.text)
+        outcomes.append(
+            Outcome(
+                case,
+                str(row["verdict"]),
+                int(str(row["exit"])),
+                str(row["message"]),
+                verdict,
+                described,
+            )
+        )
+    return outcomes
+
+
+def summary(outcomes: Sequence[Outcome], allowed: Mapping[str, str]) -> str:
+    """Per tool: lines, agreement %, false rejections, misses, allowlisted."""
+    lines = []
+    for tool in sorted({o.case.tool for o in outcomes}):
+        mine = [o for o in outcomes if o.case.tool == tool]
+        agree = sum(o.agrees for o in mine)
+        false_rej = sum(o.kind == "false-rejection" for o in mine)
+        misses = sum(o.kind == "miss" for o in mine)
+        allow = sum(not o.agrees and o.case.text in allowed for o in mine)
+        lines.append(
+            f"{tool:8} {len(mine):4} lines  agreement {100 * agree / len(mine):6.2f}%  "
+            f"false rejections {false_rej:3} ({100 * false_rej / len(mine):.2f}%)  "
+            f"misses {misses:3}  allowlisted {allow}"
+        )
+    return "\n".join(lines)
+
+
+def report(outcome: Outcome, allowed: Mapping[str, str]) -> str:
+    """A disagreement, with the client's message and kx's diagnostics."""
+    head = f"{outcome.kind.upper()}  {outcome.case.where}"
+    if outcome.case.text in allowed:
+        head += f"  [allowlisted: {allowed[outcome.case.text]}]"
+    client = f"client: {outcome.client} (exit {outcome.exit}): {outcome.client_message}"
+    if outcome.case.server is not None:
+        client += f"\n  server: rejects it: {outcome.case.server}"
+    kx = "\n".join(f"  kx:     {d}" for d in outcome.diagnostics) or "  kx:     (no diagnostics)"
+    return f"{head}\n  $ {outcome.case.text}\n  {client}\n{kx}"
