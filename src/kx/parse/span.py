@@ -12,24 +12,38 @@ class Word:
     word's value is not knowable offline (``$VAR``, ``${...}``, ``$(...)``, backticks, unquoted
     globs, template placeholders): value checks skip it, arity checks give it the benefit of the doubt.
     ``literal`` is true when the source text of the word equals ``value`` (no quotes or escapes), so
-    offsets inside the value map 1:1 onto the source.
+    offsets inside the value map 1:1 onto the source. For a dynamic word, ``dyn_at`` is the index in
+    ``value`` where the first unknown part starts (``value[:dyn_at]`` is known text; the unknown part
+    keeps its source text, e.g. ``--name=$NAME`` has ``dyn_at`` 7).
     """
 
-    __slots__ = ("dynamic", "end", "literal", "start", "value")
+    __slots__ = ("dyn_at", "dynamic", "end", "literal", "start", "value")
     value: str
     start: int
     end: int
     dynamic: bool
     literal: bool
+    dyn_at: int
 
     def __init__(
-        self, value: str, start: int, end: int, dynamic: bool = False, literal: bool = True
+        self,
+        value: str,
+        start: int,
+        end: int,
+        dynamic: bool = False,
+        literal: bool = True,
+        dyn_at: int = 0,
     ) -> None:
         self.value = value
         self.start = start
         self.end = end
         self.dynamic = dynamic
         self.literal = literal
+        self.dyn_at = dyn_at if dynamic else len(value)
+
+    def known_upto(self, stop: int) -> bool:
+        """True when ``value[:stop]`` holds no unknown (dynamic) text."""
+        return stop <= self.dyn_at
 
     def sub_span(self, begin: int, stop: int | None = None) -> tuple[int, int]:
         """Source span of ``value[begin:stop]`` when literal, else the whole word's span."""

@@ -1,0 +1,172 @@
+r"""Scan one shell word: quote removal, escapes, continuations, and what is dynamic in it.
+
+The value of a word is what the shell would pass after quote removal, except that expansions
+(``$VAR``, ``${..}``, ``$(..)``, backticks) and globs keep their source text and make the word
+dynamic from the index where the first of them starts (``Word.dyn_at``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from kx.parse.expansions import decode_ansi_c, skip_backtick, skip_nested
+from kx.parse.span import Word
+
+# A run of characters that stand for themselves outside quotes.
+_PLAIN = re.compile(r"[^ \t\r\n'\"\\$`;&|<>()*?\[]+")
+_DQ_PLAIN = re.compile(r'[^"\\$`]+')
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_BRACKET = re.compile(r"\[[^ \t\r\n;&|<>()\]]+\]")
+_BRACES = re.compile(r"\{[^{} \t]*(?:,|\.\.)[^{} \t]*\}")
+WORD_END = " \t\r\n;&|<>()"
+_SPECIAL_PARAMS = "@*#?$!-0123456789"
+
+
+def scan_word(source: str, pos: int, limit: int) -> tuple[Word, int, str | None]:
+    """Scan one word starting at ``pos``: (word, offset after it, error or None)."""
+    parts: list[str] = []
+    start = pos
+    literal = True
+    dyn_at = -1
+    error: str | None = None
+    while pos < limit:
+        plain = _PLAIN.match(source, pos, limit)
+        if plain is not None:
+            text = plain.group()
+            if "{" in text and _BRACES.search(text) and dyn_at < 0:
+                dyn_at = _length(parts) + text.index("{")
+            parts.append(text)
+            pos = plain.end()
+            if pos >= limit:
+                break
+        char = source[pos]
+        if char in WORD_END:
+            break
+        if char == "'":
+            close = source.find("'", pos + 1, limit)
+            if close < 0:
+                error = "unterminated single quote"
+                parts.append(source[pos + 1 : limit])
+                pos = limit
+                break
+            parts.append(source[pos + 1 : close])
+            pos = close + 1
+            literal = False
+        elif char == '"':
+            pos, dyn, error = _scan_dquote(source, pos, limit, parts)
+            literal = False
+            if dyn >= 0 and dyn_at < 0:
+                dyn_at = dyn
+            if error is not None:
+                break
+        elif char == "\\":
+            literal = False
+            if pos + 1 >= limit:
+                parts.append("\\")
+                pos += 1
+            else:
+                if source[pos + 1] != "\n":
+                    parts.append(source[pos + 1])
+                pos += 2
+        elif char == "$":
+            before = _length(parts)
+            pos, dynamic, quoted, error = _scan_dollar(source, pos, limit, parts)
+            if quoted:
+                literal = False
+            if dynamic and dyn_at < 0:
+                dyn_at = before
+            if error is not None:
+                break
+        elif char == "`":
+            close = skip_backtick(source, pos, limit)
+            if dyn_at < 0:
+                dyn_at = _length(parts)
+            if close < 0:
+                error = "unterminated backquote"
+                close = limit
+            parts.append(source[pos:close])
+            pos = close
+            if error is not None:
+                break
+        else:  # a glob character: * ? [
+            glob = _BRACKET.match(source, pos, limit) if char == "[" else None
+            if (char != "[" or glob is not None) and dyn_at < 0:
+                dyn_at = _length(parts)
+            stop = glob.end() if glob is not None else pos + 1
+            parts.append(source[pos:stop])
+            pos = stop
+    value = "".join(parts)
+    if error is not None and dyn_at < 0:
+        dyn_at = len(value)  # a broken word: its end is unknown
+    word = Word(value, start, pos, dyn_at >= 0, literal and error is None, max(dyn_at, 0))
+    return word, pos, error
+
+
+def _length(parts: list[str]) -> int:
+    return sum(map(len, parts))
+
+
+def _scan_dquote(source: str, pos: int, limit: int, parts: list[str]) -> tuple[int, int, str | None]:
+    """Decode a double-quoted part into ``parts``: (offset after, dynamic index or -1, error)."""
+    dyn_at = -1
+    pos += 1
+    while pos < limit:
+        plain = _DQ_PLAIN.match(source, pos, limit)
+        if plain is not None:
+            parts.append(plain.group())
+            pos = plain.end()
+            if pos >= limit:
+                break
+        char = source[pos]
+        if char == '"':
+            return pos + 1, dyn_at, None
+        if char == "\\":
+            following = source[pos + 1 : pos + 2]
+            if following in ("$", "`", '"', "\\"):
+                parts.append(following)
+            elif following != "\n":
+                parts.append("\\")
+                pos -= 1
+            pos += 2
+            continue
+        before = _length(parts)
+        is_tick = char == "`"
+        stop = skip_backtick(source, pos, limit) if is_tick else _dollar_end(source, pos, limit)
+        if stop != pos + 1 and dyn_at < 0:
+            dyn_at = before
+        if stop < 0:
+            parts.append(source[pos:limit])
+            return limit, dyn_at, "unterminated command substitution"
+        parts.append(source[pos:stop])
+        pos = stop
+    return limit, dyn_at, "unterminated double quote"
+
+
+def _dollar_end(source: str, pos: int, limit: int) -> int:
+    """End of the expansion at ``pos`` (a ``$``); ``pos + 1`` when the ``$`` is literal."""
+    following = source[pos + 1 : pos + 2]
+    if following in ("(", "{"):
+        return skip_nested(source, pos + 1, limit)
+    if following and following in _SPECIAL_PARAMS:
+        return pos + 2
+    name = _NAME.match(source, pos + 1, limit)
+    return name.end() if name is not None else pos + 1
+
+
+def _scan_dollar(source: str, pos: int, limit: int, parts: list[str]) -> tuple[int, bool, bool, str | None]:
+    """Handle an unquoted ``$``: (offset after, dynamic, quoted, error)."""
+    following = source[pos + 1 : pos + 2]
+    if following == "'":
+        text, stop = decode_ansi_c(source, pos + 1, limit)
+        parts.append(text)
+        if stop < 0:
+            return limit, False, True, "unterminated $'...' quote"
+        return stop, False, True, None
+    if following == '"':  # $"..." (locale translation) reads as a plain double-quoted string
+        return pos + 1, False, True, None
+    stop = _dollar_end(source, pos, limit)
+    if stop < 0:
+        parts.append(source[pos:limit])
+        return limit, True, False, "unterminated " + ("${" if following == "{" else "$(")
+    parts.append(source[pos:stop])
+    return stop, stop != pos + 1, False, None
