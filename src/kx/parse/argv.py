@@ -1,0 +1,174 @@
+"""Parse a command's words with pflag/cobra semantics, recording every problem instead of stopping.
+
+The rules are those of spf13/pflag (ground-truth §1): ``--f=v``, ``--f v``, ``-f v``, ``-fv``,
+``-f=v``; in a short cluster the first flag that takes a value eats the rest of the cluster; a flag
+with a no-value default (bools, kubectl ``--dry-run``) never takes the next word; ``--`` ends the
+flags; a lone ``-`` is positional; a non-interspersed command (docker run) stops at its first
+positional. Unlike pflag, parsing goes on after an unknown flag so that every mistake is reported.
+"""
+
+from __future__ import annotations
+
+from kx._typing import TYPE_CHECKING
+from kx.parse import hints, unknown
+from kx.parse.parsed import (
+    DYNAMIC,
+    LONG_BARE,
+    LONG_EQ,
+    LONG_SEP,
+    SHORT_BARE,
+    SHORT_EQ,
+    SHORT_JOINED,
+    SHORT_SEP,
+    TRUE_SPELLINGS,
+    FlagUse,
+    ParsedCommand,
+)
+
+if TYPE_CHECKING:
+    from kx.parse.span import Word
+    from kx.spec.model import CommandSpec
+
+__all__ = ["FlagUse", "ParsedCommand", "parse_argv"]
+
+
+def parse_argv(
+    spec: CommandSpec,
+    words: list[Word],
+    *,
+    root: CommandSpec | None = None,
+    interspersed: bool | None = None,
+) -> ParsedCommand:
+    """Parse ``words`` (the words after the command path) as the client would.
+
+    ``root`` is the tool's root spec: its removed flags are recognized too, and when its flags are
+    root-local (docker) a global option used after the subcommand is reported as misplaced.
+    """
+    parsed = ParsedCommand(spec, words)
+    mixed = spec.interspersed if interspersed is None else interspersed
+    count = len(words)
+    i = 0
+    while i < count:
+        word = words[i]
+        text = word.value
+        i += 1
+        if len(text) < 2 or text[0] != "-" or word.dyn_at < 1:
+            parsed.positionals.append(word)
+            if word.dynamic:
+                parsed.uncertain = True
+            if not mixed:
+                parsed.stop = i - 1
+                parsed.positionals.extend(words[i:])
+                break
+        elif text[1] != "-":
+            i = _short(parsed, word, i, root)
+        elif len(text) == 2 and word.dyn_at >= 2:
+            parsed.dash = len(parsed.positionals)
+            parsed.positionals.extend(words[i:])
+            break
+        else:
+            i = _long(parsed, word, i, root)
+    if not mixed and not spec.is_root and parsed.stop is not None and not parsed.uncertain:
+        hints.flags_after_operand(parsed)
+    return parsed
+
+
+def _dynamic_flag(parsed: ParsedCommand, word: Word, name: str, index: int) -> None:
+    parsed.uses.append(FlagUse(None, name, word, index, DYNAMIC))
+    parsed.uncertain = True
+
+
+def _long(parsed: ParsedCommand, word: Word, i: int, root: CommandSpec | None) -> int:
+    text = word.value
+    if text[2] in "-=":
+        parsed.add("KX103", f"malformed flag {text!r}: a long flag name cannot start with "
+                   f"{text[2]!r}", (word.start, word.end))  # fmt: skip
+        return i
+    eq = text.find("=", 2)
+    name = text[2:] if eq < 0 else text[2:eq]
+    if word.dyn_at < 2 + len(name) + (eq >= 0):
+        _dynamic_flag(parsed, word, text.lstrip("-"), i - 1)
+        return i
+    flag = parsed.spec.flag(name)
+    if flag is None:
+        if name == "help" and "help" not in parsed.spec.by_name:
+            parsed.help = True
+            return i
+        return unknown.unknown_long(parsed, word, name, eq, i, root)
+    if eq >= 0:
+        use = FlagUse(flag, name, word, i - 1, LONG_EQ)
+        use.set_value(text[eq + 1 :], word, eq + 1)
+    elif flag.no_value is not None:
+        use = FlagUse(flag, name, word, i - 1, LONG_BARE)
+        use.set_value(flag.no_value, None)
+    else:
+        use = FlagUse(flag, name, word, i - 1, LONG_SEP)
+        i = _take_next(parsed, use, i, f"--{name}")
+    _record(parsed, use, i)
+    return i
+
+
+def _short(parsed: ParsedCommand, word: Word, i: int, root: CommandSpec | None) -> int:
+    text = word.value
+    size = len(text)
+    k = 1
+    while k < size:
+        at = k
+        if text.startswith("test.", k):
+            return i  # pflag silently skips -test.* (Go test flags)
+        if word.dyn_at <= k:
+            _dynamic_flag(parsed, word, text[k:], i - 1)
+            return i
+        char = text[k]
+        flag = parsed.spec.by_short.get(char)
+        if flag is None:
+            if char == "h" and "help" not in parsed.spec.by_name:
+                parsed.help = True
+                k += 1
+                continue
+            return unknown.unknown_short(parsed, word, k, i, root)
+        if size - k > 2 and text[k + 1] == "=":
+            use = FlagUse(flag, char, word, i - 1, SHORT_EQ)
+            use.set_value(text[k + 2 :], word, k + 2)
+            k = size
+        elif flag.no_value is not None:
+            use = FlagUse(flag, char, word, i - 1, SHORT_BARE)
+            use.set_value(flag.no_value, None)
+            k += 1
+        elif size - k > 1:
+            use = FlagUse(flag, char, word, i - 1, SHORT_JOINED)
+            use.set_value(text[k + 1 :], word, k + 1)
+            if k == 1:
+                hints.check_joined_long_name(parsed, use)
+            k = size
+        else:
+            use = FlagUse(flag, char, word, i - 1, SHORT_SEP)
+            i = _take_next(parsed, use, i, f"'{char}' in -{text[k:]}")
+            k = size
+        _record(parsed, use, i if k >= size else -1, at)
+    return i
+
+
+def _take_next(parsed: ParsedCommand, use: FlagUse, i: int, label: str) -> int:
+    """Give ``use`` the next word as its value (pflag takes it whatever it looks like)."""
+    if i < len(parsed.words):
+        value_word = parsed.words[i]
+        use.set_value(value_word.value, value_word)
+        hints.check_taken_value(parsed, use)
+        return i + 1
+    parsed.add("KX102", f"{use.display} needs a value, but nothing follows it ({label})",
+               use.word.sub_span(0))  # fmt: skip
+    return i
+
+
+def _record(parsed: ParsedCommand, use: FlagUse, next_index: int, at: int = 0) -> None:
+    """Keep the use; note deprecations, help, and a bool followed by a separate true/false."""
+    parsed.uses.append(use)
+    flag = use.flag
+    if flag is None:
+        return
+    if flag.name == "help" and use.value in TRUE_SPELLINGS:
+        parsed.help = True
+    hints.check_deprecated(parsed, use, at)
+    if use.value_word is None and flag.no_value is not None and next_index >= 0:
+        hints.check_bool_then_word(parsed, use, next_index)

@@ -1,0 +1,311 @@
+"""pflag/cobra argv semantics (ground-truth §1), one test per behaviour."""
+
+from __future__ import annotations
+
+from kx.parse.argv import ParsedCommand, parse_argv
+from kx.spec.model import CommandSpec
+
+from .specs import DOCKER_ROOT, DOCKER_RUN, KUBE_EXPOSE, KUBE_ROOT, words
+
+
+def parse(spec: CommandSpec, line: str, root: CommandSpec | None = None) -> ParsedCommand:
+    return parse_argv(spec, words(line), root=root)
+
+
+def flags(parsed: ParsedCommand) -> list[tuple[str | None, str | None]]:
+    return [(u.flag.name if u.flag else None, u.value) for u in parsed.uses]
+
+
+def positionals(parsed: ParsedCommand) -> list[str]:
+    return [w.value for w in parsed.positionals]
+
+
+def codes(parsed: ParsedCommand) -> list[str]:
+    return [p.code for p in parsed.problems]
+
+
+def test_long_with_equals_and_separate() -> None:
+    p = parse(DOCKER_RUN, "--name=a --name b nginx")
+    assert flags(p) == [("name", "a"), ("name", "b")]
+    assert positionals(p) == ["nginx"]
+    assert codes(p) == []
+
+
+def test_explicit_empty_value() -> None:
+    p = parse(DOCKER_RUN, "--name= nginx")
+    assert flags(p) == [("name", "")]
+    assert positionals(p) == ["nginx"]
+
+
+def test_short_forms() -> None:
+    p = parse(DOCKER_RUN, "-p 80:80 -p81:81 -p=82:82 -e=A=1 nginx")
+    assert flags(p) == [("publish", "80:80"), ("publish", "81:81"), ("publish", "82:82"), ("env", "A=1")]
+    assert [u.form for u in p.uses] == ["-f v", "-fv", "-f=v", "-f=v"]
+
+
+def test_cluster_first_value_flag_eats_the_rest() -> None:
+    p = parse(DOCKER_RUN, "-dp80:80 nginx")
+    assert flags(p) == [("detach", "true"), ("publish", "80:80")]
+    assert positionals(p) == ["nginx"]
+
+
+def test_cluster_value_flag_first_takes_the_cluster_tail() -> None:
+    """-pd 80:80 is -p d; 80:80 becomes IMAGE (P9)."""
+    p = parse(DOCKER_RUN, "-pd 80:80")
+    assert flags(p) == [("publish", "d")]
+    assert positionals(p) == ["80:80"]
+
+
+def test_bool_cluster() -> None:
+    assert flags(parse(DOCKER_RUN, "-dit nginx")) == [
+        ("detach", "true"), ("interactive", "true"), ("tty", "true"),
+    ]  # fmt: skip
+
+
+def test_bool_with_equals_in_cluster() -> None:
+    assert flags(parse(DOCKER_RUN, "-it=false nginx")) == [("interactive", "true"), ("tty", "false")]
+
+
+def test_bool_never_takes_next_word() -> None:
+    p = parse(DOCKER_RUN, "--rm false nginx")
+    assert flags(p) == [("rm", "true")]
+    assert positionals(p) == ["false", "nginx"]
+    assert codes(p) == ["KX107"]
+    (problem,) = p.problems
+    assert (problem.start, problem.end) == (5, 10)
+
+
+def test_bool_value_after_equals_is_attached_unchecked() -> None:
+    p = parse(DOCKER_RUN, "--rm=maybe nginx")
+    assert flags(p) == [("rm", "maybe")]
+    assert codes(p) == []  # the spelling is the value checker's job
+
+
+def test_no_value_default_flag() -> None:
+    """kubectl --dry-run bare: value 'unchanged'; the next word is a positional (P7)."""
+    p = parse(KUBE_EXPOSE, "deploy x --dry-run client")
+    assert flags(p) == [("dry-run", "unchanged")]
+    assert positionals(p) == ["deploy", "x", "client"]
+    assert codes(p) == ["KX107"]
+    assert flags(parse(KUBE_EXPOSE, "deploy x --dry-run=client")) == [("dry-run", "client")]
+
+
+def test_value_flag_takes_next_word_whatever_it_looks_like() -> None:
+    p = parse(DOCKER_RUN, "-m -1 nginx")
+    assert flags(p) == [("memory", "-1")]
+    assert codes(p) == []
+    p = parse(DOCKER_RUN, "--name -d nginx")
+    assert flags(p) == [("name", "-d")]
+    assert positionals(p) == ["nginx"]
+    assert codes(p) == ["KX110"]
+
+
+def test_value_flag_eats_image() -> None:
+    p = parse(DOCKER_RUN, "-p nginx")
+    assert flags(p) == [("publish", "nginx")]
+    assert positionals(p) == []
+
+
+def test_missing_value_at_end() -> None:
+    p = parse(DOCKER_RUN, "nginx --name")
+    assert codes(p) == ["KX108"]  # non-interspersed: --name after IMAGE belongs to the container
+    p = parse(KUBE_EXPOSE, "deploy x --port")
+    assert codes(p) == ["KX102"]
+    p = parse(KUBE_EXPOSE, "deploy x -n")
+    assert codes(p) == ["KX102"]
+    assert "'n' in -n" in p.problems[0].message
+
+
+def test_double_dash() -> None:
+    p = parse(KUBE_EXPOSE, "deploy -- x --port=80")
+    assert p.dash == 1
+    assert positionals(p) == ["deploy", "x", "--port=80"]
+    assert flags(p) == []
+    p = parse(DOCKER_RUN, "-- --rm nginx")
+    assert positionals(p) == ["--rm", "nginx"]
+    assert p.dash == 0
+
+
+def test_lone_dash_is_positional() -> None:
+    p = parse(KUBE_EXPOSE, "-f - --port 80")
+    assert flags(p) == [("filename", "-"), ("port", "80")]
+    p = parse(KUBE_EXPOSE, "deploy - --port 80")
+    assert positionals(p) == ["deploy", "-"]
+
+
+def test_bad_flag_syntax() -> None:
+    p = parse(KUBE_EXPOSE, "---x --=y deploy x")
+    assert codes(p) == ["KX103", "KX103"]
+    assert positionals(p) == ["deploy", "x"]
+
+
+def test_non_interspersed_stops_at_image() -> None:
+    p = parse(DOCKER_RUN, "-d nginx --rm --bogus -p 1")
+    assert flags(p) == [("detach", "true")]
+    assert positionals(p) == ["nginx", "--rm", "--bogus", "-p", "1"]
+    assert p.stop == 1
+    assert codes(p) == ["KX108"]  # --rm; --bogus (not a docker flag) ends the look-ahead
+
+
+def test_flags_after_image_warning_stops_at_command() -> None:
+    p = parse(DOCKER_RUN, "ubuntu ls -l")
+    assert codes(p) == []
+
+
+def test_interspersed_flags_anywhere() -> None:
+    p = parse(KUBE_EXPOSE, "deploy --port=80 x -n ns")
+    assert positionals(p) == ["deploy", "x"]
+    assert flags(p) == [("port", "80"), ("namespace", "ns")]
+
+
+def test_underscore_normalization() -> None:
+    p = parse(KUBE_EXPOSE, "deploy x --dry_run=client --request_timeout 5s")
+    assert flags(p) == [("dry-run", "client"), ("request-timeout", "5s")]
+    assert [u.name for u in p.uses] == ["dry_run", "request_timeout"]
+    p = parse(DOCKER_RUN, "--net_work=host nginx")
+    assert codes(p) == ["KX101"]
+
+
+def test_unknown_long_flag_continues_and_suggests() -> None:
+    p = parse(KUBE_EXPOSE, "deploy x --selecter app=web --port 80 --bogus")
+    assert codes(p) == ["KX101", "KX101"]
+    assert p.problems[0].suggestion == "--selector"
+    assert "--selector" in p.problems[0].message
+    assert flags(p)[1] == ("port", "80")
+    # no arity knowledge: app=web is left as a positional
+    assert positionals(p) == ["deploy", "x", "app=web"]
+
+
+def test_unknown_with_equals_keeps_value() -> None:
+    p = parse(KUBE_EXPOSE, "deploy x --selecter=app=web")
+    assert flags(p) == [(None, "app=web")]
+    assert positionals(p) == ["deploy", "x"]
+
+
+def test_hidden_flags_not_suggested() -> None:
+    p = parse(KUBE_EXPOSE, "deploy x --secret-thin=1")
+    assert p.problems[0].suggestion is None
+
+
+def test_unknown_shorthand_exact_char() -> None:
+    p = parse(DOCKER_RUN, "-itZx nginx")
+    assert codes(p) == ["KX101"]
+    problem = p.problems[0]
+    assert (problem.start, problem.end) == (3, 4)
+    assert flags(p) == [("interactive", "true"), ("tty", "true"), (None, None)]
+    assert positionals(p) == ["nginx"]
+
+
+def test_unknown_shorthand_case_suggestion() -> None:
+    p = parse(DOCKER_RUN, "-P nginx")
+    assert p.problems[0].suggestion == "-p"
+
+
+def test_single_dash_long_name() -> None:
+    p = parse(DOCKER_RUN, "-name web nginx")
+    assert codes(p) == ["KX101"]
+    assert p.problems[0].suggestion == "--name"
+    assert positionals(p) == ["nginx"]  # arity of --name assumed
+
+
+def test_single_dash_long_name_swallowed_by_short() -> None:
+    p = parse(KUBE_EXPOSE, "deploy x -selector=a")
+    assert flags(p) == [("server", "elector=a")]
+    assert codes(p) == ["KX110"]
+
+
+def test_dash_equals_quirk() -> None:
+    """pflag: -d= is -d then an unknown shorthand '='."""
+    p = parse(DOCKER_RUN, "-d= nginx")
+    assert codes(p) == ["KX101"]
+    assert "-=" in p.problems[0].message
+
+
+def test_removed_flag() -> None:
+    p = parse(KUBE_EXPOSE, "deploy x --container-port 8080 --port 80", KUBE_ROOT)
+    assert codes(p) == ["KX106"]
+    assert "1.24" in p.problems[0].message
+    assert p.problems[0].suggestion == "--target-port"
+    assert positionals(p) == ["deploy", "x"]  # the removed flag took its value
+    p = parse(KUBE_EXPOSE, "deploy x --logtostderr", KUBE_ROOT)
+    assert codes(p) == ["KX106"]
+
+
+def test_docker_global_after_subcommand() -> None:
+    p = parse(DOCKER_RUN, "--debug -H tcp://x:2375 nginx", DOCKER_ROOT)
+    assert codes(p) == ["KX104", "KX104"]
+    assert positionals(p) == ["nginx"]
+    assert "before" in p.problems[0].message
+    # without the root spec it is a plain unknown flag
+    assert codes(parse(DOCKER_RUN, "--debug nginx")) == ["KX101"]
+
+
+def test_kubectl_root_is_not_local() -> None:
+    p = parse(KUBE_EXPOSE, "deploy x --bogus", KUBE_ROOT)
+    assert codes(p) == ["KX101"]
+
+
+def test_deprecated_flag_and_shorthand() -> None:
+    p = parse(KUBE_EXPOSE, "deploy x --record")
+    assert codes(p) == ["KX501"]
+    p = parse(DOCKER_RUN, "--kernel-memory 1g nginx")
+    assert codes(p) == ["KX501"]
+    assert p.problems[0].suggestion == "--memory"
+    p = parse(DOCKER_ROOT, "-h run", None)
+    assert codes(p) == ["KX501"]
+    assert p.help
+
+
+def test_alias_folding() -> None:
+    p = parse(DOCKER_RUN, "--net host --network=bridge nginx")
+    assert [u.canonical for u in p.uses] == ["network", "network"]
+    assert [u.value for u in p.uses_of("network")] == ["host", "bridge"]
+
+
+def test_repeats_kept_in_order() -> None:
+    p = parse(DOCKER_RUN, "-e A=1 --env B=2 -eC=3 nginx")
+    assert [u.value for u in p.uses_of("env")] == ["A=1", "B=2", "C=3"]
+
+
+def test_help_flag() -> None:
+    assert parse(KUBE_EXPOSE, "-h").help
+    assert parse(DOCKER_RUN, "--help").help
+    assert not parse(DOCKER_RUN, "-h x nginx").help  # docker run -h is --hostname
+
+
+def test_test_prefix_shorthand_ignored() -> None:
+    p = parse(DOCKER_RUN, "-test.v nginx")
+    assert codes(p) == []
+    assert positionals(p) == ["nginx"]
+
+
+def test_value_offsets() -> None:
+    line = "--name=web -p80:80 -e 'A=1' nginx"
+    p = parse(DOCKER_RUN, line)
+    spans = [line[u.value_start : u.value_end] for u in p.uses]
+    assert spans == ["web", "80:80", "'A=1'"]
+
+
+def test_dynamic_flag_never_reported() -> None:
+    p = parse(DOCKER_RUN, "--$FLAG -$F nginx")
+    assert codes(p) == []
+    assert p.uncertain
+    assert [u.form for u in p.uses] == ["dynamic", "dynamic"]
+
+
+def test_dynamic_value_marked() -> None:
+    p = parse(DOCKER_RUN, '--name="$NAME" -p "$PORT":80 nginx')
+    assert [u.dynamic for u in p.uses] == [True, True]
+    assert not p.uncertain
+
+
+def test_dynamic_positional_is_uncertain() -> None:
+    p = parse(DOCKER_RUN, "$OPTS nginx -p 80")
+    assert p.uncertain
+    assert codes(p) == []  # no KX108 when the image might not be where it seems
+
+
+def test_half_dynamic_long_name() -> None:
+    p = parse(KUBE_EXPOSE, "deploy x --port${SUFFIX}=80")
+    assert codes(p) == []
+    assert p.uses[0].form == "dynamic"
