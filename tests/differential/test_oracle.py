@@ -103,3 +103,16 @@ def test_split_comment_respects_quotes() -> None:
         "server: why",
     )
     assert corpus.split_comment("docker run -e A=x#y nginx") == ("docker run -e A=x#y nginx", "")
+
+
+def test_prefixes_are_stripped_and_their_variables_kept() -> None:
+    case = corpus.Case("f.txt", 1, "sudo env A=1 B=x=y docker run -e A alpine", "")
+    assert (case.tool, case.env) == ("docker", {"A": "1", "B": "x=y"})
+    assert case.argv == ["docker", "run", "-e", "A", "alpine"]
+
+
+def test_line_variables_reach_the_client(oracle: clients.Oracle) -> None:
+    if not clients.available("docker"):
+        pytest.skip("docker not installed")
+    verdict = oracle.judge(["docker", "run", "-e", "FOO", "alpine"], {"FOO": "from-line"})
+    assert json.loads(verdict.posted[0])["Env"] == ["FOO=from-line"]

@@ -16,7 +16,7 @@ import signal
 import subprocess
 import tempfile
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -118,28 +118,38 @@ class Oracle:
         home.mkdir()
         return key, home
 
-    def judge(self, argv: Sequence[str]) -> Verdict:
-        """Run one command line (argv[0] is `docker` or `kubectl`) and return the verdict."""
+    def judge(self, argv: Sequence[str], env: Mapping[str, str] | None = None) -> Verdict:
+        """Run one command line (argv[0] is `docker` or `kubectl`) and return the verdict.
+
+        `env` adds variables to the clean environment (as `env A=1 docker ...` would).
+        """
         tool = Path(argv[0]).name
         if tool not in ("docker", "kubectl"):
             raise ValueError(f"not a docker or kubectl command: {argv[0]}")
         command = [binary(tool), *argv[1:]]
         key, home = self._home()
         try:
+            base = _base_env(home) | dict(env or {})
             if tool == "docker":
-                return self._docker_verdict(tuple(argv), command, home)
-            return self._kubectl_verdict(tuple(argv), command, key, home)
+                return self._docker_verdict(tuple(argv), command, home, base)
+            return self._kubectl_verdict(tuple(argv), command, key, home, base)
         finally:
             shutil.rmtree(home, ignore_errors=True)
 
-    def judge_all(self, argvs: Iterable[Sequence[str]]) -> list[Verdict]:
+    def judge_all(
+        self, argvs: Iterable[Sequence[str]], envs: Iterable[Mapping[str, str]] | None = None
+    ) -> list[Verdict]:
         """Judge many command lines in parallel; results in input order."""
+        argvs = list(argvs)
+        env_list = list(envs) if envs is not None else [{} for _ in argvs]
         with ThreadPoolExecutor(max_workers=self.workers) as pool:
-            return list(pool.map(self.judge, argvs))
+            return list(pool.map(self.judge, argvs, env_list))
 
-    def _docker_verdict(self, argv: tuple[str, ...], command: list[str], home: Path) -> Verdict:
+    def _docker_verdict(
+        self, argv: tuple[str, ...], command: list[str], home: Path, env: dict[str, str]
+    ) -> Verdict:
         assert self._docker is not None
-        env = _base_env(home) | {"DOCKER_HOST": self._docker.host}
+        env = {"DOCKER_HOST": self._docker.host} | env
         master, slave = os.openpty()
         try:
             pid, code, out, err = _run(command, env, stdin=slave)
@@ -152,12 +162,14 @@ class Oracle:
         replace = {str(home): "$HOME", self._docker.host: "$DOCKER_HOST"}
         return _verdict(argv, code, out, err, marker, posted, replace)
 
-    def _kubectl_verdict(self, argv: tuple[str, ...], command: list[str], key: str, home: Path) -> Verdict:
+    def _kubectl_verdict(
+        self, argv: tuple[str, ...], command: list[str], key: str, home: Path, env: dict[str, str]
+    ) -> Verdict:
         assert self._kube is not None
         url = self._kube.url(key)
         (home / ".kube").mkdir()
         (home / ".kube" / "config").write_text(_KUBECONFIG.format(url=url))
-        _, code, out, err = _run(command, _base_env(home), stdin=subprocess.DEVNULL)
+        _, code, out, err = _run(command, env, stdin=subprocess.DEVNULL)
         requests = self._kube.recorder.pop(key)
         posted = tuple(r.body for r in requests if r.method == "POST" and "/pods/" not in r.path)
         replace = {str(home): "$HOME", url: "$SERVER"}

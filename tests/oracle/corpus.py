@@ -17,6 +17,8 @@ LABELS = ROOT / "tests" / "differential" / "labels.jsonl"
 ALLOWLIST = ROOT / "tests" / "differential" / "allowlist.txt"
 TOOLS = ("docker", "kubectl")
 _SERVER = "server:"
+# Words a shell line may put before the client; they do not change what the client checks.
+_PREFIXES = frozenset({"sudo", "env", "time", "command", "exec", "nohup"})
 
 
 @dataclass(frozen=True)
@@ -30,13 +32,19 @@ class Case:
 
     @property
     def argv(self) -> list[str]:
-        """The line split into words as a POSIX shell would (no expansions)."""
-        return shlex.split(self.text)
+        """The client's argv: the words after any `sudo`/`env A=1`/`time` prefix."""
+        return strip_prefixes(shlex.split(self.text))[1]
+
+    @property
+    def env(self) -> dict[str, str]:
+        """Variables the line sets for the client (`env A=1 docker ...`, `A=1 docker ...`)."""
+        return strip_prefixes(shlex.split(self.text))[0]
 
     @property
     def tool(self) -> str:
-        """`docker` or `kubectl`, from the first word."""
-        return self.argv[0]
+        """`docker` or `kubectl`, from the first word after the prefixes."""
+        argv = self.argv
+        return argv[0] if argv else ""
 
     @property
     def server(self) -> str | None:
@@ -49,6 +57,22 @@ class Case:
     def where(self) -> str:
         """`file:line` for messages."""
         return f"{self.file}:{self.lineno}"
+
+
+def strip_prefixes(words: list[str]) -> tuple[dict[str, str], list[str]]:
+    """Drop the command prefixes a shell line may carry; collect the variables they set."""
+    env: dict[str, str] = {}
+    while words:
+        head = words[0]
+        if head in _PREFIXES:
+            words = words[1:]
+        elif "=" in head and head.split("=", 1)[0].isidentifier():
+            name, value = head.split("=", 1)
+            env[name] = value
+            words = words[1:]
+        else:
+            break
+    return env, words
 
 
 def split_comment(line: str) -> tuple[str, str]:

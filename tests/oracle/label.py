@@ -50,7 +50,7 @@ def record(case: corpus.Case, verdict: clients.Verdict) -> dict[str, object]:
 def label(cases: Sequence[corpus.Case], workers: int) -> list[dict[str, object]]:
     """Run every case through its client and return the label rows."""
     with clients.Oracle(workers=workers) as oracle:
-        verdicts = oracle.judge_all([case.argv for case in cases])
+        verdicts = oracle.judge_all([c.argv for c in cases], [c.env for c in cases])
     return [record(case, verdict) for case, verdict in zip(cases, verdicts, strict=True)]
 
 
