@@ -1,0 +1,129 @@
+"""docker run network values.
+
+`--network` (plain and advanced syntax), `--add-host`, `--dns`, `--ip`, `--ip6`, `--link-local-ip`,
+`--dns-search`, `--mac-address` and `--link`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kx._typing import TYPE_CHECKING
+from kx.check.formats._gosyntax import atoi, csv_record, is_ipv4, parse_ip, parse_mac, trim_space
+from kx.check.formats.registry import register_format
+from kx.check.problem import Problem
+
+if TYPE_CHECKING:
+    from kx.check.formats.registry import ValueContext
+
+NETWORK_KEYS = ("name", "alias", "ip", "ip6", "mac-address", "link-local-ip", "driver-opt", "gw-priority")
+_COMPONENT = r"(:?[a-zA-Z0-9]|(:?[a-zA-Z0-9][a-zA-Z0-9\-]*[a-zA-Z0-9]))"
+# The client's domain pattern, including its `(:?` groups (an optional ':' before each label).
+_DOMAIN = rf"(:?{_COMPONENT}(:?\.{_COMPONENT})*)\.?[\t\n\f\r ]*"
+
+
+def is_user_defined(network: str) -> bool:
+    """A network other than default, bridge, host, none and container:<x>."""
+    return network not in ("default", "bridge", "host", "none") and not network.startswith("container:")
+
+
+def _bad(message: str, suggestion: str | None = None) -> list[Problem]:
+    return [Problem("KX203", message, suggestion=suggestion)]
+
+
+@register_format("docker-network")
+def check_network(value: str, ctx: ValueContext) -> list[Problem]:
+    """Check one `--network` value: a name, or `name=...,alias=...` when it holds `word=word`."""
+    if re.search(r"[0-9A-Za-z_]+=[0-9A-Za-z_]+", value) is None:
+        return _bad("the network name is blank") if trim_space(value) == "" else []
+    fields = csv_record(value)
+    if isinstance(fields, str):
+        return _bad(f"the advanced --network value is not valid CSV: {fields}")
+    name, aliases, mac = "", False, ""
+    for field in fields:
+        key, sep, val = field.lower().partition("=")
+        if not sep or not key:
+            return _bad(f"each field of the advanced --network syntax must be key=value, not {field!r}")
+        key, val = trim_space(key), trim_space(val)
+        if key not in NETWORK_KEYS:
+            return _bad(f"unknown --network key {key!r} (keys: {', '.join(NETWORK_KEYS)})")
+        if key == "driver-opt" and (not val.partition("=")[1] or val.startswith("=")):
+            return _bad(f"driver-opt must be key=value, not {val!r}")
+        if key == "gw-priority" and atoi(val) is None:
+            return _bad(f"gw-priority must be an integer, not {val!r}")
+        name = val if key == "name" else name
+        aliases = aliases or key == "alias"
+        mac = val if key == "mac-address" else mac
+    if not name:
+        return _bad("the advanced --network syntax needs name=<network>")
+    if trim_space(name) == "":
+        return _bad("the network name is blank")
+    if aliases and not is_user_defined(name):
+        return _bad(f"network aliases need a user-defined network, not {name!r}")
+    if mac and not parse_mac(trim_space(mac)):
+        return _bad(f"{mac!r} is not a valid MAC address")
+    return []
+
+
+@register_format("add-host")
+def check_add_host(value: str, ctx: ValueContext) -> list[Problem]:
+    """Check one `--add-host` value: host:ip or host=ip, ip may be [v6] or host-gateway."""
+    host, sep, ip = value.partition("=")
+    if not sep:
+        host, sep, ip = value.partition(":")
+    if not sep or not host or ":" in host:
+        return _bad(f"--add-host needs host:ip or host=ip, not {value!r}")
+    if ip == "host-gateway":
+        return []
+    inner = ip[1:-1] if len(ip) > 2 and ip[0] == "[" and ip[-1] == "]" else ip
+    if not parse_ip(trim_space(inner)):
+        message = f"{ip!r} is not an IP address (or host-gateway)"
+        return [Problem("KX203", message, begin=len(value) - len(ip), end=len(value))]
+    return []
+
+
+@register_format("ip-address")
+def check_ip_address(value: str, ctx: ValueContext) -> list[Problem]:
+    """Check an IP address: --dns in the client; --ip, --ip6, --link-local-ip only in the daemon."""
+    name = ctx.flag.name if ctx.flag is not None else "dns"
+    if name == "dns":
+        return [] if parse_ip(trim_space(value)) else _bad(f"{value!r} is not an IP address")
+    if value == "" and name in ("ip", "ip6"):
+        return []
+    if name == "ip" and not is_ipv4(value):
+        message = f"{value!r} is not an IPv4 address"
+    elif name == "ip6" and (not parse_ip(value) or is_ipv4(value)):
+        message = f"{value!r} is not an IPv6 address"
+    elif not parse_ip(value):
+        message = f"{value!r} is not an IP address"
+    else:
+        return []
+    return [Problem("KX204", message, stage="server")]
+
+
+@register_format("dns-search")
+def check_dns_search(value: str, ctx: ValueContext) -> list[Problem]:
+    """Check one `--dns-search` domain ('.' allowed): a letter somewhere, labels of [a-zA-Z0-9-]."""
+    val = value.strip(" ")
+    if val == ".":
+        return []
+    match = re.fullmatch(_DOMAIN, val) if re.search("[a-zA-Z]", val) else None
+    if match is None or len(match.group(1)) >= 255:
+        return _bad(f"{value!r} is not a valid search domain")
+    return []
+
+
+@register_format("mac-address")
+def check_mac_address(value: str, ctx: ValueContext) -> list[Problem]:
+    """Check a `--mac-address`: net.ParseMAC after trimming spaces."""
+    return [] if parse_mac(trim_space(value)) else _bad(f"{value!r} is not a valid MAC address")
+
+
+@register_format("link")
+def check_link(value: str, ctx: ValueContext) -> list[Problem]:
+    """Check one `--link` value: name[:alias], non-empty, at most one ':'."""
+    if value == "":
+        return _bad("--link needs a container name")
+    if value.count(":") > 1:
+        return _bad(f"--link takes name[:alias], not {value!r}")
+    return []
