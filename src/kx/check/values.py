@@ -48,7 +48,7 @@ def check_choice(
     folded = {choice.lower(): choice for choice in choices}
     if not case_sensitive and value.lower() in folded:
         return []
-    shown = ", ".join(choice or '""' for choice in choices)
+    shown = ", ".join(choice for choice in choices if choice)
     guess = folded.get(value.lower()) or _closest(value, choices)
     code = "KX204" if stage == "server" else "KX202"
     if stage == "server":
