@@ -163,7 +163,7 @@ def _versions(raw: Any, base: str) -> dict[str, str]:
         if tool not in TOOLS:
             raise ConfigError(f"unknown tool {tool!r} (known: {', '.join(TOOLS)})")
         if not isinstance(version, str) or not _VERSION.match(version):
-            raise ConfigError(f"{tool}: expected a version string like \"1.32\"")
+            raise ConfigError(f'{tool}: expected a version string like "1.32"')
     return dict(raw)
 
 

@@ -20,7 +20,9 @@ def test_defaults_without_a_file(tmp_path: Path) -> None:
 
 
 def test_pyproject_found_walking_up(tmp_path: Path) -> None:
-    write(tmp_path / "pyproject.toml", """
+    write(
+        tmp_path / "pyproject.toml",
+        """
 [tool.kx]
 ignore = ["KX5"]
 severity = { KX108 = "error", KX3 = "off" }
@@ -28,7 +30,8 @@ exclude = ["vendor/**"]
 spec-dirs = ["extra-specs"]
 target-versions = { kubectl = "1.30" }
 max-file-size = "2MB"
-""")
+""",
+    )
     deep = tmp_path / "a" / "b"
     deep.mkdir(parents=True)
     config = load_config(str(deep))
@@ -70,7 +73,7 @@ def test_isolated_ignores_files(tmp_path: Path) -> None:
         ('ignore = ["KX999"]\n', "ignore: unknown diagnostic code or prefix: 'KX999'"),
         ('severity = { KX101 = "fatal" }\n', "severity must be one of"),
         ('target-versions = { podman = "4" }\n', "unknown tool 'podman'"),
-        ('target-versions = { kubectl = 1.3 }\n', "expected a version string"),
+        ("target-versions = { kubectl = 1.3 }\n", "expected a version string"),
         ('max-file-size = "lots"\n', "expected a positive size"),
         ("select = [\n", "invalid TOML"),
     ],

@@ -25,8 +25,10 @@ def diag(**changes: object) -> Diagnostic:
 
 
 def test_text_is_one_line_per_diagnostic() -> None:
-    out = render("text", [diag(), diag(line=9, column=1, severity="warning", code="KX501",
-                                       message="--record is deprecated")])
+    out = render(
+        "text",
+        [diag(), diag(line=9, column=1, severity="warning", code="KX501", message="--record is deprecated")],
+    )
     assert out == (
         "deploy.sh:3:15: error: unknown flag --selecter for kubectl expose [KX101]\n"
         "deploy.sh:9:1: warning: --record is deprecated [KX501]\n"
@@ -42,8 +44,9 @@ def test_text_adds_suggestion_and_count() -> None:
 
 
 def test_text_does_not_repeat_a_suggestion_already_in_the_message() -> None:
-    out = render("text", [diag(message="unknown flag --selecter; did you mean --selector?",
-                               suggestion="--selector")])
+    out = render(
+        "text", [diag(message="unknown flag --selecter; did you mean --selector?", suggestion="--selector")]
+    )
     assert out == "deploy.sh:3:15: error: unknown flag --selecter; did you mean --selector? [KX101]\n"
 
 
@@ -88,8 +91,7 @@ def test_github_escaping() -> None:
 def test_sarif_shape(tmp_path: object) -> None:
     d1 = diag(path="scripts/deploy.sh", suggestion="--selector")
     d2 = diag(path="README.md", severity="warning", code="KX601", message="m", count=4)
-    log = json.loads(render("sarif", [d1, d2], ReportOptions(tool_version="0.1.0",
-                                                              uri_base=".")))
+    log = json.loads(render("sarif", [d1, d2], ReportOptions(tool_version="0.1.0", uri_base=".")))
     assert log["version"] == "2.1.0"
     assert log["$schema"].endswith("sarif-2.1.0.json")
     (run,) = log["runs"]
@@ -103,8 +105,7 @@ def test_sarif_shape(tmp_path: object) -> None:
     assert first["message"]["text"].endswith("(did you mean '--selector'?)")
     location = first["locations"][0]["physicalLocation"]
     assert location["artifactLocation"] == {"uri": "scripts/deploy.sh", "uriBaseId": "%SRCROOT%"}
-    assert location["region"] == {"startLine": 3, "startColumn": 15, "endLine": 3,
-                                  "endColumn": 23}
+    assert location["region"] == {"startLine": 3, "startColumn": 15, "endLine": 3, "endColumn": 23}
     assert second["level"] == "warning" and second["ruleIndex"] == 1
     assert second["occurrenceCount"] == 4
     assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"].startswith("file:///")

@@ -34,9 +34,7 @@ class ReportOptions:
     tool_version: str
     uri_base: str | None
 
-    def __init__(
-        self, *, color: bool = False, tool_version: str = "", uri_base: str | None = None
-    ) -> None:
+    def __init__(self, *, color: bool = False, tool_version: str = "", uri_base: str | None = None) -> None:
         object.__setattr__(self, "color", color)
         object.__setattr__(self, "tool_version", tool_version)
         object.__setattr__(self, "uri_base", uri_base)
@@ -58,9 +56,7 @@ def get_renderer(name: str) -> Renderer:
     return renderer
 
 
-def render(
-    name: str, diagnostics: Sequence[Diagnostic], options: ReportOptions | None = None
-) -> str:
+def render(name: str, diagnostics: Sequence[Diagnostic], options: ReportOptions | None = None) -> str:
     """Render ``diagnostics`` in the format ``name``."""
     return get_renderer(name)(diagnostics, options or ReportOptions())
 

@@ -1,0 +1,75 @@
+from kx.extract.lexer import MAX_DEPTH, lex
+
+
+def segments(text: str) -> list[str]:
+    return [text[a:b] for a, b in lex(text).segments]
+
+
+def test_operators_split_commands() -> None:
+    text = "docker run -d nginx && kubectl expose deploy x; echo hi | grep h || true &\n"
+    assert segments(text) == [
+        "docker run -d nginx",
+        "kubectl expose deploy x",
+        "echo hi",
+        "grep h",
+        "true",
+    ]
+
+
+def test_reserved_words_are_not_commands() -> None:
+    text = 'if [ -n "$x" ]; then\n  docker run a\nelse docker run b; fi\nwhile true; do docker run c; done\n'
+    assert segments(text) == ['[ -n "$x" ]', "docker run a", "docker run b", "true", "docker run c"]
+
+
+def test_heredoc_bodies_and_comments_are_skipped() -> None:
+    text = (
+        "cat <<EOF > f\ndocker run body\nEOF\ncat <<-'X'\n\tdocker run tab\n\tX\n"
+        "docker run z # docker run c\n"
+    )
+    lexed = lex(text)
+    assert [text[a:b] for a, b in lexed.segments] == ["cat <<EOF > f", "cat <<-'X'", "docker run z"]
+    assert [text[a:b] for a, b in lexed.heredocs] == ["docker run body\n", "\tdocker run tab\n"]
+
+
+def test_substitutions_hold_their_own_commands() -> None:
+    text = 'x=$(kubectl get pods | head -1) y="$(docker run a "$(kubectl run b)")" `docker run c`\n'
+    assert segments(text) == [
+        text.rstrip("\n"),
+        "kubectl get pods",
+        "head -1",
+        'docker run a "$(kubectl run b)"',
+        "kubectl run b",
+        "docker run c",
+    ]
+
+
+def test_case_patterns_functions_arrays_arithmetic() -> None:
+    text = (
+        "case $t in\n docker) docker run x ;;\nesac\nf() { docker run y; }\na=(docker run)\necho $((1+(2)))\n"
+    )
+    assert segments(text) == ["docker run x", "docker run y", "a=(docker run)", "echo $((1+(2)))"]
+
+
+def test_continuations_and_redirections() -> None:
+    text = "docker run \\\n  --rm \\\n  nginx 2>&1 >/dev/null &> log\nnext\n"
+    assert segments(text) == ["docker run \\\n  --rm \\\n  nginx 2>&1 >/dev/null &> log", "next"]
+
+
+def test_boundaries_are_top_level_lines_only() -> None:
+    text = "a\nif x; then\n b\nfi\nc\n"
+    assert lex(text).boundaries == [2, 19, 21]
+
+
+def test_unterminated_constructs_are_reported() -> None:
+    assert lex("echo 'open\ndocker run x\n").problems == [(5, "unterminated single quote")]
+    lexed = lex("docker run a\ncat <<EOF\nno end\n")
+    assert lexed.problems == [(17, "heredoc delimited by end of text (wanted 'EOF')")]
+    lexed = lex('docker run ok\necho "$(docker run inner\n')
+    assert [p[1] for p in lexed.problems] == ["unterminated double quote"]
+    assert segments('docker run ok\necho "$(docker run inner\n') == ["docker run ok"]
+
+
+def test_hostile_nesting_is_bounded() -> None:
+    lexed = lex("docker run a\n" + "$(" * 100_000)
+    assert lexed.segments == [(0, 12)]
+    assert [m for _, m in lexed.problems] == [f"nesting deeper than {MAX_DEPTH} levels", "unclosed '('"]
