@@ -1,0 +1,32 @@
+"""Whether an unknown subcommand is a client plugin installed on this machine.
+
+kubectl runs ``kubectl-NAME`` from PATH for a command it does not have; docker runs
+``docker-NAME`` from its CLI plugin directories. Only consulted for unknown subcommands, so the
+file system is touched only on that rare path.
+"""
+
+from __future__ import annotations
+
+import os
+
+_DOCKER_PLUGIN_DIRS = (
+    "/usr/local/lib/docker/cli-plugins",
+    "/usr/local/libexec/docker/cli-plugins",
+    "/usr/lib/docker/cli-plugins",
+    "/usr/libexec/docker/cli-plugins",
+)
+
+
+def plugin_installed(tool: str, name: str) -> bool:
+    """True when ``tool name`` would run an installed plugin."""
+    if not name or "/" in name:
+        return False
+    if tool == "kubectl":
+        import shutil
+
+        return shutil.which(f"kubectl-{name.replace('-', '_')}") is not None
+    if tool == "docker":
+        home = os.environ.get("DOCKER_CONFIG") or os.path.join(os.path.expanduser("~"), ".docker")
+        dirs = (os.path.join(home, "cli-plugins"), *_DOCKER_PLUGIN_DIRS)
+        return any(os.access(os.path.join(d, f"docker-{name}"), os.X_OK) for d in dirs)
+    return False

@@ -1,0 +1,238 @@
+"""From the words of one command to the tool, its subcommand and the spec that describes it.
+
+docker reads its global options with a non-interspersed parse of its own before the subcommand
+(ground-truth P2, G1). kubectl finds the subcommand as cobra does: it strips flags from the
+words (guessing that an unknown ``--flag`` or a value-taking ``-f`` eats the next word), takes the
+first remaining word, and hands every other word, global flags included, to the subcommand (P3).
+"""
+
+from __future__ import annotations
+
+from kx._typing import TYPE_CHECKING
+from kx.check.suggest import closest
+from kx.parse.argv import parse_argv
+from kx.parse.plugins import plugin_installed
+from kx.parse.problems import ParseProblem
+from kx.parse.wrappers import skip_prefixes
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from kx.parse.parsed import ParsedCommand
+    from kx.parse.span import Word
+    from kx.spec.loader import SpecSet
+    from kx.spec.model import CommandSpec
+
+    PluginLookup = Callable[[str, str], bool]
+
+# kubectl never looks for a plugin named like these (cobra's own commands).
+_NOT_PLUGINS = frozenset({"help", "__complete", "__completeNoDesc"})
+
+
+class Resolution:
+    """What the words of one command invoke.
+
+    ``prefix``: words before the tool (``sudo -E``, ``A=1``); ``path_words``: the subcommand
+    path (``container run``); ``global_words``: the words between the tool and the first path word;
+    ``argv``: what the command's own parser must read (docker: the words after the path; kubectl:
+    every word after the tool but the path words, since its global flags go anywhere);
+    ``globals``: docker's parse of its global options. ``spec`` is None when there is no
+    subcommand, when it is unknown or has no spec (``problems`` says which), or when ``dynamic``
+    (the subcommand word is an expansion).
+    """
+
+    __slots__ = ("argv", "dynamic", "global_words", "globals", "path_words", "prefix", "problems",
+                 "root", "spec", "tool", "tool_word")  # fmt: skip
+    tool: str
+    tool_word: Word
+    root: CommandSpec
+    spec: CommandSpec | None
+    prefix: list[Word]
+    path_words: list[Word]
+    global_words: list[Word]
+    argv: list[Word]
+    globals: ParsedCommand | None
+    problems: list[ParseProblem]
+    dynamic: bool
+
+    def __init__(self, tool: str, tool_word: Word, root: CommandSpec, prefix: list[Word]) -> None:
+        self.tool = tool
+        self.tool_word = tool_word
+        self.root = root
+        self.spec = None
+        self.prefix = prefix
+        self.path_words = []
+        self.global_words = []
+        self.argv = []
+        self.globals = None
+        self.problems = []
+        self.dynamic = False
+
+    def __repr__(self) -> str:
+        spec = self.spec.display_name if self.spec is not None else None
+        return f"Resolution({self.tool}: {spec} argv={self.argv!r} problems={self.problems!r})"
+
+
+def tool_name(text: str, specs: SpecSet) -> str | None:
+    """The tool a command word runs (``/usr/bin/docker``, ``kubectl.1.32``), if kx has its specs."""
+    base = text.rsplit("/", 1)[-1]
+    if base.endswith(".exe"):
+        base = base[:-4]
+    if specs.root(base) is not None:
+        return base
+    stem, dot, version = base.partition(".")
+    if dot and version.replace(".", "").isdigit() and specs.root(stem) is not None:
+        return stem
+    return None
+
+
+def resolve(
+    words: list[Word], specs: SpecSet, *, plugin_exists: PluginLookup = plugin_installed
+) -> Resolution | None:
+    """Find the tool, the subcommand and its spec; None when the words run no tool kx knows."""
+    start = skip_prefixes(words)
+    if start is None or words[start].dynamic:
+        return None
+    tool = tool_name(words[start].value, specs)
+    if tool is None:
+        return None
+    root = specs.root(tool)
+    if root is None:  # pragma: no cover - tool_name checked it
+        return None
+    found = Resolution(tool, words[start], root, words[:start])
+    rest = words[start + 1 :]
+    if root.flag_scope == "local":
+        _resolve_local(found, rest, specs, plugin_exists)
+    else:
+        _resolve_persistent(found, rest, specs, plugin_exists)
+    return found
+
+
+def _resolve_local(found: Resolution, rest: list[Word], specs: SpecSet, plugin_exists: PluginLookup) -> None:
+    """docker: parse the global options, then the subcommand path from the first positional."""
+    found.globals = parsed = parse_argv(found.root, rest, interspersed=False)
+    found.problems.extend(parsed.problems)
+    names = parsed.positionals
+    found.global_words = rest[: parsed.stop] if parsed.stop is not None else list(rest)
+    if names:
+        _match(found, names, specs, plugin_exists, first_flag=None)
+
+
+def _resolve_persistent(
+    found: Resolution, rest: list[Word], specs: SpecSet, plugin_exists: PluginLookup
+) -> None:
+    """kubectl: cobra's subcommand search; flags anywhere are left for the command's parser."""
+    indices = command_word_indices(rest, found.root)
+    if not indices:
+        parsed = parse_argv(found.root, rest)
+        found.problems.extend(p for p in parsed.problems if p.code != "KX107")
+        found.global_words = found.argv = list(rest)
+        return
+    names = [rest[j] for j in indices]
+    first_flag = rest[0] if rest[0].value.startswith("-") else None
+    size = _match(found, names, specs, plugin_exists, first_flag)
+    used = set(indices[:size])
+    found.global_words = rest[: indices[0]]
+    found.argv = [word for j, word in enumerate(rest) if j not in used]
+
+
+def _match(
+    found: Resolution,
+    names: list[Word],
+    specs: SpecSet,
+    plugin_exists: PluginLookup,
+    first_flag: Word | None,
+) -> int:
+    """Set the spec from the longest known path; report unknown ones. Returns the path length."""
+    values: list[str] = []
+    for word in names[:4]:
+        if word.dynamic:
+            break
+        values.append(word.value)
+    if not values:
+        found.dynamic = True
+        return 0
+    matched = specs.match_path(found.tool, values)
+    if matched is not None:
+        found.spec, size = matched
+        found.path_words = names[:size]
+        if found.root.flag_scope == "local":
+            found.argv = names[size:]
+        return size
+    word = names[0]
+    if word.value in found.root.subcommands:
+        _add(found, "KX303", f"kx has no spec for '{found.tool} {word.value}': not checked", word)
+    elif first_flag is not None and _plugin_search(names, first_flag):
+        _add(found, "KX105", _plugin_message(found, word, first_flag), first_flag)
+    elif plugin_exists(found.tool, word.value):
+        _add(found, "KX303", f"'{found.tool} {word.value}' runs a plugin: not checked", word)
+    else:
+        _unknown(found, word)
+    found.path_words = [word]
+    if found.root.flag_scope == "local":
+        found.argv = names[1:]
+    return 1
+
+
+def _plugin_search(names: list[Word], first_flag: Word) -> bool:
+    """Whether kubectl would look for a plugin (and so fail on the leading flag)."""
+    return first_flag.value != "--" and names[0].value not in _NOT_PLUGINS
+
+
+def _plugin_message(found: Resolution, word: Word, first_flag: Word) -> str:
+    flag = first_flag.value
+    name = flag.split("=", 1)[0]
+    known = found.root.flag(name[2:]) if name.startswith("--") else found.root.by_short.get(name[1:2])
+    if known is None:
+        return (f"{name} is not a {found.tool} global flag, so {found.tool} takes {word.value!r} for "
+                f"a plugin name, and flags cannot be placed before a plugin name")  # fmt: skip
+    return (f"{word.value!r} is not a {found.tool} command, so {found.tool} looks for a plugin of "
+            f"that name, and flags ({flag}) cannot be placed before a plugin name")  # fmt: skip
+
+
+def _unknown(found: Resolution, word: Word) -> None:
+    boolish = word.value in ("true", "false", "True", "False", "TRUE", "FALSE")
+    hits = [] if boolish else closest(word.value, found.root.subcommands)
+    message = f"unknown command {word.value!r} for {found.tool}"
+    if hits:
+        message += "; did you mean " + " or ".join(hits) + "?"
+    _add(found, "KX302", message, word, hits[0] if hits else None)
+
+
+def _add(found: Resolution, code: str, message: str, word: Word, fix: str | None = None) -> None:
+    found.problems.append(ParseProblem(code, message, word.start, word.end, fix))
+
+
+def command_word_indices(words: list[Word], spec: CommandSpec) -> list[int]:
+    """Indices of the words cobra takes for subcommand names (its flag-stripping rules)."""
+    out: list[int] = []
+    i = 0
+    count = len(words)
+    while i < count:
+        text = words[i].value
+        i += 1
+        if text == "--":
+            break
+        if "=" not in text and text.startswith("-"):
+            if text.startswith("--"):
+                flag = spec.flag(text[2:])
+            elif len(text) == 2:
+                flag = spec.by_short.get(text[1])
+            else:
+                continue
+            if flag is None or flag.no_value is None:
+                i += 1  # cobra assumes the flag took the next word
+            continue
+        if text and not text.startswith("-"):
+            out.append(i - 1)
+    return out
+
+
+def resolve_and_parse(words: list[Word], specs: SpecSet) -> tuple[Resolution, ParsedCommand | None] | None:
+    """Resolve, then parse the command's words against its spec (None: not a command kx knows)."""
+    found = resolve(words, specs)
+    if found is None:
+        return None
+    if found.spec is None:
+        return found, None
+    return found, parse_argv(found.spec, found.argv, root=found.root)

@@ -1,0 +1,188 @@
+"""Finding the tool, the subcommand and its spec: prefixes, docker globals, cobra's search."""
+
+from __future__ import annotations
+
+import pytest
+
+from kx.parse.resolve import Resolution, resolve, resolve_and_parse
+from kx.parse.words import split_words
+from kx.spec.loader import SpecSet, load_specs
+
+from .specs import DOCKER_ROOT, DOCKER_RUN, KUBE_EXPOSE, KUBE_ROOT
+
+SPECS = SpecSet([(s.raw, "test") for s in (DOCKER_ROOT, DOCKER_RUN, KUBE_ROOT, KUBE_EXPOSE)], [])
+
+
+def no_plugins(tool: str, name: str) -> bool:
+    return False
+
+
+def res(line: str, specs: SpecSet = SPECS) -> Resolution:
+    found = resolve(split_words(line).words, specs, plugin_exists=no_plugins)
+    assert found is not None
+    return found
+
+
+def spec_name(found: Resolution) -> str | None:
+    return found.spec.display_name if found.spec is not None else None
+
+
+def argv(found: Resolution) -> list[str]:
+    return [w.value for w in found.argv]
+
+
+def codes(found: Resolution) -> list[str]:
+    return [p.code for p in found.problems]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "docker run nginx",
+        "sudo docker run nginx",
+        "sudo -E -u root docker run nginx",
+        "sudo --user=root -- docker run nginx",
+        "env -i -u HOME A=1 B=2 docker run nginx",
+        "env - A=1 docker run nginx",
+        "time -p docker run nginx",
+        "command docker run nginx",
+        "exec -a name docker run nginx",
+        "nice -n 10 nohup docker run nginx",
+        "timeout -s KILL 5m docker run nginx",
+        "A=1 B='x y' /usr/bin/docker run nginx",
+        "! docker run nginx",
+        "then docker run nginx",
+        "docker.exe run nginx",
+    ],
+)
+def test_prefixes_are_seen_through(line: str) -> None:
+    found = res(line)
+    assert found.tool == "docker"
+    assert spec_name(found) == "docker run"
+    assert argv(found) == ["nginx"]
+
+
+@pytest.mark.parametrize("line", ["command -v docker", "sudo -l docker run x", "echo docker run", "$D run x"])
+def test_not_a_tool_run(line: str) -> None:
+    assert resolve(split_words(line).words, SPECS) is None
+
+
+def test_docker_globals_before_subcommand() -> None:
+    found = res("docker -D -H tcp://x:2375 --context=prod container run -it nginx")
+    assert spec_name(found) == "docker run"
+    assert [w.value for w in found.path_words] == ["container", "run"]
+    assert [w.value for w in found.global_words] == ["-D", "-H", "tcp://x:2375", "--context=prod"]
+    assert argv(found) == ["-it", "nginx"]
+    assert found.globals is not None
+    assert [u.flag.name for u in found.globals.uses if u.flag] == ["debug", "host", "context"]
+    assert codes(found) == []
+
+
+def test_docker_global_cluster_value_is_parsed_by_pflag() -> None:
+    """docker -Dl debug run: the root parse takes 'debug' as -l's value, so 'run' is the command."""
+    found = res("docker -Dl debug run nginx")
+    assert spec_name(found) == "docker run"
+
+
+def test_docker_bool_global_then_false() -> None:
+    found = res("docker --tls false run nginx")
+    assert found.spec is None
+    assert codes(found) == ["KX107", "KX302"]
+    assert found.problems[1].suggestion is None
+
+
+def test_docker_unknown_global() -> None:
+    found = res("docker --bogus run nginx")
+    assert spec_name(found) == "docker run"
+    assert codes(found) == ["KX101"]
+
+
+def test_unknown_subcommand_suggests() -> None:
+    found = res("docker rn nginx")
+    assert codes(found) == ["KX302"]
+    assert found.problems[0].suggestion in ("run", "rm")
+    found = res("kubectl exposee deploy x")
+    assert codes(found) == ["KX302"]
+    assert found.problems[0].suggestion == "expose"
+    assert "did you mean expose" in found.problems[0].message
+
+
+def test_known_subcommand_without_spec_is_info() -> None:
+    found = res("kubectl get pods")
+    assert codes(found) == ["KX303"]
+    assert found.spec is None
+    assert res("docker ps -a").problems[0].code == "KX303"
+
+
+def test_plugin_is_info() -> None:
+    found = resolve(split_words("kubectl krew list").words, SPECS, plugin_exists=lambda t, n: n == "krew")
+    assert found is not None
+    assert [p.code for p in found.problems] == ["KX303"]
+
+
+def test_kubectl_flags_before_subcommand() -> None:
+    found = res("kubectl -n foo --server=x expose deploy web --port 80")
+    assert spec_name(found) == "kubectl expose"
+    assert argv(found) == ["-n", "foo", "--server=x", "deploy", "web", "--port", "80"]
+    assert [w.value for w in found.global_words] == ["-n", "foo", "--server=x"]
+
+
+def test_kubectl_subcommand_word_used_as_flag_value() -> None:
+    found = res("kubectl -n expose expose deploy web")
+    assert spec_name(found) == "kubectl expose"
+    assert argv(found) == ["-n", "expose", "deploy", "web"]
+
+
+def test_kubectl_unknown_flag_before_subcommand() -> None:
+    """cobra assumes --bogus took 'expose', sees 'deploy' as a plugin name and fails (P3)."""
+    found = res("kubectl --bogus expose deploy web")
+    assert codes(found) == ["KX105"]
+    problem = found.problems[0]
+    assert (problem.start, problem.end) == (8, 15)
+    assert found.spec is None
+
+
+def test_kubectl_known_flag_before_unknown_command_names_the_first_word() -> None:
+    found = res("kubectl -n foo exposee x")
+    assert codes(found) == ["KX105"]
+    assert found.problems[0].start == 8
+
+
+def test_kubectl_unknown_flag_with_equals_reaches_the_command() -> None:
+    got = resolve_and_parse(split_words("kubectl --bogus=1 expose deploy web").words, SPECS)
+    assert got is not None
+    found, parsed = got
+    assert spec_name(found) == "kubectl expose"
+    assert parsed is not None
+    assert [p.code for p in parsed.problems] == ["KX101"]
+
+
+def test_dynamic_subcommand() -> None:
+    found = res("docker $CMD nginx")
+    assert found.dynamic
+    assert found.spec is None
+    assert codes(found) == []
+
+
+def test_tool_without_subcommand() -> None:
+    found = res("docker -D")
+    assert found.spec is None
+    assert codes(found) == []
+
+
+def test_resolve_and_parse_passes_root_for_misplaced_globals() -> None:
+    got = resolve_and_parse(split_words("docker run --debug nginx").words, SPECS)
+    assert got is not None
+    _found, parsed = got
+    assert parsed is not None
+    assert [p.code for p in parsed.problems] == ["KX104"]
+
+
+def test_shipped_specs() -> None:
+    specs = load_specs()
+    found = res("docker container run --rm nginx", specs)
+    assert spec_name(found) == "docker run"
+    found = res("kubectl -n x run web --image=nginx", specs)
+    assert spec_name(found) == "kubectl run"
+    found = res("kubectl exposee deploy x", specs)
+    assert found.problems[0].suggestion == "expose"
