@@ -1,0 +1,171 @@
+"""kubectl object metadata values: labels and selectors, annotations, env vars, object names.
+
+The client only splits these (``k=v`` pairs, ``NAME=VALUE``); the API server then validates label
+keys and values, annotation keys and object names with the rules of Kubernetes' validation
+package, which are restated here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kx._typing import TYPE_CHECKING
+from kx.check.formats.kubectl_resources import DNS_LABEL_1035, SUBDOMAIN
+from kx.check.formats.registry import register_format
+from kx.check.problem import Problem
+
+if TYPE_CHECKING:
+    from kx.check.formats.registry import ValueContext
+
+DNS_LABEL_1123 = r"[a-z0-9]([-a-z0-9]*[a-z0-9])?"
+_NAME_PART = r"([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]"
+_ENV_NAME = r"[-._a-zA-Z][-._a-zA-Z0-9]*"
+
+
+def qualified_name_problem(key: str) -> str | None:
+    """Why ``key`` is not a Kubernetes qualified name (``[prefix/]name``), or None."""
+    parts = key.split("/")
+    if len(parts) > 2:
+        return "it may contain at most one '/'"
+    if len(parts) == 2:
+        prefix = parts[0]
+        if not prefix:
+            return "the prefix before '/' is empty"
+        if len(prefix) > 253 or re.fullmatch(SUBDOMAIN, prefix) is None:
+            return "the prefix before '/' must be a lowercase DNS subdomain (like example.com)"
+    name = parts[-1]
+    if not name:
+        return "the name part is empty"
+    if len(name) > 63:
+        return "the name part is longer than 63 characters"
+    if re.fullmatch(_NAME_PART, name) is None:
+        return "the name part must use letters, digits, '-', '_' or '.', and start and end alphanumeric"
+    return None
+
+
+def label_value_problem(value: str) -> str | None:
+    """Why ``value`` is not a valid label value, or None (empty is valid)."""
+    if len(value) > 63:
+        return "it is longer than 63 characters"
+    if value and re.fullmatch(_NAME_PART, value) is None:
+        return "it must use letters, digits, '-', '_' or '.', and start and end alphanumeric"
+    return None
+
+
+def check_label_pairs(value: str, what: str) -> list[Problem]:
+    """Check kubectl's ``k=v[,k=v]`` split (client), then label key/value rules (server)."""
+    if value == "":
+        return []
+    pairs = []
+    for item in value.split(","):
+        parts = item.split("=")
+        if len(parts) != 2:
+            hint = " (only k=v pairs; set-based and != selectors do not work here)" if "!" in item else ""
+            return [Problem("KX203", f"{item!r} in {what} is not a key=value pair{hint}")]
+        if not parts[0]:
+            return [Problem("KX203", f"{item!r} in {what} has an empty key")]
+        pairs.append((parts[0], parts[1]))
+    problems = []
+    for key, val in pairs:
+        why = qualified_name_problem(key)
+        if why:
+            problems.append(_server(f"the API server rejects the label key {key!r} in {what}: {why}"))
+        why = label_value_problem(val)
+        if why:
+            problems.append(_server(f"the API server rejects the label value {val!r} in {what}: {why}"))
+    return problems
+
+
+def _server(message: str, code: str = "KX204") -> Problem:
+    return Problem(code, message, stage="server")
+
+
+@register_format("labels")
+def check_labels(value: str, ctx: ValueContext) -> list[Problem]:
+    """Labels given as ``key=value,...`` (-l/--labels)."""
+    return check_label_pairs(value, ctx.display or "the labels")
+
+
+@register_format("label-selector")
+def check_label_selector(value: str, ctx: ValueContext) -> list[Problem]:
+    """An equality selector ``key=value,...`` (expose --selector; the client splits only on '=')."""
+    return check_label_pairs(value, ctx.display or "the selector")
+
+
+@register_format("annotations")
+def check_annotations(value: str, ctx: ValueContext) -> list[Problem]:
+    """One ``key=value`` annotation: '=' required and not first (client); key rules (server)."""
+    key, sep, _ = value.partition("=")
+    if not sep or not key:
+        return [Problem("KX203", f"{value!r} is not an annotation of the form key=value")]
+    why = qualified_name_problem(key.lower())
+    if why:
+        return [_server(f"the API server rejects the annotation key {key!r}: {why}")]
+    return []
+
+
+@register_format("kube-env")
+def check_kube_env(value: str, ctx: ValueContext) -> list[Problem]:
+    """One ``NAME=VALUE`` environment variable with a C-identifier-like NAME (client)."""
+    name, sep, _ = value.partition("=")
+    if not sep:
+        return [Problem("KX203", f"{value!r} is not of the form NAME=VALUE", suggestion=f"{value}=")]
+    if not name:
+        return [Problem("KX203", f"{value!r} has an empty variable name")]
+    if re.fullmatch(_ENV_NAME, name) is None:
+        return [Problem("KX203", f"{name!r} is not a valid variable name (letters, digits, '_', '-', '.'; "
+                                 "not starting with a digit)")]  # fmt: skip
+    if name == "." or name.startswith(".."):
+        return [Problem("KX203", f"{name!r} is not a valid variable name ('.' alone or a '..' start)")]
+    return []
+
+
+def _name_problem(value: str, what: str, pattern: str, limit: int, rule: str) -> list[Problem]:
+    if value == "":
+        return []
+    if len(value) > limit:
+        return [_server(f"{what} {value!r} is longer than {limit} characters", "KX207")]
+    if re.fullmatch(pattern, value) is None:
+        suggestion = _normalized(value, pattern, limit)
+        problem = _server(f"{what} {value!r} is not valid: it must be {rule}", "KX207")
+        problem.suggestion = suggestion
+        return [problem]
+    return []
+
+
+def _normalized(value: str, pattern: str, limit: int) -> str | None:
+    """A lower-cased, dash-separated variant of ``value`` that fits ``pattern``, if one is near."""
+    guess = re.sub(r"[^a-z0-9.-]+", "-", value.lower()).strip("-.")
+    if pattern != SUBDOMAIN:
+        guess = guess.replace(".", "-")
+    guess = guess[:limit].strip("-.")
+    return guess if guess and re.fullmatch(pattern, guess) else None
+
+
+@register_format("object-name")
+def check_object_name(value: str, ctx: ValueContext) -> list[Problem]:
+    """The ``kubectl run`` NAME: a pod name (DNS-1123 subdomain) that also names the container.
+
+    kubectl run gives the container the pod's name, and container names are DNS-1123 labels, so
+    a dotted or over-63-character NAME passes the pod rule but is still rejected.
+    """
+    subdomain = "lowercase letters, digits, '-' and '.', starting and ending alphanumeric"
+    found = _name_problem(value, "the pod name", SUBDOMAIN, 253, subdomain)
+    if found:
+        return found
+    label = "a DNS-1123 label (lowercase letters, digits, '-'; at most 63) since it also names the container"
+    return _name_problem(value, "the name", DNS_LABEL_1123, 63, label)
+
+
+@register_format("service-name")
+def check_service_name(value: str, ctx: ValueContext) -> list[Problem]:
+    """A Service name: DNS-1035 label (starts with a letter, at most 63)."""
+    rule = "a lowercase RFC 1035 label (a letter first, then letters, digits or '-', at most 63)"
+    return _name_problem(value, "the service name", DNS_LABEL_1035, 63, rule)
+
+
+@register_format("namespace")
+def check_namespace(value: str, ctx: ValueContext) -> list[Problem]:
+    """A namespace name: DNS-1123 label; a namespace with any other name cannot exist."""
+    rule = "a lowercase RFC 1123 label (letters, digits or '-', at most 63)"
+    return _name_problem(value, "the namespace", DNS_LABEL_1123, 63, rule)

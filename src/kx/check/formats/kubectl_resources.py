@@ -1,0 +1,155 @@
+"""``kubectl expose`` resource arguments: ``TYPE NAME...``, ``TYPE/NAME...``, ``TYPE1,TYPE2 NAME``.
+
+The resource builder's own checks (slashes, mixing forms, files plus arguments) run in the client
+before any request. Whether TYPE exists is decided by server discovery; whether it can be exposed,
+and a TYPE given without a NAME, by the client right after it. An object name that is not valid
+for its kind cannot exist, so looking it up fails on the server.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kx._typing import TYPE_CHECKING
+from kx.check.formats import kube_resources as kr
+from kx.check.formats.registry import register_format
+from kx.check.problem import Problem
+
+if TYPE_CHECKING:
+    from kx.check.formats.registry import ValueContext
+
+CODE = "KX206"
+SUBDOMAIN = r"[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*"
+DNS_LABEL_1035 = r"[a-z]([-a-z0-9]*[a-z0-9])?"
+_EXPOSABLE = "pods, services, replicationcontrollers, deployments and replicasets"
+
+
+def _types(arg: str) -> list[str]:
+    """Split a TYPE list on commas, dropping repeats (keeps empty items, as kubectl does)."""
+    return list(dict.fromkeys(arg.split(",")))
+
+
+def type_problems(word: str) -> list[Problem]:
+    """Problems with one TYPE of an expose argument."""
+    if word == "":
+        return [Problem(CODE, "an empty resource type in the list")]
+    if word in kr.CATEGORIES:
+        return [Problem(CODE, f"{word!r} stands for several resource types; name one type to expose")]
+    found = kr.resolve(word)
+    if found is None:
+        if word.partition(".")[2].startswith("extensions"):
+            message = (f"{word!r}: the extensions API group no longer serves deployments or replicasets"
+                       " (gone since Kubernetes 1.16); use the apps group")  # fmt: skip
+            return [Problem(CODE, message, stage="server", suggestion=word.partition(".")[0])]
+        if kr.may_be_custom(word):
+            message = f"{word!r} is not a built-in type, and only {_EXPOSABLE} can be exposed"
+            return [Problem(CODE, message, stage="server")]
+        guess = kr.suggest(word)
+        hint = f" (did you mean {guess!r}?)" if guess else ""
+        extra = "; short names are case-sensitive" if guess and guess == word.lower() else ""
+        message = f"the server has no resource type {word!r}{hint}{extra}"
+        return [Problem(CODE, message, stage="server", suggestion=guess)]
+    if not found.exposable:
+        message = f"kubectl cannot expose a {found.group_kind}; only {_EXPOSABLE} can be exposed"
+        return [Problem(CODE, message)]
+    return []
+
+
+def name_problems(word: str, type_word: str) -> list[Problem]:
+    """Problems with the NAME of an object of type ``type_word``."""
+    if word == "":
+        return [Problem("KX207", "the object name is empty")]
+    if word in (".", "..") or "%" in word:
+        return [Problem("KX207", f"{word!r} cannot be used as an object name in a request")]
+    found = kr.resolve(type_word)
+    if found is None or not found.exposable:
+        return []
+    if found.plural in kr.LABEL_NAMED:
+        if len(word) > 63 or re.fullmatch(DNS_LABEL_1035, word) is None:
+            return [_no_such(word, found.kind, "a lowercase RFC 1035 label (a-z, 0-9, '-', max 63)")]
+    elif len(word) > 253 or re.fullmatch(SUBDOMAIN, word) is None:
+        return [_no_such(word, found.kind, "a lowercase RFC 1123 subdomain (a-z, 0-9, '-', '.')")]
+    return []
+
+
+def _no_such(word: str, kind: str, rule: str) -> Problem:
+    message = f"no {kind} can be named {word!r} (names must be {rule}), so the lookup fails"
+    return Problem("KX207", message, stage="server")
+
+
+def _slash_problems(word: str, type_at: int = 0, name_at: int = 0) -> list[tuple[int, Problem]]:
+    """The client's checks of one ``TYPE/NAME`` word, then its TYPE and NAME (with word indices)."""
+    parts = word.split("/")
+    if len(parts) != 2:
+        return [(name_at, Problem(CODE, f"{word!r} has more than one '/'; use TYPE/NAME"))]
+    type_word, name = parts
+    if not type_word or not name or len(_types(type_word)) != 1:
+        what = "an empty resource type in the list" if type_at != name_at and not type_word else (
+            f"{word!r} must be exactly one TYPE and one NAME around the '/'")
+        return [(type_at if not type_word else name_at, Problem(CODE, what))]
+    found = [(type_at, p) for p in type_problems(type_word)]
+    return found + [(name_at, p) for p in name_problems(name, type_word)]
+
+
+def check_resource_args(values: list[str], *, from_files: bool = False) -> list[tuple[int, Problem]]:
+    """Check all resource positionals of ``kubectl expose`` together; problems by word index.
+
+    ``from_files`` says -f/--filename (or -k) is also given. An empty ``values`` is left to the
+    caller (the one-of rule for positionals, -f and -k).
+    """
+    if not values:
+        return []
+    pairs = _expanded(values)
+    slashed = [n for _, n, word in pairs if "/" in word]
+    if slashed and len(slashed) != len(pairs):
+        first = next(n for _, n, word in pairs if "/" not in word)
+        msg = "do not give a separate TYPE when the arguments are in TYPE/NAME form"
+        return [(first, Problem(CODE, msg))]
+    if from_files:
+        which = "TYPE/NAME" if slashed else "TYPE and NAME"
+        return [(0, Problem(CODE, f"{which} arguments cannot be combined with -f/--filename or -k"))]
+    if slashed:
+        return _dedupe([found for t, n, word in pairs for found in _slash_problems(word, t, n)])
+    return _type_name_problems(values)
+
+
+def _expanded(values: list[str]) -> list[tuple[int, int, str]]:
+    """Apply kubectl's rewrite of ``T1,T2 N1 N2`` into ``T1/N1 T1/N2 T2/N1 T2/N2``.
+
+    Each item is (index of the TYPE word, index of the NAME word, rewritten word).
+    """
+    types = _types(values[0])
+    if len(values) < 2 or len(types) < 2:
+        return [(i, i, word) for i, word in enumerate(values)]
+    return [(0, j, f"{t}/{name}") for t in types for j, name in enumerate(values[1:], start=1)]
+
+
+def _type_name_problems(values: list[str]) -> list[tuple[int, Problem]]:
+    """``TYPE NAME...``: the TYPE, then each NAME."""
+    found: list[tuple[int, Problem]] = [(0, p) for t in _types(values[0]) for p in type_problems(t)]
+    if len(values) == 1:
+        message = f"{values[0]!r} is a resource type; give the NAME of the object to expose"
+        found.append((0, Problem(CODE, message)))
+    found += [(i, p) for i, name in enumerate(values[1:], start=1) for p in name_problems(name, values[0])]
+    return found
+
+
+def _dedupe(found: list[tuple[int, Problem]]) -> list[tuple[int, Problem]]:
+    """Drop repeats that the type-list expansion produces."""
+    seen: set[tuple[int, str]] = set()
+    out = []
+    for index, problem in found:
+        if (index, problem.message) not in seen:
+            seen.add((index, problem.message))
+            out.append((index, problem))
+    return out
+
+
+@register_format("resource-arg")
+def check_resource_arg(value: str, ctx: ValueContext) -> list[Problem]:
+    """One expose positional on its own: only a ``TYPE/NAME`` word can be judged alone.
+
+    The full check (forms, mixing, a TYPE with no NAME) is ``check_resource_args``; use one or
+    the other, not both.
+    """
+    return [p for _, p in _slash_problems(value)] if "/" in value else []

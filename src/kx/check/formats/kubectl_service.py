@@ -1,0 +1,151 @@
+"""Service and port values of kubectl run/expose: ports, target ports, type, protocol, affinity.
+
+The client converts ports with Go's ``strconv.Atoi`` (base 10, sign allowed, 64-bit) and checks
+--session-affinity; ranges, Service types and protocols are only enforced by the API server.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kx._typing import TYPE_CHECKING
+from kx.check.formats import _strconv as sc
+from kx.check.formats.registry import register_format
+from kx.check.problem import Problem
+
+if TYPE_CHECKING:
+    from kx.check.formats.registry import ValueContext
+
+SERVICE_TYPES = ("ClusterIP", "NodePort", "LoadBalancer", "ExternalName")
+PROTOCOLS = ("TCP", "UDP", "SCTP")
+AFFINITIES = ("None", "ClientIP")
+_PORT_RANGE = "1..65535"
+
+
+def closest(value: str, choices: tuple[str, ...]) -> str | None:
+    """A did-you-mean among ``choices``: same letters in another case first, then a near spelling."""
+    for choice in choices:
+        if choice.lower() == value.lower():
+            return choice
+    import difflib
+
+    folded = {c.lower(): c for c in choices}
+    near = difflib.get_close_matches(value.lower(), list(folded), n=1, cutoff=0.6)
+    return folded[near[0]] if near else None
+
+
+def choice_problem(value: str, choices: tuple[str, ...], what: str, *, server: bool) -> list[Problem]:
+    """Case-sensitive membership ('' allowed: the default), with a suggestion."""
+    if value == "" or value in choices:
+        return []
+    shown = ", ".join(choices)
+    guess = closest(value, choices)
+    if server:
+        message = f"the API server rejects {what} {value!r}; it must be one of {shown} (case-sensitive)"
+        return [Problem("KX204", message, stage="server", suggestion=guess)]
+    message = f"{value!r} is not a valid {what}; use one of {shown} (case-sensitive)"
+    return [Problem("KX202", message, suggestion=guess)]
+
+
+def _atoi_problem(item: str, what: str) -> Problem | None:
+    _, err = sc.atoi(item)
+    if err is None:
+        return None
+    if err == sc.RANGE:
+        return Problem("KX201", f"{item} in {what} is too large for a 64-bit integer")
+    return Problem("KX201", f"{item!r} in {what} is not a base-10 port number")
+
+
+def _wrap32(n: int) -> int:
+    """Go's int32(n) conversion: keep the low 32 bits, signed."""
+    n &= 0xFFFFFFFF
+    return n - (1 << 32) if n >= 1 << 31 else n
+
+
+@register_format("port-list")
+def check_port_list(value: str, ctx: ValueContext) -> list[Problem]:
+    """Expose --port: comma-separated integers (client); each 1..65535 and distinct (server)."""
+    if value == "":
+        return []
+    what = ctx.display or "--port"
+    items = value.split(",")
+    for item in items:
+        problem = _atoi_problem(item, what)
+        if problem:
+            return [problem]
+    problems = []
+    for item in items:
+        n = sc.atoi(item)[0]
+        if not 1 <= _wrap32(n) <= 65535:
+            message = f"the API server rejects the service port {item}; ports must be in {_PORT_RANGE}"
+            problems.append(Problem("KX204", message, stage="server"))
+    numbers = [sc.atoi(item)[0] for item in items]
+    if len(set(numbers)) != len(numbers):
+        message = f"{what} lists the same port twice; the API server rejects duplicate service ports"
+        problems.append(Problem("KX204", message, stage="server"))
+    return problems
+
+
+@register_format("container-port")
+def check_container_port(value: str, ctx: ValueContext) -> list[Problem]:
+    """Run --port: one integer (client, negatives pass); 1..65535 after int32 conversion (server)."""
+    if value == "":
+        return []
+    problem = _atoi_problem(value, ctx.display or "--port")
+    if problem:
+        return [problem]
+    if not 1 <= _wrap32(sc.atoi(value)[0]) <= 65535:
+        message = f"the API server rejects containerPort {value}; it must be in {_PORT_RANGE}"
+        return [Problem("KX204", message, stage="server")]
+    return []
+
+
+def port_name_problem(name: str) -> str | None:
+    """Why ``name`` is not an IANA service name usable as a named port, or None."""
+    if len(name) > 15:
+        return "it is longer than 15 characters"
+    if re.fullmatch(r"[-a-z0-9]+", name) is None:
+        return "it may only contain lowercase letters, digits and '-'"
+    if re.search(r"[a-z]", name) is None:
+        return "it must contain at least one letter"
+    if name.startswith("-") or name.endswith("-") or "--" in name:
+        return "'-' may not start or end it, or appear twice in a row"
+    return None
+
+
+@register_format("target-port")
+def check_target_port(value: str, ctx: ValueContext) -> list[Problem]:
+    """Expose --target-port: a number (0 means 'same as --port') or a named port (server)."""
+    if value == "":
+        return []
+    n, err = sc.atoi(value)
+    if err is None:
+        port = _wrap32(n)
+        if port == 0 or 1 <= port <= 65535:
+            return []
+        message = f"the API server rejects targetPort {value}; a port number must be in {_PORT_RANGE}"
+        return [Problem("KX204", message, stage="server")]
+    why = port_name_problem(value)
+    if why is None:
+        return []
+    message = f"the API server rejects targetPort {value!r}: as a port name, {why}"
+    guess = value.lower() if port_name_problem(value.lower()) is None else None
+    return [Problem("KX204", message, stage="server", suggestion=guess)]
+
+
+@register_format("session-affinity")
+def check_session_affinity(value: str, ctx: ValueContext) -> list[Problem]:
+    """Expose --session-affinity: None or ClientIP, checked by the client."""
+    return choice_problem(value, AFFINITIES, "session affinity", server=False)
+
+
+@register_format("service-type")
+def check_service_type(value: str, ctx: ValueContext) -> list[Problem]:
+    """Expose --type: ClusterIP, NodePort, LoadBalancer or ExternalName (server)."""
+    return choice_problem(value, SERVICE_TYPES, "Service type", server=True)
+
+
+@register_format("protocol")
+def check_protocol(value: str, ctx: ValueContext) -> list[Problem]:
+    """Expose --protocol: TCP, UDP or SCTP (server)."""
+    return choice_problem(value, PROTOCOLS, "protocol", server=True)
