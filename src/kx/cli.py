@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 import sys
 
 import typer
@@ -108,6 +109,55 @@ def specs_validate(
         typer.echo(f"{len(messages)} problem(s)", err=True)
         raise typer.Exit(1)
     typer.echo("all specs valid", err=True)
+
+
+completion_app = typer.Typer(
+    help="Shell completion: print, install or remove the script for bash, zsh, fish or PowerShell.",
+    no_args_is_help=True,
+)
+app.add_typer(completion_app, name="completion")
+_SHELL_HELP = "bash, zsh, fish or powershell (default: the shell kx runs under)."
+
+
+class CompletionShell(str, enum.Enum):
+    """The shells kx writes completion scripts for."""
+
+    bash = "bash"
+    zsh = "zsh"
+    fish = "fish"
+    powershell = "powershell"
+
+
+@completion_app.command("show")
+def completion_show(
+    shell: CompletionShell = typer.Argument(None, help=_SHELL_HELP, show_default=False),
+) -> None:
+    """Print the completion script (for the specs on this machine, plugin specs included)."""
+    from kx.complete import command
+
+    typer.echo(command.show(shell.value if shell else None), nl=False)
+
+
+@completion_app.command("install")
+def completion_install(
+    shell: CompletionShell = typer.Argument(None, help=_SHELL_HELP, show_default=False),
+) -> None:
+    """Install the completion script where the shell loads it; safe to run again."""
+    from kx.complete import command
+
+    for line in command.install_lines(shell.value if shell else None):
+        typer.echo(line)
+
+
+@completion_app.command("uninstall")
+def completion_uninstall(
+    shell: CompletionShell = typer.Argument(None, help=_SHELL_HELP, show_default=False),
+) -> None:
+    """Remove exactly what `kx completion install` added."""
+    from kx.complete import command
+
+    for line in command.uninstall_lines(shell.value if shell else None):
+        typer.echo(line)
 
 
 def fail(error: KxError) -> typer.Exit:
