@@ -93,7 +93,8 @@ def check_port_spec(spec: str) -> Problem | None:
         if crange[1] - crange[0] != hrange[1] - hrange[0] and crange[1] != crange[0]:
             return Problem("KX203", f"host range {host} and container range {container} differ in length")
     if proto.lower() not in PROTOCOLS:
-        fix = spec[: len(spec) - len(proto)] + proto.lower() if proto.lower().startswith(PROTOCOLS) else None
+        known = next((p for p in PROTOCOLS if proto.lower().startswith(p)), None)
+        fix = spec[: len(spec) - len(proto)] + known if known and spec.endswith(proto) else None
         return Problem("KX203", f"unknown protocol {proto!r}: use tcp, udp or sctp", suggestion=fix)
     return None
 

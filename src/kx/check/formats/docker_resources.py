@@ -142,6 +142,8 @@ def check_cpus(value: str, ctx: ValueContext) -> list[Problem]:
         return [Problem("KX201", f"{value!r} is not a number of CPUs (e.g. 1.5 or 1/2)")]
     if verdict == "precision":
         return [Problem("KX201", f"{value!r} has more than 9 decimal places")]
+    if value.startswith("-") and any(ch in "123456789" for ch in value.partition("/")[0]):
+        return [Problem("KX204", "the daemon refuses a negative number of CPUs", stage="server")]
     return []
 
 

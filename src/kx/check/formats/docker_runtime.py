@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from kx._typing import TYPE_CHECKING
-from kx.check.formats._gosyntax import atoi, parse_int
+from kx.check.formats._gosyntax import atoi, parse_bool, parse_int
 from kx.check.formats.registry import register_format
 from kx.check.problem import Problem
 
@@ -25,7 +25,7 @@ SYSCTL_NAMES = frozenset(
     {"kernel.msgmax", "kernel.msgmnb", "kernel.msgmni", "kernel.sem", "kernel.shmall", "kernel.shmmax",
      "kernel.shmmni", "kernel.shm_rmid_forced"}
 )  # fmt: skip
-SECURITY_KEYS = ("label", "apparmor", "seccomp", "no-new-privileges", "systempaths", "writable-cgroups")
+SECURITY_KEYS = ("label", "apparmor", "seccomp", "no-new-privileges", "writable-cgroups", "systempaths")
 
 
 def _bad(message: str, suggestion: str | None = None) -> list[Problem]:
@@ -166,9 +166,20 @@ def check_security_opt(value: str, ctx: ValueContext) -> list[Problem]:
 
         problem = seccomp_problem(val)
         return [problem] if problem else []
-    if key not in SECURITY_KEYS:
-        return [Problem("KX208", f"the daemon does not know the security option {key!r}", severity="warning")]
-    return []
+    return _security_server(key, val)
+
+
+def _security_server(key: str, val: str) -> list[Problem]:
+    """What the daemon refuses among the options the client passes on."""
+    if key == "systempaths" and val == "unconfined":
+        return []  # handled by the client itself
+    if key == "no-new-privileges" and val and parse_bool(val) is None:
+        message = f"no-new-privileges takes a boolean, not {val!r}"
+    elif key not in SECURITY_KEYS or key == "systempaths":
+        message = f"unknown security option {key!r} (use label, apparmor, seccomp or no-new-privileges)"
+    else:
+        return []
+    return [Problem("KX204", message, stage="server")]
 
 
 @register_format("storage-opt")

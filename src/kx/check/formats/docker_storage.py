@@ -82,7 +82,7 @@ def _server_volume(spec: str) -> Problem | None:
         return _server("the container path cannot be '/'")
     if not target.replace("\\", "/").startswith("/"):
         return _server(f"the container path {target!r} must be absolute")
-    if source and not source.startswith("/") and re.fullmatch(_LOCAL_VOLUME_NAME, source) is None:
+    if source and not source.startswith(("/", ".")) and re.fullmatch(_LOCAL_VOLUME_NAME, source) is None:
         hint = (
             "a host path must be absolute (the client makes ./ and ../ paths absolute)"
             if "/" in source or source[:1] == "~"
