@@ -13,10 +13,21 @@ function global:KxTable([string]$text) {
     return ,$table
 }
 $global:KxS = KxTable @'
+b.docker container	b.docker.container
+b.docker run	b.docker.run
+b.docker.container run	b.docker.run
+b.kubectl expose	b.kubectl.expose
+b.kubectl run	b.kubectl.run
+kx build	kx.build
 kx check	kx.check
 kx completion	kx.completion
+kx docker-run	kx.docker-run
 kx exec	kx.exec
+kx expose	kx.expose
+kx run	kx.run
 kx specs	kx.specs
+kx.build docker	b.docker
+kx.build kubectl	b.kubectl
 kx.check docker	w.docker
 kx.check kubectl	w.kubectl
 kx.completion install	kx.completion.install
@@ -36,7 +47,11 @@ w.kubectl expose	w.kubectl.expose
 w.kubectl run	w.kubectl.run
 '@
 $global:KxL = KxTable @'
-kx	check exec specs completion
+b.docker	run container
+b.docker.container	run
+b.kubectl	expose run
+kx	check exec build expose run docker-run specs completion
+kx.build	docker kubectl
 kx.check	docker kubectl
 kx.completion	show install uninstall
 kx.exec	docker kubectl
@@ -47,13 +62,22 @@ w.docker.container	run
 w.kubectl	expose run
 '@
 $global:KxG = KxTable @'
+b.docker	a:kx.build
+b.docker.run	s:docker/run a:kx.build
+b.kubectl	a:kx.build
+b.kubectl.expose	s:kubectl/expose s:kubectl/_global a:kx.build
+b.kubectl.run	s:kubectl/run s:kubectl/_global a:kx.build
 kx	a:kx
+kx.build	a:kx.build
 kx.check	a:kx.check
 kx.completion	a:kx.completion
 kx.completion.install	a:kx.completion.install
 kx.completion.show	a:kx.completion.show
 kx.completion.uninstall	a:kx.completion.uninstall
+kx.docker-run	s:docker/run a:kx.docker-run
 kx.exec	a:kx.exec
+kx.expose	s:kubectl/expose s:kubectl/_global a:kx.expose
+kx.run	s:kubectl/run s:kubectl/_global a:kx.run
 kx.specs	a:kx.specs
 kx.specs.list	a:kx.specs.list
 kx.specs.show	a:kx.specs.show
@@ -348,6 +372,7 @@ s:kubectl/run -t	0 c0
 '@
 $global:KxO = KxTable @'
 a:kx	--version --help -h
+a:kx.build	
 a:kx.check	--format -f --color --quiet -q --help -h
 a:kx.completion	--help -h
 a:kx.completion.install	--help -h
@@ -360,9 +385,15 @@ a:kx.specs.show	--format --help -h
 a:kx.specs.validate	--help -h
 s:docker/_global	--config --context -c --debug -D --host -H --log-level -l --tls --tlscacert --tlscert --tlskey --tlsverify --version -v
 s:docker/run	--add-host --annotation --attach -a --blkio-weight --blkio-weight-device --cap-add --cap-drop --cgroup-parent --cgroupns --cidfile --cpu-count --cpu-percent --cpu-period --cpu-quota --cpu-rt-period --cpu-rt-runtime --cpu-shares -c --cpus --cpuset-cpus --cpuset-mems --detach -d --detach-keys --device --device-cgroup-rule --device-read-bps --device-read-iops --device-write-bps --device-write-iops --disable-content-trust --dns --dns-option --dns-search --domainname --entrypoint --env -e --env-file --expose --gpus --group-add --health-cmd --health-interval --health-retries --health-start-interval --health-start-period --health-timeout --help --hostname -h --init --interactive -i --io-maxbandwidth --io-maxiops --ip --ip6 --ipc --isolation --kernel-memory --label -l --label-file --link --link-local-ip --log-driver --log-opt --mac-address --memory -m --memory-reservation --memory-swap --memory-swappiness --mount --name --network --network-alias --no-healthcheck --oom-kill-disable --oom-score-adj --pid --pids-limit --platform --privileged --publish -p --publish-all -P --pull --quiet -q --read-only --restart --rm --runtime --security-opt --shm-size --sig-proxy --stop-signal --stop-timeout --storage-opt --sysctl --tmpfs --tty -t --ulimit --use-api-socket --user -u --userns --uts --volume -v --volume-driver --volumes-from --workdir -w
+s:docker/run a:kx.build	--add-host --annotation --attach -a --blkio-weight --blkio-weight-device --cap-add --cap-drop --cgroup-parent --cgroupns --cidfile --cpu-count --cpu-percent --cpu-period --cpu-quota --cpu-rt-period --cpu-rt-runtime --cpu-shares -c --cpus --cpuset-cpus --cpuset-mems --detach -d --detach-keys --device --device-cgroup-rule --device-read-bps --device-read-iops --device-write-bps --device-write-iops --disable-content-trust --dns --dns-option --dns-search --domainname --entrypoint --env -e --env-file --expose --gpus --group-add --health-cmd --health-interval --health-retries --health-start-interval --health-start-period --health-timeout --help --hostname -h --init --interactive -i --io-maxbandwidth --io-maxiops --ip --ip6 --ipc --isolation --kernel-memory --label -l --label-file --link --link-local-ip --log-driver --log-opt --mac-address --memory -m --memory-reservation --memory-swap --memory-swappiness --mount --name --network --network-alias --no-healthcheck --oom-kill-disable --oom-score-adj --pid --pids-limit --platform --privileged --publish -p --publish-all -P --pull --quiet -q --read-only --restart --rm --runtime --security-opt --shm-size --sig-proxy --stop-signal --stop-timeout --storage-opt --sysctl --tmpfs --tty -t --ulimit --use-api-socket --user -u --userns --uts --volume -v --volume-driver --volumes-from --workdir -w
+s:docker/run a:kx.docker-run	--add-host --annotation --attach -a --blkio-weight --blkio-weight-device --cap-add --cap-drop --cgroup-parent --cgroupns --cidfile --cpu-count --cpu-percent --cpu-period --cpu-quota --cpu-rt-period --cpu-rt-runtime --cpu-shares -c --cpus --cpuset-cpus --cpuset-mems --detach -d --detach-keys --device --device-cgroup-rule --device-read-bps --device-read-iops --device-write-bps --device-write-iops --disable-content-trust --dns --dns-option --dns-search --domainname --entrypoint --env -e --env-file --expose --gpus --group-add --health-cmd --health-interval --health-retries --health-start-interval --health-start-period --health-timeout --help --hostname -h --init --interactive -i --io-maxbandwidth --io-maxiops --ip --ip6 --ipc --isolation --kernel-memory --label -l --label-file --link --link-local-ip --log-driver --log-opt --mac-address --memory -m --memory-reservation --memory-swap --memory-swappiness --mount --name --network --network-alias --no-healthcheck --oom-kill-disable --oom-score-adj --pid --pids-limit --platform --privileged --publish -p --publish-all -P --pull --quiet -q --read-only --restart --rm --runtime --security-opt --shm-size --sig-proxy --stop-signal --stop-timeout --storage-opt --sysctl --tmpfs --tty -t --ulimit --use-api-socket --user -u --userns --uts --volume -v --volume-driver --volumes-from --workdir -w
 s:kubectl/_global	--as --as-group --as-uid --cache-dir --certificate-authority --client-certificate --client-key --cluster --context --disable-compression --insecure-skip-tls-verify --kubeconfig --log-flush-frequency --match-server-version --namespace -n --password --profile --profile-output --request-timeout --server -s --tls-server-name --token --user --username --v -v --vmodule --warnings-as-errors
 s:kubectl/expose s:kubectl/_global	--allow-missing-template-keys --cluster-ip --dry-run --external-ip --field-manager --filename -f --help -h --kustomize -k --labels -l --load-balancer-ip --name --output -o --override-type --overrides --port --protocol --recursive -R --save-config --selector --session-affinity --show-managed-fields --target-port --template --type --as --as-group --as-uid --cache-dir --certificate-authority --client-certificate --client-key --cluster --context --disable-compression --insecure-skip-tls-verify --kubeconfig --log-flush-frequency --match-server-version --namespace -n --password --profile --profile-output --request-timeout --server -s --tls-server-name --token --user --username --v -v --vmodule --warnings-as-errors
+s:kubectl/expose s:kubectl/_global a:kx.build	--allow-missing-template-keys --cluster-ip --dry-run --external-ip --field-manager --filename -f --help -h --kustomize -k --labels -l --load-balancer-ip --name --output -o --override-type --overrides --port --protocol --recursive -R --save-config --selector --session-affinity --show-managed-fields --target-port --template --type --as --as-group --as-uid --cache-dir --certificate-authority --client-certificate --client-key --cluster --context --disable-compression --insecure-skip-tls-verify --kubeconfig --log-flush-frequency --match-server-version --namespace -n --password --profile --profile-output --request-timeout --server -s --tls-server-name --token --user --username --v -v --vmodule --warnings-as-errors
+s:kubectl/expose s:kubectl/_global a:kx.expose	--allow-missing-template-keys --cluster-ip --dry-run --external-ip --field-manager --filename -f --help -h --kustomize -k --labels -l --load-balancer-ip --name --output -o --override-type --overrides --port --protocol --recursive -R --save-config --selector --session-affinity --show-managed-fields --target-port --template --type --as --as-group --as-uid --cache-dir --certificate-authority --client-certificate --client-key --cluster --context --disable-compression --insecure-skip-tls-verify --kubeconfig --log-flush-frequency --match-server-version --namespace -n --password --profile --profile-output --request-timeout --server -s --tls-server-name --token --user --username --v -v --vmodule --warnings-as-errors
 s:kubectl/run s:kubectl/_global	--allow-missing-template-keys --annotations --attach --cascade --command --dry-run --env --expose --field-manager --filename -f --force --grace-period --help -h --image --image-pull-policy --kustomize -k --labels -l --leave-stdin-open --output -o --override-type --overrides --pod-running-timeout --port --privileged --quiet -q --recursive -R --restart --rm --save-config --show-managed-fields --stdin -i --template --timeout --tty -t --wait --as --as-group --as-uid --cache-dir --certificate-authority --client-certificate --client-key --cluster --context --disable-compression --insecure-skip-tls-verify --kubeconfig --log-flush-frequency --match-server-version --namespace -n --password --profile --profile-output --request-timeout --server -s --tls-server-name --token --user --username --v -v --vmodule --warnings-as-errors
+s:kubectl/run s:kubectl/_global a:kx.build	--allow-missing-template-keys --annotations --attach --cascade --command --dry-run --env --expose --field-manager --filename -f --force --grace-period --help -h --image --image-pull-policy --kustomize -k --labels -l --leave-stdin-open --output -o --override-type --overrides --pod-running-timeout --port --privileged --quiet -q --recursive -R --restart --rm --save-config --show-managed-fields --stdin -i --template --timeout --tty -t --wait --as --as-group --as-uid --cache-dir --certificate-authority --client-certificate --client-key --cluster --context --disable-compression --insecure-skip-tls-verify --kubeconfig --log-flush-frequency --match-server-version --namespace -n --password --profile --profile-output --request-timeout --server -s --tls-server-name --token --user --username --v -v --vmodule --warnings-as-errors
+s:kubectl/run s:kubectl/_global a:kx.run	--allow-missing-template-keys --annotations --attach --cascade --command --dry-run --env --expose --field-manager --filename -f --force --grace-period --help -h --image --image-pull-policy --kustomize -k --labels -l --leave-stdin-open --output -o --override-type --overrides --pod-running-timeout --port --privileged --quiet -q --recursive -R --restart --rm --save-config --show-managed-fields --stdin -i --template --timeout --tty -t --wait --as --as-group --as-uid --cache-dir --certificate-authority --client-certificate --client-key --cluster --context --disable-compression --insecure-skip-tls-verify --kubeconfig --log-flush-frequency --match-server-version --namespace -n --password --profile --profile-output --request-timeout --server -s --tls-server-name --token --user --username --v -v --vmodule --warnings-as-errors
 '@
 $global:KxH = KxTable @'
 a:kx --help	Show this message and exit
@@ -399,10 +430,20 @@ a:kx.specs.show --help	Show this message and exit
 a:kx.specs.show -h	Show this message and exit
 a:kx.specs.validate --help	Show this message and exit
 a:kx.specs.validate -h	Show this message and exit
+b.docker run	Create a container from an image and start it.
+b.docker.container run	Create a container from an image and start it.
+b.kubectl expose	Create a service that routes to an existing pod, service, replication controlle…
+b.kubectl run	Create a single pod running one container image.
+kx build	Build a checked command for any spec: kx build TOOL SUBCOMMAND
 kx check	Check one docker/kubectl command offline: every mistake at once, with fixes
 kx completion	Shell completion: print, install or remove the script for bash, zsh, fish or Po…
+kx docker-run	Build a docker run command (flags from the spec; --kx-interactive asks for them)
 kx exec	Check a command, then run it (replacing kx) only if no error was found
+kx expose	Build a kubectl expose command (flags from the spec; --interactive asks for the…
+kx run	Build a kubectl run command (flags from the spec; --interactive asks for them)
 kx specs	List, show and validate the flag specs kx knows
+kx.build docker	Options of the docker client itself, given before the subcommand.
+kx.build kubectl	Flags every kubectl command accepts, anywhere on the line.
 kx.check docker	Options of the docker client itself, given before the subcommand.
 kx.check kubectl	Flags every kubectl command accepts, anywhere on the line.
 kx.completion install	Install the completion script where the shell loads it; safe to run again
@@ -660,9 +701,15 @@ w.kubectl expose	Create a service that routes to an existing pod, service, repli
 w.kubectl run	Create a single pod running one container image.
 '@
 $global:KxA = KxTable @'
+b.docker.run	- - -
+b.kubectl.expose	c18 -
+b.kubectl.run	- -
 kx.completion.install	c19
 kx.completion.show	c19
 kx.completion.uninstall	c19
+kx.docker-run	- - -
+kx.expose	c18 -
+kx.run	- -
 kx.specs.show	- -
 kx.specs.validate	-
 w.docker.run	- - -
@@ -670,6 +717,12 @@ w.kubectl.expose	c18 -
 w.kubectl.run	- -
 '@
 $global:KxR = KxTable @'
+b.docker.run	1
+b.kubectl.expose	1
+b.kubectl.run	1
+kx.docker-run	1
+kx.expose	1
+kx.run	1
 kx.specs.show	1
 kx.specs.validate	1
 w.docker.run	1
@@ -677,6 +730,8 @@ w.kubectl.expose	1
 w.kubectl.run	1
 '@
 $global:KxT = KxTable @'
+b.docker.run	1
+kx.docker-run	1
 w.docker.run	1
 '@
 $global:KxD = KxTable @'
@@ -694,7 +749,7 @@ c14	Always IfNotPresent Never
 c15	Always OnFailure Never
 c16	text json
 c17	auto always never
-c18	pod service replicationcontroller deployment replicaset
+c18	pod replicationcontroller service deployment replicaset
 c19	bash zsh fish powershell
 c2	stdin stdout stderr
 c3	host private

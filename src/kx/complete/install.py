@@ -32,12 +32,15 @@ class InstallError(KxError):
 class Target:
     """Where one shell's script goes, and which rc file gets which block (if any)."""
 
-    __slots__ = ("rc", "rc_body", "script")
+    __slots__ = ("newline", "rc", "rc_body", "script")
 
-    def __init__(self, script: str, rc: str | None, rc_body: list[str]) -> None:
+    def __init__(
+        self, script: str, rc: str | None, rc_body: list[str], newline: bytes | None = b"\n"
+    ) -> None:
         self.script = script
         self.rc = rc
         self.rc_body = rc_body
+        self.newline = newline  # None: follow the rc file (PowerShell); POSIX shells need LF
 
 
 def _home() -> str:
@@ -73,7 +76,7 @@ def target(shell: str) -> Target:
         return Target(os.path.join(config, "fish", "completions", "kx.fish"), None, [])
     script = os.path.join(data, "kx", "kx.ps1")
     body = [". '" + script.replace("'", "''") + "'"]
-    return Target(script, _powershell_profile(config), body)
+    return Target(script, _powershell_profile(config), body, newline=None)
 
 
 def _powershell_profile(config: str) -> str:
@@ -172,13 +175,13 @@ def plan_install(shell: str, script_text: str) -> tuple[list[Change], list[str]]
         _check_writable(where.script)
         changes.append(Change(where.script, new_script, f"wrote {where.script}"))
     if where.rc is not None:
-        _plan_rc(_rc_path(where.rc), where.rc_body, changes, notes)
+        _plan_rc(_rc_path(where.rc), where, changes, notes)
     return changes, notes
 
 
-def _plan_rc(rc: str, body: list[str], changes: list[Change], notes: list[str]) -> None:
+def _plan_rc(rc: str, where: Target, changes: list[Change], notes: list[str]) -> None:
     old = _read(rc)
-    new = rcblock.with_block(old or b"", body, rc)
+    new = rcblock.with_block(old or b"", where.rc_body, rc, where.newline)
     if new == old:
         notes.append(f"up to date: the kx block in {rc}")
         return

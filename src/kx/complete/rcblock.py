@@ -1,9 +1,10 @@
 """Add, replace and remove the marked kx block in a shell rc file, on bytes.
 
-Everything outside the block is kept byte for byte. The block uses the file's line ending (CRLF
-when the file has one). Appending to a file whose last line has no line break adds one before the
-block and leaves the block's own last line unterminated, so removing a block that ends the file
-without a line break also removes the break before it: the original bytes come back exactly.
+Everything outside the block is kept byte for byte. The caller picks the block's line ending
+(POSIX shells choke on CR; a PowerShell profile keeps its own, CRLF when it has one). Appending
+to a file whose last line has no line break adds one before the block and leaves the block's own
+last line unterminated, so removing a block that ends the file without a line break also removes
+the break before it: the original bytes come back exactly.
 """
 
 from __future__ import annotations
@@ -55,9 +56,14 @@ def _render(body: list[str], newline: bytes, terminated: bool) -> bytes:
     return text + newline if terminated else text
 
 
-def with_block(data: bytes, body: list[str], path: str = "rc file") -> bytes:
-    """``data`` with the block holding ``body`` (replacing an existing block in place)."""
-    newline = _newline(data)
+def with_block(
+    data: bytes, body: list[str], path: str = "rc file", newline: bytes | None = None
+) -> bytes:
+    """``data`` with the block holding ``body`` (replacing an existing block in place).
+
+    ``newline`` ends the block's lines; default: the file's own (CRLF when it has one).
+    """
+    newline = newline or _newline(data)
     span = find_block(data, path)
     if span is not None:
         start, end = span

@@ -191,10 +191,10 @@ def _positional_value(positional: PositionalSpec) -> Value:
 
 
 def resource_types() -> tuple[str, ...]:
-    """Resource types offered for ``kubectl expose TYPE``."""
+    """Resource types offered for ``kubectl expose TYPE``: the exposable kinds, as kubectl does."""
     try:
         from kx.check.formats import kube_resources
     except ImportError:
         return DEFAULT_RESOURCES
-    names = getattr(kube_resources, "COMPLETION_TYPES", None)
-    return tuple(names) if names else DEFAULT_RESOURCES
+    names = tuple(r.singular for r in kube_resources.resources() if r.exposable)
+    return names or DEFAULT_RESOURCES

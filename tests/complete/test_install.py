@@ -1,0 +1,195 @@
+"""kx completion install/uninstall on a temp HOME with pre-existing rc files."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kx.cli import run_app
+from kx.complete import install, rcblock
+
+BASHRC = b"export A=1\nalias ll='ls -l'  # caf\xc3\xa9"  # no line break at the end
+ZSHRC = "# zsh ✓ ünïcødé\r\nexport B=2\r\n".encode()  # CRLF
+PROFILE = "Set-Alias g git\r\n# Ω ends here".encode()  # CRLF, no break at the end
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "ZDOTDIR", "KX_SPEC_PATH"):
+        monkeypatch.delenv(name, raising=False)
+    (home / ".bashrc").write_bytes(BASHRC)
+    (home / ".zshrc").write_bytes(ZSHRC)
+    profile = home / ".config" / "powershell" / "Microsoft.PowerShell_profile.ps1"
+    profile.parent.mkdir(parents=True)
+    profile.write_bytes(PROFILE)
+    return home
+
+
+def _rc(home: Path, shell: str) -> Path | None:
+    where = install.target(shell)
+    return Path(where.rc) if where.rc else None
+
+
+def _run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = run_app(args)
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+ORIGINAL = {"bash": BASHRC, "zsh": ZSHRC, "powershell": PROFILE}
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish", "powershell"])
+def test_install_twice_then_uninstall_twice(
+    home: Path, shell: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    script = Path(install.target(shell).script)
+    rc = _rc(home, shell)
+    code, out, err = _run(["completion", "install", shell], capsys)
+    assert (code, err) == (0, "")
+    assert f"wrote {script}" in out
+    assert install.OURS in script.read_text(encoding="utf-8")
+    if rc is not None:
+        installed = rc.read_bytes()
+        assert rcblock.BEGIN.encode() in installed
+        assert installed.startswith(ORIGINAL[shell])  # everything before the block kept
+        assert rcblock.without_block(installed) == ORIGINAL[shell]
+        assert Path(f"{rc}{install.BACKUP_SUFFIX}").read_bytes() == ORIGINAL[shell]
+        block = installed[len(ORIGINAL[shell]) :]
+        if shell == "powershell":  # the profile's own line ending
+            assert block.count(b"\n") == block.count(b"\r\n") > 3
+        else:  # POSIX shells choke on CR: LF whatever the file uses
+            assert b"\r" not in block
+        assert f"added the kx block in {rc}" in out
+    code, out, err = _run(["completion", "install", shell], capsys)
+    assert (code, err) == (0, "")
+    assert "wrote" not in out and "added" not in out
+    assert f"up to date: {script}" in out
+    if rc is not None:
+        assert rc.read_bytes() == installed
+        assert Path(f"{rc}{install.BACKUP_SUFFIX}").read_bytes() == ORIGINAL[shell]
+    for attempt in range(2):
+        code, out, err = _run(["completion", "uninstall", shell], capsys)
+        assert (code, err) == (0, "")
+        assert not script.exists()
+        if rc is not None:
+            assert rc.read_bytes() == ORIGINAL[shell]
+        assert ("removed" in out) == (attempt == 0)
+
+
+def test_install_refuses_an_unwritable_rc_file(
+    home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rc = home / ".bashrc"
+    rc.chmod(0o444)
+    code, out, err = _run(["completion", "install", "bash"], capsys)
+    assert code == 2 and out == ""
+    assert err == f"kx: error: {rc}: file is not writable; nothing was changed\n"
+    assert rc.read_bytes() == BASHRC
+    assert not Path(install.target("bash").script).exists()
+    assert not Path(f"{rc}{install.BACKUP_SUFFIX}").exists()
+
+
+BAD_BLOCKS = [
+    f"a\n{rcblock.BEGIN}\nb\n",
+    f"{rcblock.END}\n{rcblock.BEGIN}\n",
+    f"{rcblock.BEGIN}\n{rcblock.END}\n" * 2,
+]
+
+
+@pytest.mark.parametrize("text", BAD_BLOCKS)
+def test_install_and_uninstall_refuse_a_malformed_block(
+    home: Path, text: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rc = home / ".zshrc"
+    rc.write_text(text, encoding="utf-8")
+    for action in ("install", "uninstall"):
+        code, out, err = _run(["completion", action, "zsh"], capsys)
+        assert code == 2 and out == ""
+        assert err.startswith(f"kx: error: {rc}: the '{rcblock.BEGIN}' block is malformed")
+        assert err.count("\n") == 1
+        assert rc.read_text(encoding="utf-8") == text
+        assert not Path(install.target("zsh").script).exists()
+
+
+def test_symlinked_rc_file_is_edited_through_the_link(home: Path) -> None:
+    real = home / "dotfiles" / "bashrc"
+    real.parent.mkdir()
+    real.write_bytes(b"x=1\n")
+    (home / ".bashrc").unlink()
+    (home / ".bashrc").symlink_to(real)
+    install.apply(install.plan_install("bash", "# bash completion, Generated by `kx completion show`\n")[0])
+    assert (home / ".bashrc").is_symlink()
+    assert rcblock.BEGIN.encode() in real.read_bytes()
+    install.apply(install.plan_uninstall("bash")[0])
+    assert real.read_bytes() == b"x=1\n"
+
+
+def test_uninstall_leaves_a_script_kx_did_not_write(home: Path) -> None:
+    script = Path(install.target("fish").script)
+    script.parent.mkdir(parents=True)
+    script.write_text("complete -c kx -a mine\n", encoding="utf-8")
+    changes, notes = install.plan_uninstall("fish")
+    assert changes == [] and notes == [f"left alone (not written by kx): {script}"]
+
+
+def _env(home: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("XDG_", "ZDOTDIR", "BASH_"))}
+    env["HOME"] = str(home)
+    bin_dir = home / "bin"  # fish autoloads completions only for commands it can find
+    bin_dir.mkdir(exist_ok=True)
+    (bin_dir / "kx").write_text("#!/bin/sh\n", encoding="utf-8")
+    (bin_dir / "kx").chmod(0o755)
+    env["PATH"] = f"{bin_dir}{os.pathsep}{env.get('PATH', '')}"
+    return env
+
+
+def test_installed_scripts_load_in_real_shells(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for shell in ("bash", "zsh", "fish"):
+        assert _run(["completion", "install", shell], capsys)[0] == 0
+    env = _env(home)
+    if shutil.which("bash"):
+        done = subprocess.run(["bash", "-i", "-c", "complete -p kx"], env=env, capture_output=True,
+                              text=True, timeout=60, stdin=subprocess.DEVNULL)
+        assert done.stdout == "complete -F _kx kx\n", done.stderr
+    if shutil.which("zsh"):
+        done = subprocess.run(["zsh", "-i", "-c", "print -r -- ${_comps[kx]}"], env=env,
+                              capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
+        assert done.stdout == "_kx\n", done.stderr
+    if shutil.which("fish"):
+        done = subprocess.run(["fish", "-c", "complete -C 'kx completion sh'"], env=env,
+                              capture_output=True, text=True, timeout=60)
+        assert done.stdout.split("\t")[0] == "show", done.stderr
+
+
+def test_show_names_the_problem_when_the_shell_cannot_be_detected(tmp_path: Path) -> None:
+    """kx started by an orphaned non-shell process: shellingham finds no shell among its parents."""
+    out = tmp_path / "out"
+    launcher = (
+        "import os, subprocess, sys, time\n"
+        "if os.fork():\n    os._exit(0)\n"
+        "time.sleep(0.3)\n"  # the parent is gone: this process now hangs off init
+        "done = subprocess.run([sys.executable, '-m', 'kx', 'completion', 'show'],\n"
+        "                      capture_output=True, text=True)\n"
+        f"open({str(out)!r}, 'w').write(f'{{done.returncode}}\\n{{done.stderr}}')\n"
+    )
+    subprocess.run([sys.executable, "-c", launcher], check=True, timeout=30)
+    for _ in range(300):
+        if out.exists() and out.read_text().count("\n") >= 2:
+            break
+        __import__("time").sleep(0.1)
+    code, err = out.read_text().split("\n", 1)
+    if code == "0":
+        pytest.skip("a shell is among init's ancestors here; detection cannot fail")
+    assert code == "2"
+    shells = "bash|zsh|fish|powershell"
+    assert err == f"kx: error: cannot detect your shell; name it: kx completion show {shells}\n"
