@@ -60,13 +60,13 @@ def _span(word: Word, offset: int, problem: Problem, length: int) -> tuple[int, 
 
 
 def check_value_use(
-    tool: str, flag: FlagSpec, value: str, word: Word, offset: int
+    tool: str, flag: FlagSpec, value: str, word: Word, offset: int, final: bool = True
 ) -> list[Finding]:
     """Check one occurrence's value; split CSV values into items for the format checks."""
     found: list[Finding] = []
     items = split_csv_record(value) if flag.repeat == "csv" and flag.format else [(value, 0)]
     for item, at in items:
-        for problem in check_flag_value(tool, flag, item):
+        for problem in check_flag_value(tool, flag, item, final=final):
             found.append((problem, *_span(word, offset + at, problem, len(item))))
         if found and flag.repeat != "csv":
             break
@@ -157,7 +157,8 @@ def build_state(parsed: ParsedCommand, anchor: Word) -> tuple[CommandState, list
     found: list[Finding] = []
     dynamic_flags = False
     tool = parsed.spec.tool
-    for use in parsed.uses:
+    last = {use.flag.canonical: index for index, use in enumerate(parsed.uses) if use.flag is not None}
+    for index, use in enumerate(parsed.uses):
         flag = use.flag
         if flag is None:
             dynamic_flags = dynamic_flags or use.dynamic
@@ -172,7 +173,8 @@ def build_state(parsed: ParsedCommand, anchor: Word) -> tuple[CommandState, list
             found.extend((p, use.word.start, use.word.end) for p in check_flag_value(tool, flag, use.value))
             continue
         offset = use.value_start - word.start if word.literal else 0
-        found.extend(check_value_use(tool, flag, use.value, word, offset))
+        final = flag.repeat != "last" or last[flag.canonical] == index
+        found.extend(check_value_use(tool, flag, use.value, word, offset, final))
     return state, found, dynamic_flags or parsed.uncertain
 
 

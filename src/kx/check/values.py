@@ -11,8 +11,12 @@ if TYPE_CHECKING:
     from kx.spec.model import FlagSpec, PositionalSpec
 
 
-def check_flag_value(tool: str, flag: FlagSpec, value: str) -> list[Problem]:
-    """All problems with ``value`` given to ``flag``: type first, then format or choices."""
+def check_flag_value(tool: str, flag: FlagSpec, value: str, *, final: bool = True) -> list[Problem]:
+    """All problems with ``value`` given to ``flag``: type first, then format or choices.
+
+    ``final`` False means a later occurrence of this scalar flag overrides the value: only checks
+    the flag library makes while parsing (the type, and formats in PARSE_TIME_FORMATS) apply.
+    """
     formats.load_all()
     ctx = ValueContext(tool, flag)
     type_checker = TYPES.get(flag.type)
@@ -20,12 +24,19 @@ def check_flag_value(tool: str, flag: FlagSpec, value: str) -> list[Problem]:
         problems = type_checker(value, ctx)
         if problems:
             return problems
+    if not final and flag.format not in PARSE_TIME_FORMATS:
+        return []
     if flag.format:
         checker = FORMATS.get(flag.format)
         return checker(value, ctx) if checker is not None else []
     if flag.choices and not flag.is_bool:
         return check_choice(value, flag.choices, flag.case_sensitive, flag.enforced_by, flag.display)
     return []
+
+
+# Scalar flag formats the client checks inside the flag's Set() (every occurrence counts); all
+# other formats of scalar flags are checked after parsing, on the value that won.
+PARSE_TIME_FORMATS = frozenset({"cpus", "memory-swap", "attach-stream"})
 
 
 def check_positional_value(tool: str, slot: PositionalSpec, value: str) -> list[Problem]:
