@@ -50,7 +50,7 @@ def check_words(
 
 def problems_for_words(words: list[Word], specs: SpecSet | None = None) -> list[Raw]:
     """The problems of one command, positioned by offsets into its source text."""
-    from kx.check.validator import build_state, validate
+    from kx.check.validator import validate, validate_globals
     from kx.parse.resolve import resolve_and_parse
     from kx.spec.loader import load_specs
 
@@ -63,8 +63,7 @@ def problems_for_words(words: list[Word], specs: SpecSet | None = None) -> list[
     raws = [_from_parse(p) for p in resolution.problems]
     anchor = resolution.path_words[-1] if resolution.path_words else resolution.tool_word
     if resolution.globals is not None:
-        _state, value_findings, _dyn = build_state(resolution.globals, anchor)
-        raws.extend(_from_finding(*finding) for finding in value_findings)
+        raws.extend(_from_finding(*f) for f in validate_globals(resolution.globals, resolution.tool_word))
     if parsed is None:
         return raws
     raws.extend(_from_parse(p) for p in parsed.problems)

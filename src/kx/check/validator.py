@@ -189,3 +189,10 @@ def validate(parsed: ParsedCommand, anchor: Word) -> list[Finding]:
     found.extend(check_platform(state))
     found.extend(check_rules(state, dynamic))
     return found
+
+
+def validate_globals(parsed: ParsedCommand, anchor: Word) -> list[Finding]:
+    """Value and rule findings for a tool's root-local options (docker's global options)."""
+    state, found, dynamic = build_state(parsed, anchor)
+    found.extend(check_rules(state, dynamic))
+    return found

@@ -119,13 +119,15 @@ class SpecSet:
     def _build(self, key: str, chain: tuple[str, ...]) -> CommandSpec | None:
         raw, origin = self._raw[key]
         inherited: list[Any] = []
+        inherited_rules: list[Any] = []
         for parent in raw.get("inherits", ()):
             if parent in chain or parent == key or parent not in self._raw:
                 continue  # cycles and dangling parents are reported by `kx specs validate`
             parent_spec = self._built.get(parent) or self._build(parent, (*chain, key))
             if parent_spec is not None:
                 inherited.extend(parent_spec.flags)
-        spec = CommandSpec(raw, origin, tuple(inherited))
+                inherited_rules.extend(parent_spec.rules)
+        spec = CommandSpec(raw, origin, tuple(inherited), tuple(inherited_rules))
         self._built[key] = spec
         return spec
 

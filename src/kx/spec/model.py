@@ -315,7 +315,11 @@ class CommandSpec(Frozen):
     by_short: dict[str, FlagSpec]
 
     def __init__(
-        self, raw: dict[str, Any], origin: str, inherited: tuple[FlagSpec, ...] = ()
+        self,
+        raw: dict[str, Any],
+        origin: str,
+        inherited: tuple[FlagSpec, ...] = (),
+        inherited_rules: tuple[RuleSpec, ...] = (),
     ) -> None:
         get = raw.get
         self._set("raw", raw)
@@ -338,7 +342,8 @@ class CommandSpec(Frozen):
         own_names = {f.name for f in own}
         self._set("flags", own + tuple(f for f in inherited if f.name not in own_names))
         self._set("removed_flags", tuple(RemovedFlag(r) for r in get("removed_flags", ())))
-        self._set("rules", tuple(RuleSpec(r) for r in get("rules", ())))
+        # Rules of inherited specs hold too: kubectl's global --as-group needs --as on every command.
+        self._set("rules", tuple(RuleSpec(r) for r in get("rules", ())) + inherited_rules)
         self._set("origin", origin)
         by_name: dict[str, FlagSpec] = {}
         by_short: dict[str, FlagSpec] = {}
