@@ -70,7 +70,8 @@ def main() -> None:
     if "docker" in result:
         print(f"ratio kx/docker : {result['kx check (docker line)'] / result['docker']:.2f} (target <= 3)")
     if "kubectl" in result:
-        print(f"ratio kx/kubectl: {result['kx check (kubectl line)'] / result['kubectl']:.2f} (target <= 0.5)")
+        ratio = result["kx check (kubectl line)"] / result["kubectl"]
+        print(f"ratio kx/kubectl: {ratio:.2f} (target <= 0.5)")
     print(f"in-process: {in_process_rate():,.0f} command checks/s (target >= 20,000)")
 
 
