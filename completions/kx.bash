@@ -3,6 +3,7 @@
 if [ -z "${BASH_VERSION-}" ] || ((BASH_VERSINFO[0] < 4 || (BASH_VERSINFO[0] == 4 && BASH_VERSINFO[1] < 2))); then
     return 0 2>/dev/null || exit 0
 fi
+_kx_load() {
 declare -gA _kx_S=(
     ['b.docker container']='b.docker.container'
     ['b.docker run']='b.docker.run'
@@ -15,6 +16,7 @@ declare -gA _kx_S=(
     ['kx docker-run']='kx.docker-run'
     ['kx exec']='kx.exec'
     ['kx expose']='kx.expose'
+    ['kx lint']='kx.lint'
     ['kx run']='kx.run'
     ['kx specs']='kx.specs'
     ['kx.build docker']='b.docker'
@@ -41,7 +43,7 @@ declare -gA _kx_L=(
     ['b.docker']='run container'
     ['b.docker.container']='run'
     ['b.kubectl']='expose run'
-    ['kx']='check exec build expose run docker-run specs completion'
+    ['kx']='check exec lint build expose run docker-run specs completion'
     ['kx.build']='docker kubectl'
     ['kx.check']='docker kubectl'
     ['kx.completion']='show install uninstall'
@@ -68,6 +70,7 @@ declare -gA _kx_G=(
     ['kx.docker-run']='s:docker/run a:kx.docker-run'
     ['kx.exec']='a:kx.exec'
     ['kx.expose']='s:kubectl/expose s:kubectl/_global a:kx.expose'
+    ['kx.lint']='a:kx.lint'
     ['kx.run']='s:kubectl/run s:kubectl/_global a:kx.run'
     ['kx.specs']='a:kx.specs'
     ['kx.specs.list']='a:kx.specs.list'
@@ -105,6 +108,22 @@ declare -gA _kx_F=(
     ['a:kx.exec -f']='1 c16'
     ['a:kx.exec -h']='0 -'
     ['a:kx.exec -q']='0 -'
+    ['a:kx.lint --color']='1 -'
+    ['a:kx.lint --format']='1 -'
+    ['a:kx.lint --help']='0 -'
+    ['a:kx.lint --ignore']='1 -'
+    ['a:kx.lint --isolated']='0 -'
+    ['a:kx.lint --jobs']='1 -'
+    ['a:kx.lint --max-file-size']='1 -'
+    ['a:kx.lint --no-isolated']='0 -'
+    ['a:kx.lint --quiet']='0 -'
+    ['a:kx.lint --select']='1 -'
+    ['a:kx.lint --severity']='1 -'
+    ['a:kx.lint --spec-dir']='1 -'
+    ['a:kx.lint --stdin-filename']='1 -'
+    ['a:kx.lint -h']='0 -'
+    ['a:kx.lint -j']='1 -'
+    ['a:kx.lint -q']='0 -'
     ['a:kx.specs --help']='0 -'
     ['a:kx.specs -h']='0 -'
     ['a:kx.specs.list --help']='0 -'
@@ -370,6 +389,7 @@ declare -gA _kx_O=(
     ['a:kx.completion.show']='--help -h'
     ['a:kx.completion.uninstall']='--help -h'
     ['a:kx.exec']='--format -f --color --quiet -q --help -h'
+    ['a:kx.lint']='--format --color --severity --select --ignore --stdin-filename --isolated --no-isolated --spec-dir --max-file-size --jobs -j --quiet -q --help -h'
     ['a:kx.specs']='--help -h'
     ['a:kx.specs.list']='--help -h'
     ['a:kx.specs.show']='--format --help -h'
@@ -395,6 +415,7 @@ declare -gA _kx_A=(
     ['kx.completion.uninstall']='c19'
     ['kx.docker-run']='- - -'
     ['kx.expose']='c18 -'
+    ['kx.lint']='-'
     ['kx.run']='- -'
     ['kx.specs.show']='- -'
     ['kx.specs.validate']='-'
@@ -408,6 +429,7 @@ declare -gA _kx_R=(
     ['b.kubectl.run']='1'
     ['kx.docker-run']='1'
     ['kx.expose']='1'
+    ['kx.lint']='1'
     ['kx.run']='1'
     ['kx.specs.show']='1'
     ['kx.specs.validate']='1'
@@ -446,6 +468,8 @@ declare -gA _kx_C=(
     ['c8']='none cpu heap goroutine threadcreate block mutex allocs'
     ['c9']='none server client'
 )
+_kx_loaded=1
+}
 
 _kx_flag() {
     local g
@@ -557,6 +581,7 @@ _kx_trim() {
 
 _kx() {
     COMPREPLY=()
+    [[ -n ${_kx_loaded-} ]] || _kx_load
     local -a _kx_w
     local _kx_c _kx_n _kx_p _kx_r _kx_v _kx_f _kx_s cur
     _kx_words || return 0

@@ -24,6 +24,7 @@ kx completion	kx.completion
 kx docker-run	kx.docker-run
 kx exec	kx.exec
 kx expose	kx.expose
+kx lint	kx.lint
 kx run	kx.run
 kx specs	kx.specs
 kx.build docker	b.docker
@@ -50,7 +51,7 @@ $global:KxL = KxTable @'
 b.docker	run container
 b.docker.container	run
 b.kubectl	expose run
-kx	check exec build expose run docker-run specs completion
+kx	check exec lint build expose run docker-run specs completion
 kx.build	docker kubectl
 kx.check	docker kubectl
 kx.completion	show install uninstall
@@ -77,6 +78,7 @@ kx.completion.uninstall	a:kx.completion.uninstall
 kx.docker-run	s:docker/run a:kx.docker-run
 kx.exec	a:kx.exec
 kx.expose	s:kubectl/expose s:kubectl/_global a:kx.expose
+kx.lint	a:kx.lint
 kx.run	s:kubectl/run s:kubectl/_global a:kx.run
 kx.specs	a:kx.specs
 kx.specs.list	a:kx.specs.list
@@ -114,6 +116,22 @@ a:kx.exec --quiet	0 -
 a:kx.exec -f	1 c16
 a:kx.exec -h	0 -
 a:kx.exec -q	0 -
+a:kx.lint --color	1 -
+a:kx.lint --format	1 -
+a:kx.lint --help	0 -
+a:kx.lint --ignore	1 -
+a:kx.lint --isolated	0 -
+a:kx.lint --jobs	1 -
+a:kx.lint --max-file-size	1 -
+a:kx.lint --no-isolated	0 -
+a:kx.lint --quiet	0 -
+a:kx.lint --select	1 -
+a:kx.lint --severity	1 -
+a:kx.lint --spec-dir	1 -
+a:kx.lint --stdin-filename	1 -
+a:kx.lint -h	0 -
+a:kx.lint -j	1 -
+a:kx.lint -q	0 -
 a:kx.specs --help	0 -
 a:kx.specs -h	0 -
 a:kx.specs.list --help	0 -
@@ -379,6 +397,7 @@ a:kx.completion.install	--help -h
 a:kx.completion.show	--help -h
 a:kx.completion.uninstall	--help -h
 a:kx.exec	--format -f --color --quiet -q --help -h
+a:kx.lint	--format --color --severity --select --ignore --stdin-filename --isolated --no-isolated --spec-dir --max-file-size --jobs -j --quiet -q --help -h
 a:kx.specs	--help -h
 a:kx.specs.list	--help -h
 a:kx.specs.show	--format --help -h
@@ -421,6 +440,22 @@ a:kx.exec --quiet	Print nothing; only the exit code tells
 a:kx.exec -f	Output format
 a:kx.exec -h	Show this message and exit
 a:kx.exec -q	Print nothing; only the exit code tells
+a:kx.lint --color	auto, always or never (NO_COLOR honoured)
+a:kx.lint --format	text, json, sarif or github (default: github under GitHub Actions)
+a:kx.lint --help	Show this message and exit
+a:kx.lint --ignore	Leave out these codes or prefixes
+a:kx.lint --isolated	Ignore configuration (pyproject.toml, .kx.toml)
+a:kx.lint --jobs	Processes to use (0: automatic)
+a:kx.lint --max-file-size	Skip larger files (e.g. 10MB) with KX704
+a:kx.lint --no-isolated	Ignore configuration (pyproject.toml, .kx.toml)
+a:kx.lint --quiet	No summary line on stderr
+a:kx.lint --select	Only these codes or prefixes (KX1,KX601)
+a:kx.lint --severity	Lowest severity reported: error, warning, info
+a:kx.lint --spec-dir	Extra directory of flag specs
+a:kx.lint --stdin-filename	Name (and so file type) for input read from -
+a:kx.lint -h	Show this message and exit
+a:kx.lint -j	Processes to use (0: automatic)
+a:kx.lint -q	No summary line on stderr
 a:kx.specs --help	Show this message and exit
 a:kx.specs -h	Show this message and exit
 a:kx.specs.list --help	Show this message and exit
@@ -440,6 +475,7 @@ kx completion	Shell completion: print, install or remove the script for bash, zs
 kx docker-run	Build a docker run command (flags from the spec; --kx-interactive asks for them)
 kx exec	Check a command, then run it (replacing kx) only if no error was found
 kx expose	Build a kubectl expose command (flags from the spec; --interactive asks for the…
+kx lint	Find every docker/kubectl command in scripts, docs and CI files, and check it
 kx run	Build a kubectl run command (flags from the spec; --interactive asks for them)
 kx specs	List, show and validate the flag specs kx knows
 kx.build docker	Options of the docker client itself, given before the subcommand.
@@ -709,6 +745,7 @@ kx.completion.show	c19
 kx.completion.uninstall	c19
 kx.docker-run	- - -
 kx.expose	c18 -
+kx.lint	-
 kx.run	- -
 kx.specs.show	- -
 kx.specs.validate	-
@@ -722,6 +759,7 @@ b.kubectl.expose	1
 b.kubectl.run	1
 kx.docker-run	1
 kx.expose	1
+kx.lint	1
 kx.run	1
 kx.specs.show	1
 kx.specs.validate	1

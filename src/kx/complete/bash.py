@@ -120,6 +120,7 @@ _kx_trim() {
 
 _kx() {
     COMPREPLY=()
+    [[ -n ${_kx_loaded-} ]] || _kx_load
     local -a _kx_w
     local _kx_c _kx_n _kx_p _kx_r _kx_v _kx_f _kx_s cur
     _kx_words || return 0
@@ -157,7 +158,9 @@ fi
 def render(tree: Tree) -> str:
     """The bash script for ``tree``."""
     tables = Tables(tree)
-    parts = [HEADER, _data(tables), FUNCTIONS.replace("@ROOT@", squote(tables.root))]
+    # The tables load at the first TAB, not at shell start: sourcing stays cheap.
+    data = f"_kx_load() {{\n{_data(tables)}_kx_loaded=1\n}}\n"
+    parts = [HEADER, data, FUNCTIONS.replace("@ROOT@", squote(tables.root))]
     parts.append(f"complete -F _kx {' '.join(tables.programs)}\n")
     return "".join(parts)
 
