@@ -33,6 +33,9 @@ OK: dict[str, list[str]] = {
         "jsonpath={.x}",
         "jsonpath=}",
         "jsonpath={}",
+        "jsonpath={.x[0]}",
+        'jsonpath={.x[?(@.a=="}")]}',
+        'jsonpath={"a[b"}',
         "go-template={{.x}}",
         "go-template={{range .items}}{{.x}}{{end}}",
         'go-template={{"}}"}}',
@@ -121,6 +124,7 @@ BAD: dict[str, list[tuple[str, list[tuple[str, str]]]]] = {
         for v in [
             "jsonpath={.x",
             "jsonpath=a{.x}b{",
+            "jsonpath={.x[}",
             "go-template={{.x",
             "go-template={{}}",
             "go-template={{ }}",

@@ -77,16 +77,25 @@ def _no_such(word: str, kind: str, rule: str) -> Problem:
     return Problem("KX207", message, stage="server")
 
 
-def _slash_problems(word: str, type_at: int = 0, name_at: int = 0) -> list[tuple[int, Problem]]:
-    """The client's checks of one ``TYPE/NAME`` word, then its TYPE and NAME (with word indices)."""
+def _slash_syntax(word: str, type_at: int = 0, name_at: int = 0) -> list[tuple[int, Problem]]:
+    """The client's own checks of one ``TYPE/NAME`` word (one slash, both sides, one TYPE)."""
     parts = word.split("/")
     if len(parts) != 2:
         return [(name_at, Problem(CODE, f"{word!r} has more than one '/'; use TYPE/NAME"))]
     type_word, name = parts
+    if type_at != name_at and not type_word:
+        return [(type_at, Problem(CODE, "an empty resource type in the list"))]
     if not type_word or not name or len(_types(type_word)) != 1:
-        what = "an empty resource type in the list" if type_at != name_at and not type_word else (
-            f"{word!r} must be exactly one TYPE and one NAME around the '/'")
-        return [(type_at if not type_word else name_at, Problem(CODE, what))]
+        return [(name_at, Problem(CODE, f"{word!r} must be exactly one TYPE and one NAME around the '/'"))]
+    return []
+
+
+def _slash_problems(word: str, type_at: int = 0, name_at: int = 0) -> list[tuple[int, Problem]]:
+    """The syntax of one ``TYPE/NAME`` word, then its TYPE and NAME (with word indices)."""
+    syntax = _slash_syntax(word, type_at, name_at)
+    if syntax:
+        return syntax
+    type_word, name = word.split("/")
     found = [(type_at, p) for p in type_problems(type_word)]
     return found + [(name_at, p) for p in name_problems(name, type_word)]
 
@@ -95,8 +104,20 @@ def check_resource_args(values: list[str], *, from_files: bool = False) -> list[
     """Check all resource positionals of ``kubectl expose`` together; problems by word index.
 
     ``from_files`` says -f/--filename (or -k) is also given. An empty ``values`` is left to the
-    caller (the one-of rule for positionals, -f and -k).
+    caller (the one-of rule for positionals, -f and -k). The client's own syntax checks come
+    first; the TYPE and NAME checks need no server here but happen after discovery in kubectl.
     """
+    syntax = resource_arg_syntax(values, from_files=from_files)
+    if syntax or from_files or not values:
+        return syntax
+    pairs = _expanded(values)
+    if all("/" in word for _, _, word in pairs):
+        return _dedupe([found for t, n, word in pairs for found in _slash_problems(word, t, n)])
+    return _type_name_problems(values)
+
+
+def resource_arg_syntax(values: list[str], *, from_files: bool = False) -> list[tuple[int, Problem]]:
+    """Only the resource builder's checks, which kubectl makes before contacting the server."""
     if not values:
         return []
     pairs = _expanded(values)
@@ -105,12 +126,11 @@ def check_resource_args(values: list[str], *, from_files: bool = False) -> list[
         first = next(n for _, n, word in pairs if "/" not in word)
         msg = "do not give a separate TYPE when the arguments are in TYPE/NAME form"
         return [(first, Problem(CODE, msg))]
-    if from_files:
-        which = "TYPE/NAME" if slashed else "TYPE and NAME"
-        return [(0, Problem(CODE, f"{which} arguments cannot be combined with -f/--filename or -k"))]
-    if slashed:
-        return _dedupe([found for t, n, word in pairs for found in _slash_problems(word, t, n)])
-    return _type_name_problems(values)
+    found = [problem for t, n, word in pairs if "/" in word for problem in _slash_syntax(word, t, n)]
+    if found or not from_files:
+        return _dedupe(found)
+    which = "TYPE/NAME" if slashed else "TYPE and NAME"
+    return [(0, Problem(CODE, f"{which} arguments cannot be combined with -f/--filename or -k"))]
 
 
 def _expanded(values: list[str]) -> list[tuple[int, int, str]]:

@@ -133,5 +133,22 @@ def jsonpath_problem(text: str) -> str | None:
         end = text.find("}", i + 1)
         if end < 0:
             return "an expression opened with '{' is never closed with '}'"
+        bracket = _unquoted_bracket(text[i + 1 : end])
+        if bracket >= 0 and text.find("]", i + 1 + bracket) < 0:
+            return "a '[' in an expression is never closed with ']'"
         i = text.find("{", end + 1)
     return None
+
+
+def _unquoted_bracket(segment: str) -> int:
+    """Index of the first '[' outside quotes in an expression, or -1."""
+    i = 0
+    while i < len(segment):
+        c = segment[i]
+        if c in "\"'":
+            i = _skip_quoted(segment, i, c)
+            continue
+        if c == "[":
+            return i
+        i += 1
+    return -1
