@@ -149,7 +149,8 @@ def corpus() -> list[tuple[list[str], bool]]:
         lines.append(([*RUN, f"--output={out}"], client_errors(problems)))
     for given, template in OUTPUT_PAIRS:
         argv = [*RUN, *([f"--output={given}"] if given is not None else []), f"--template={template}"]
-        problems = check_output_flags(given, template) + (FORMATS["output-format"](given, ctx) if given else [])
+        problems = check_output_flags(given, template)
+        problems += FORMATS["output-format"](given, ctx) if given else []
         lines.append((argv, client_errors(problems)))
     for words in RESOURCES:
         lines.append((["expose", *words, "--port=80"], bool(resource_arg_syntax(words))))
