@@ -103,6 +103,7 @@ platform macos ok | docker-image nginx ok | docker-image UPPER client | docker-i
 docker-image localhost:5000/app ok | docker-image ghcr.io/Owner/app client
 docker-host tcp://1.2.3.4:2375 ok | docker-host unix:///var/run/docker.sock ok | docker-host foo://x client
 docker-host ssh://me@host ok | docker-host host:2375 ok | docker-host tcp://host:abc client
+docker-host npipe:////./pipe/x client | docker-host ssh:// client | docker-host tcp://[::1] client
 log-level debug ok | log-level WARN ok | log-level bogus client | cidfile /nonexistent/dir/cid client
 env-file /nonexistent.env client | label-file /nonexistent client
 """

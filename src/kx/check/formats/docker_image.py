@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from kx._typing import TYPE_CHECKING
-from kx.check.formats._gosyntax import parse_uint, split_host_port, trim_space
+from kx.check.formats._gosyntax import split_host_port, trim_space
 from kx.check.formats.registry import register_format
 from kx.check.problem import Problem
 
@@ -134,17 +134,57 @@ def check_platform(value: str, ctx: ValueContext) -> list[Problem]:
 
 
 def host_problem(addr: str) -> str | None:
-    """The docker client's -H address parse: tcp (default), unix, npipe, fd or ssh."""
+    """The docker client's -H address parse on Linux: tcp (default), unix, fd or ssh."""
     proto, sep, rest = addr.partition("://")
     if not sep:
         proto, rest = "tcp", addr
-    if proto in ("fd", "ssh"):
-        return None
-    if proto in ("unix", "npipe"):
+    if proto == "npipe":
+        return "named pipes (npipe://) exist only on Windows"
+    if proto == "fd":
+        return None if rest else "fd:// needs a descriptor"
+    if proto == "ssh":
+        return _ssh_problem(rest)
+    if proto == "unix":
         return f"{addr!r} holds a second '://'" if "://" in rest else None
     if proto != "tcp":
-        return f"unknown scheme {proto!r} (use tcp://, unix://, npipe://, fd:// or ssh://)"
+        return f"unknown scheme {proto!r} (use tcp://, unix://, fd:// or ssh://)"
     return _tcp_problem(rest, addr)
+
+
+_HOST_CHARS = frozenset(
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~!$&'()*+,;=:[]<>\"%"
+)
+
+
+def _authority(rest: str) -> tuple[str, str] | str:
+    """Go url.Parse on `//authority...`: (host, port) of the authority, or why it fails."""
+    authority = re.split("[/?#]", rest, maxsplit=1)[0].rpartition("@")[2]
+    if authority.startswith("["):
+        close = authority.find("]")
+        host, port = authority[: close + 1], authority[close + 1 :]
+        if close < 0 or (port and not port.startswith(":")):
+            return f"{authority!r} is not [ipv6]:port"
+        port = port[1:]
+    else:
+        host, _, port = authority.rpartition(":") if ":" in authority else (authority, "", "")
+    if (port and not port.isdigit()) or not port.isascii():
+        return f"port {port!r} is not a number"
+    if any(ch not in _HOST_CHARS and ord(ch) < 0x80 for ch in host):
+        return f"the host name {host!r} holds a character a URL host cannot"
+    if re.search("%(?![0-9a-fA-F]{2})", host):
+        return f"the host name {host!r} holds a bad % escape"
+    return host, port
+
+
+def _ssh_problem(rest: str) -> str | None:
+    parsed = _authority(rest)
+    if isinstance(parsed, str):
+        return parsed
+    if parsed[0] in ("", "[]"):
+        return "an ssh:// address needs a host name"
+    if rest.partition("#")[0].partition("?")[2] or rest.partition("#")[2]:
+        return "an ssh:// address takes no query or fragment"
+    return None
 
 
 def _tcp_problem(rest: str, addr: str) -> str | None:
@@ -152,17 +192,15 @@ def _tcp_problem(rest: str, addr: str) -> str | None:
         return None
     if "://" in rest:
         return f"{addr!r} holds a second '://'"
-    hostport = re.split("[/?#]", rest, maxsplit=1)[0]
+    parsed = _authority(rest)
+    if isinstance(parsed, str):
+        return parsed
+    hostport = re.split("[/?#]", rest, maxsplit=1)[0].rpartition("@")[2]
     hostport = hostport + "2375" if hostport.endswith("]:") else hostport
     split = split_host_port(hostport)
     if isinstance(split, str):
         split = split_host_port(f"[{hostport}]:2375" if ":" in hostport else f"{hostport}:2375")
-    if isinstance(split, str):
-        return f"{addr!r} is not host[:port]"
-    port = split[1] or "2375"
-    if not port.isascii() or (parse_uint(port.lstrip("+-"), 10, 64)[0] is None and port.lstrip("+-") != ""):
-        return f"port {port!r} is not a number"
-    return None
+    return f"{addr!r} is not host[:port]" if isinstance(split, str) else None
 
 
 @register_format("docker-host")

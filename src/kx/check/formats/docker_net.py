@@ -116,7 +116,9 @@ def check_dns_search(value: str, ctx: ValueContext) -> list[Problem]:
 @register_format("mac-address")
 def check_mac_address(value: str, ctx: ValueContext) -> list[Problem]:
     """Check a `--mac-address`: net.ParseMAC after trimming spaces."""
-    return [] if parse_mac(trim_space(value)) else _bad(f"{value!r} is not a valid MAC address")
+    if value == "" or parse_mac(trim_space(value)):
+        return []
+    return _bad(f"{value!r} is not a valid MAC address")
 
 
 @register_format("link")
