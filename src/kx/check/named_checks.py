@@ -126,15 +126,28 @@ def cidfile_absent(state: CommandState, rule: RuleSpec) -> list[Finding]:
 
 @register_check("override-type-with-overrides")
 def override_type(state: CommandState, rule: RuleSpec) -> list[Finding]:
-    """``--override-type`` is only read when ``--overrides`` is non-empty."""
-    if not state.value("overrides"):
+    """``--overrides`` with ``--override-type``: a known type whose JSON shape fits."""
+    from kx.check.formats.kubectl_globals import check_override_flags
+
+    if state.flags.get("overrides") is None or state.value("overrides") is None:
         return []
-    kind = state.value("override-type")
-    if kind is None or kind in ("json", "merge", "strategic"):
+    anchor = "override-type" if "override-type" in state.flags else "overrides"
+    problems = check_override_flags(state.value("overrides"), state.value("override-type"))
+    return [(p, state.flags[anchor].anchor) for p in problems]
+
+
+@register_check("output-template")
+def output_template(state: CommandState, rule: RuleSpec) -> list[Finding]:
+    """``-o`` template kinds need a template; ``--template`` must parse."""
+    from kx.check.formats.kubectl_output import check_output_flags
+
+    if "output" not in state.flags and "template" not in state.flags:
         return []
-    message = f"{kind!r} is not an override type; use json, merge or strategic"
-    return [(Problem("KX202", message, stage=rule.stage, suggestion="merge"),
-             state.flags["override-type"].anchor)]  # fmt: skip
+    if any(state.flags[n].dynamic for n in ("output", "template") if n in state.flags):
+        return []
+    anchor = "template" if "template" in state.flags else "output"
+    problems = check_output_flags(state.value("output"), state.value("template"))
+    return [(p, state.flags[anchor].anchor) for p in problems]
 
 
 @register_check("positive-duration")
