@@ -160,6 +160,44 @@ def completion_uninstall(
         typer.echo(line)
 
 
+_BUILD_CONTEXT = {"allow_extra_args": True, "ignore_unknown_options": True, "help_option_names": []}
+# The builder commands: run_app hands their raw words to the builder (typer only lists them).
+BUILDERS: dict[str, tuple[str, ...] | None] = {
+    "build": None, "expose": ("kubectl", "expose"), "run": ("kubectl", "run"),
+    "docker-run": ("docker", "run"),
+}  # fmt: skip
+
+
+def _build(path: tuple[str, ...] | None, ctx: typer.Context) -> None:
+    from kx.build.runner import build_main
+
+    raise typer.Exit(build_main(path, list(ctx.args)))
+
+
+@app.command("build", context_settings=_BUILD_CONTEXT, add_help_option=False)
+def build_command(ctx: typer.Context) -> None:
+    """Build a checked command for any spec: kx build TOOL SUBCOMMAND... [FLAGS] [--interactive]."""
+    _build(None, ctx)
+
+
+@app.command("expose", context_settings=_BUILD_CONTEXT, add_help_option=False)
+def expose_command(ctx: typer.Context) -> None:
+    """Build a kubectl expose command (flags from the spec; --interactive asks for them)."""
+    _build(BUILDERS["expose"], ctx)
+
+
+@app.command("run", context_settings=_BUILD_CONTEXT, add_help_option=False)
+def run_command(ctx: typer.Context) -> None:
+    """Build a kubectl run command (flags from the spec; --interactive asks for them)."""
+    _build(BUILDERS["run"], ctx)
+
+
+@app.command("docker-run", context_settings=_BUILD_CONTEXT, add_help_option=False)
+def docker_run_command(ctx: typer.Context) -> None:
+    """Build a docker run command (flags from the spec; --kx-interactive asks for them)."""
+    _build(BUILDERS["docker-run"], ctx)
+
+
 def fail(error: KxError) -> typer.Exit:
     """Print a one-line error and return the exit to raise (code 2)."""
     typer.echo(f"kx: error: {error}", err=True)
@@ -169,6 +207,10 @@ def fail(error: KxError) -> typer.Exit:
 def run_app(args: list[str]) -> int:
     """Run the typer app on ``args`` and return its exit code, never a traceback for KxError."""
     try:
+        if args and args[0] in BUILDERS:  # click would drop the `--` that container args need
+            from kx.build.runner import build_main
+
+            return build_main(BUILDERS[args[0]], args[1:])
         result = app(args=args, prog_name="kx", standalone_mode=False)
     except KxError as error:
         sys.stderr.write(f"kx: error: {error}\n")
