@@ -1,0 +1,51 @@
+"""docker run values the client passes through but a Linux daemon certainly refuses."""
+
+from __future__ import annotations
+
+from kx._typing import TYPE_CHECKING
+from kx.check.formats.registry import register_format
+from kx.check.problem import Problem
+
+if TYPE_CHECKING:
+    from kx.check.formats.registry import ValueContext
+
+import re
+
+_NAME = r"/?[a-zA-Z0-9][a-zA-Z0-9_.-]+"
+_CPU_LIST = r"\d+(-\d+)?(,\d+(-\d+)?)*"
+
+
+def _server(message: str) -> list[Problem]:
+    return [Problem("KX204", f"{message} (the daemon refuses it; the client lets it through)", stage="server")]
+
+
+@register_format("container-name")
+def container_name(value: str, ctx: ValueContext) -> list[Problem]:
+    """Container names: a letter or digit, then letters, digits, ``_ . -`` (two characters at least)."""
+    if value == "" or re.fullmatch(_NAME, value):
+        return []
+    return _server(f"{value!r} is not a valid container name: use [a-zA-Z0-9][a-zA-Z0-9_.-]+")
+
+
+@register_format("absolute-path")
+def absolute_path(value: str, ctx: ValueContext) -> list[Problem]:
+    """The container working directory must be absolute."""
+    if value == "" or value.startswith("/"):
+        return []
+    return _server(f"{ctx.display} needs an absolute path, not {value!r}")
+
+
+@register_format("cpu-list")
+def cpu_list(value: str, ctx: ValueContext) -> list[Problem]:
+    """CPU or memory-node lists such as ``0-3,5``."""
+    if value == "" or re.fullmatch(_CPU_LIST, value):
+        return []
+    return _server(f"{value!r} is not a CPU list such as 0-3,5 for {ctx.display}")
+
+
+@register_format("linux-isolation")
+def linux_isolation(value: str, ctx: ValueContext) -> list[Problem]:
+    """A Linux daemon knows only the default isolation."""
+    if value.lower() in ("", "default"):
+        return []
+    return _server(f"a Linux daemon supports only the default isolation, not {value!r}")
