@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from kx._typing import TYPE_CHECKING
 from kx.check.formats.registry import register_format
 from kx.check.problem import Problem
@@ -9,14 +11,13 @@ from kx.check.problem import Problem
 if TYPE_CHECKING:
     from kx.check.formats.registry import ValueContext
 
-import re
-
 _NAME = r"/?[a-zA-Z0-9][a-zA-Z0-9_.-]+"
 _CPU_LIST = r"\d+(-\d+)?(,\d+(-\d+)?)*"
 
 
 def _server(message: str) -> list[Problem]:
-    return [Problem("KX204", f"{message} (the daemon refuses it; the client lets it through)", stage="server")]
+    text = f"{message} (the daemon refuses it; the client lets it through)"
+    return [Problem("KX204", text, stage="server")]
 
 
 @register_format("container-name")
