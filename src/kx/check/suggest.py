@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+
 from kx._typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -9,30 +11,86 @@ if TYPE_CHECKING:
 
 
 def distance(a: str, b: str, limit: int) -> int:
-    """Optimal-string-alignment edit distance (a swap of neighbours costs 1), capped at limit+1."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
+    """Optimal-string-alignment edit distance (a swap of neighbours costs 1), capped at limit+1.
+
+    Only the diagonal band of width ``2 * limit + 1`` is computed, and the search stops as soon as
+    a whole row exceeds the limit: with the small limits used for typos this is a few dozen cells.
+    """
+    size_a, size_b = len(a), len(b)
+    over = limit + 1
+    if abs(size_a - size_b) > limit:
+        return over
+    if len(set(a) - set(b)) > limit or len(set(b) - set(a)) > limit:
+        return over  # each character missing from the other word costs at least one edit
     previous2: list[int] = []
-    previous = list(range(len(b) + 1))
-    for i, char_a in enumerate(a, 1):
-        current = [i]
-        best = i
-        for j, char_b in enumerate(b, 1):
-            cost = 0 if char_a == char_b else 1
-            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+    previous = [j if j <= limit else over for j in range(size_b + 1)]
+    for i in range(1, size_a + 1):
+        char_a = a[i - 1]
+        low = max(1, i - limit)
+        high = min(size_b, i + limit)
+        current = [over] * (size_b + 1)
+        current[0] = i if i <= limit else over
+        best = current[0]
+        for j in range(low, high + 1):
+            char_b = b[j - 1]
+            value = previous[j - 1] if char_a == char_b else previous[j - 1] + 1
+            other = previous[j] + 1
+            if other < value:
+                value = other
+            other = current[j - 1] + 1
+            if other < value:
+                value = other
             if i > 1 and j > 1 and char_a == b[j - 2] and a[i - 2] == char_b:
-                value = min(value, previous2[j - 2] + 1)
-            current.append(value)
-            best = min(best, value)
+                other = previous2[j - 2] + 1
+                if other < value:
+                    value = other
+            current[j] = value
+            if value < best:
+                best = value
         if best > limit:
-            return limit + 1
+            return over
         previous2, previous = previous, current
-    return previous[-1]
+    return previous[size_b] if previous[size_b] <= limit else over
 
 
 def allowed_distance(word: str) -> int:
     """How many edits still count as a typo of a word this long."""
     return 1 if len(word) <= 4 else 2 if len(word) <= 8 else 3
+
+
+Entry = tuple[int, str, str, frozenset[str]]  # (order, name, normalized name, its characters)
+
+
+class _Prepared:
+    """Candidates grouped by length, and sorted by normalized name for prefix lookups."""
+
+    __slots__ = ("by_length", "ordered")
+
+    def __init__(self, names: tuple[str, ...]) -> None:
+        self.by_length: dict[int, list[Entry]] = {}
+        self.ordered: list[tuple[str, int, str]] = []
+        seen: set[str] = set()
+        for index, name in enumerate(names):
+            if name in seen:
+                continue
+            seen.add(name)
+            normal = _normal(name)
+            self.by_length.setdefault(len(normal), []).append((index, name, normal, frozenset(normal)))
+            self.ordered.append((normal, index, name))
+        self.ordered.sort()
+
+
+_PREPARED: dict[tuple[str, ...], _Prepared] = {}
+
+
+def _prepare(candidates: Iterable[str]) -> _Prepared:
+    key = candidates if isinstance(candidates, tuple) else tuple(candidates)
+    prepared = _PREPARED.get(key)
+    if prepared is None:
+        if len(_PREPARED) >= 64:
+            _PREPARED.clear()
+        prepared = _PREPARED[key] = _Prepared(key)
+    return prepared
 
 
 def closest(word: str, candidates: Iterable[str], max: int = 3) -> list[str]:
@@ -45,23 +103,27 @@ def closest(word: str, candidates: Iterable[str], max: int = 3) -> list[str]:
     if not key:
         return []
     limit = allowed_distance(key)
-    scored: list[tuple[int, int, str]] = []
-    seen: set[str] = set()
-    for index, candidate in enumerate(candidates):
-        if candidate in seen or candidate == word:
-            continue
-        seen.add(candidate)
-        other = _normal(candidate)
-        if abs(len(other) - len(key)) > limit and not (len(key) >= 3 and other.startswith(key)):
-            continue
-        score = distance(key, other, limit)
-        if score > limit:
-            if not (len(key) >= 3 and other.startswith(key)):
+    size = len(key)
+    letters = frozenset(key)
+    prepared = _prepare(candidates)
+    scored: dict[str, tuple[int, int]] = {}
+    for length in range(size - limit, size + limit + 1):
+        for index, name, other, other_letters in prepared.by_length.get(length, ()):
+            if len(letters - other_letters) > limit or len(other_letters - letters) > limit:
                 continue
-            score = limit
-        scored.append((score, index, candidate))
-    scored.sort()
-    return [candidate for _score, _index, candidate in scored[:max]]
+            score = distance(key, other, limit)
+            if score <= limit and name != word:
+                scored[name] = (score, index)
+    if size >= 3:
+        ordered = prepared.ordered
+        at = bisect.bisect_left(ordered, (key,))
+        while at < len(ordered) and ordered[at][0].startswith(key):
+            _normal_name, index, name = ordered[at]
+            if name not in scored and name != word:
+                scored[name] = (limit, index)
+            at += 1
+    best = sorted((score, index, name) for name, (score, index) in scored.items())
+    return [name for _score, _index, name in best[:max]]
 
 
 def _normal(word: str) -> str:

@@ -27,7 +27,7 @@ from kx.parse.parsed import (
 
 if TYPE_CHECKING:
     from kx.parse.span import Word
-    from kx.spec.model import CommandSpec
+    from kx.spec.model import CommandSpec, FlagSpec
 
 __all__ = ["FlagUse", "ParsedCommand", "parse_argv"]
 
@@ -74,7 +74,7 @@ def parse_argv(
 
 
 def _dynamic_flag(parsed: ParsedCommand, word: Word, name: str, index: int) -> None:
-    parsed.uses.append(FlagUse(None, name, word, index, DYNAMIC))
+    parsed.uses.append(FlagUse(None, name, word, index, DYNAMIC, len(name) == 1))
     parsed.uncertain = True
 
 
@@ -96,79 +96,76 @@ def _long(parsed: ParsedCommand, word: Word, i: int, root: CommandSpec | None) -
             return i
         return unknown.unknown_long(parsed, word, name, eq, i, root)
     if eq >= 0:
-        use = FlagUse(flag, name, word, i - 1, LONG_EQ)
-        use.set_value(text[eq + 1 :], word, eq + 1)
+        use = FlagUse(flag, name, word, i - 1, LONG_EQ, False, text[eq + 1 :], word, eq + 1)
     elif flag.no_value is not None:
-        use = FlagUse(flag, name, word, i - 1, LONG_BARE)
-        use.set_value(flag.no_value, None)
+        use = FlagUse(flag, name, word, i - 1, LONG_BARE, False, flag.no_value)
     else:
-        use = FlagUse(flag, name, word, i - 1, LONG_SEP)
-        i = _take_next(parsed, use, i, f"--{name}")
-    _record(parsed, use, i)
+        use = FlagUse(flag, name, word, i - 1, LONG_SEP, False)
+        i = _take_next(parsed, use, i)
+    _record(parsed, use, flag, i)
     return i
 
 
 def _short(parsed: ParsedCommand, word: Word, i: int, root: CommandSpec | None) -> int:
     text = word.value
     size = len(text)
+    by_short = parsed.spec.by_short
     k = 1
     while k < size:
         at = k
-        if text.startswith("test.", k):
-            return i  # pflag silently skips -test.* (Go test flags)
         if word.dyn_at <= k:
             _dynamic_flag(parsed, word, text[k:], i - 1)
             return i
         char = text[k]
-        flag = parsed.spec.by_short.get(char)
+        flag = by_short.get(char)
         if flag is None:
+            if text.startswith("test.", k):
+                return i  # pflag silently skips -test.* (Go test flags)
             if char == "h" and "help" not in parsed.spec.by_name:
                 parsed.help = True
                 k += 1
                 continue
             return unknown.unknown_short(parsed, word, k, i, root)
         if size - k > 2 and text[k + 1] == "=":
-            use = FlagUse(flag, char, word, i - 1, SHORT_EQ)
-            use.set_value(text[k + 2 :], word, k + 2)
+            use = FlagUse(flag, char, word, i - 1, SHORT_EQ, True, text[k + 2 :], word, k + 2)
             k = size
         elif flag.no_value is not None:
-            use = FlagUse(flag, char, word, i - 1, SHORT_BARE)
-            use.set_value(flag.no_value, None)
+            use = FlagUse(flag, char, word, i - 1, SHORT_BARE, True, flag.no_value)
             k += 1
         elif size - k > 1:
-            use = FlagUse(flag, char, word, i - 1, SHORT_JOINED)
-            use.set_value(text[k + 1 :], word, k + 1)
+            use = FlagUse(flag, char, word, i - 1, SHORT_JOINED, True, text[k + 1 :], word, k + 1)
             if k == 1:
                 hints.check_joined_long_name(parsed, use)
             k = size
         else:
-            use = FlagUse(flag, char, word, i - 1, SHORT_SEP)
-            i = _take_next(parsed, use, i, f"'{char}' in -{text[k:]}")
+            use = FlagUse(flag, char, word, i - 1, SHORT_SEP, True)
+            i = _take_next(parsed, use, i)
             k = size
-        _record(parsed, use, i if k >= size else -1, at)
+        _record(parsed, use, flag, i if k >= size else -1, at)
     return i
 
 
-def _take_next(parsed: ParsedCommand, use: FlagUse, i: int, label: str) -> int:
+def _take_next(parsed: ParsedCommand, use: FlagUse, i: int) -> int:
     """Give ``use`` the next word as its value (pflag takes it whatever it looks like)."""
-    if i < len(parsed.words):
-        value_word = parsed.words[i]
+    words = parsed.words
+    if i < len(words):
+        value_word = words[i]
         use.set_value(value_word.value, value_word)
-        hints.check_taken_value(parsed, use)
+        if value_word.value[:1] == "-":
+            hints.check_taken_value(parsed, use)
         return i + 1
+    label = f"--{use.name}" if not use.short else f"'{use.name}' in -{use.word.value[-1:]}"
     parsed.add("KX102", f"{use.display} needs a value, but nothing follows it ({label})",
                use.word.sub_span(0))  # fmt: skip
     return i
 
 
-def _record(parsed: ParsedCommand, use: FlagUse, next_index: int, at: int = 0) -> None:
-    """Keep the use; note deprecations, help, and a bool followed by a separate true/false."""
+def _record(parsed: ParsedCommand, use: FlagUse, flag: FlagSpec, next_index: int, at: int = 0) -> None:
+    """Keep the use; note deprecations, help, and a bare flag followed by a would-be value."""
     parsed.uses.append(use)
-    flag = use.flag
-    if flag is None:
-        return
+    if flag.deprecated is not None or (use.short and flag.short_deprecated):
+        hints.check_deprecated(parsed, use, at)
+    if use.value_word is None and next_index >= 0 and flag.no_value is not None:
+        hints.check_bool_then_word(parsed, use, next_index)
     if flag.name == "help" and use.value in TRUE_SPELLINGS:
         parsed.help = True
-    hints.check_deprecated(parsed, use, at)
-    if use.value_word is None and flag.no_value is not None and next_index >= 0:
-        hints.check_bool_then_word(parsed, use, next_index)

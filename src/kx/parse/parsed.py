@@ -29,13 +29,14 @@ class FlagUse:
     dynamic one (``form`` DYNAMIC: its name comes from an expansion). ``name`` is as written, without
     dashes (``dry_run``, ``d``). ``value`` is the value the flag library would receive (the
     no-value default for a bare flag), None when missing; ``value_word`` is the word it came from
-    (the flag's own word for ``--f=v`` and clusters, None when bare); ``value_start``/``value_end``
-    are source offsets of the value. ``dynamic`` means the value is unknown.
+    (the flag's own word for ``--f=v`` and clusters, None when bare), the value starting at index
+    ``value_begin`` of that word's value; ``value_start``/``value_end`` are its source offsets.
+    ``dynamic`` means the value (or, for form DYNAMIC, the flag itself) is unknown.
     """
 
     __slots__ = (
-        "dynamic", "flag", "form", "index", "name", "short", "value", "value_end",
-        "value_start", "value_word", "word",
+        "dynamic", "flag", "form", "index", "name", "short", "value", "value_begin", "value_word",
+        "word",
     )  # fmt: skip
     flag: FlagSpec | None
     name: str
@@ -45,29 +46,51 @@ class FlagUse:
     form: str
     value: str | None
     value_word: Word | None
-    value_start: int
-    value_end: int
+    value_begin: int
     dynamic: bool
 
-    def __init__(self, flag: FlagSpec | None, name: str, word: Word, index: int, form: str) -> None:
+    def __init__(
+        self,
+        flag: FlagSpec | None,
+        name: str,
+        word: Word,
+        index: int,
+        form: str,
+        short: bool,
+        value: str | None = None,
+        value_word: Word | None = None,
+        value_begin: int = 0,
+    ) -> None:
         self.flag = flag
         self.name = name
-        self.short = form.startswith("-f") or (len(name) == 1 and form == DYNAMIC)
+        self.short = short
         self.word = word
         self.index = index
         self.form = form
-        self.value = None
-        self.value_word = None
-        self.value_start = self.value_end = word.end
-        self.dynamic = form == DYNAMIC
+        self.value = value
+        self.value_word = value_word
+        self.value_begin = value_begin
+        self.dynamic = form == DYNAMIC or (value_word is not None and value_word.dynamic)
 
     def set_value(self, value: str, word: Word | None, begin: int = 0) -> None:
         """Attach a value taken from ``word.value[begin:]`` (or a default when word is None)."""
         self.value = value
         self.value_word = word
+        self.value_begin = begin
         if word is not None:
-            self.value_start, self.value_end = word.sub_span(begin)
             self.dynamic = word.dynamic
+
+    @property
+    def value_start(self) -> int:
+        """Source offset where the value starts (the end of the flag word when bare or missing)."""
+        word = self.value_word
+        return self.word.end if word is None else word.sub_span(self.value_begin)[0]
+
+    @property
+    def value_end(self) -> int:
+        """Source offset where the value ends."""
+        word = self.value_word
+        return self.word.end if word is None else word.sub_span(self.value_begin)[1]
 
     @property
     def canonical(self) -> str | None:

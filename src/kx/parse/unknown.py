@@ -37,7 +37,7 @@ def unknown_long(
         hits = closest(name, suggestion_names(spec))
         parsed.add("KX101", f"unknown flag --{name} for {spec.display_name}{_did_you_mean(hits)}",
                    span, f"--{hits[0]}" if hits else None)  # fmt: skip
-    use = FlagUse(None, name, word, i - 1, LONG_EQ if eq >= 0 else LONG_SEP)
+    use = FlagUse(None, name, word, i - 1, LONG_EQ if eq >= 0 else LONG_SEP, False)
     parsed.uses.append(use)
     if eq >= 0:
         use.set_value(word.value[eq + 1 :], word, eq + 1)
@@ -75,7 +75,7 @@ def unknown_short(parsed: ParsedCommand, word: Word, k: int, i: int, root: Comma
         parsed.add("KX101", f"unknown shorthand flag -{char} for {spec.display_name}"
                    f"{' in ' + text if len(text) > 2 else ''}{_did_you_mean(hits)}",
                    span, hits[0] if len(hits) == 1 else None)  # fmt: skip
-    use = FlagUse(None, char, word, i - 1, SHORT_JOINED if k + 1 < len(text) else SHORT_SEP)
+    use = FlagUse(None, char, word, i - 1, SHORT_JOINED if k + 1 < len(text) else SHORT_SEP, True)
     parsed.uses.append(use)
     if long_form is not None:
         return _single_dash_value(parsed, use, long_form, i)
@@ -118,9 +118,17 @@ def _short_suggestions(spec: CommandSpec, char: str) -> list[str]:
     return hits
 
 
-def suggestion_names(spec: CommandSpec) -> list[str]:
-    """Long names worth suggesting: not hidden, not deprecated."""
-    return [f.name for f in spec.flags if not f.hidden and f.deprecated is None]
+_NAMES: dict[int, tuple[CommandSpec, tuple[str, ...]]] = {}
+
+
+def suggestion_names(spec: CommandSpec) -> tuple[str, ...]:
+    """Long names worth suggesting: not hidden, not deprecated (computed once per spec)."""
+    cached = _NAMES.get(id(spec))
+    if cached is not None and cached[0] is spec:
+        return cached[1]
+    names = tuple(f.name for f in spec.flags if not f.hidden and f.deprecated is None)
+    _NAMES[id(spec)] = (spec, names)
+    return names
 
 
 def _did_you_mean(hits: list[str]) -> str:

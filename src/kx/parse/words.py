@@ -13,13 +13,20 @@ from __future__ import annotations
 import re
 
 from kx._typing import TYPE_CHECKING
-from kx.parse.wordscan import scan_word
+from kx.parse.wordscan import SIMPLE_WORD, WORD_END, scan_word, simple_word
 
 if TYPE_CHECKING:
     from kx.parse.span import Word
 
 _REDIRECT = re.compile(r"(?:[0-9]+|&)?(?:>>|>&|>\||<<<|<<-|<<|<&|<>|>|<)")
 _BLANKS = " \t\r"
+_GAP = re.compile(r"(?:[ \t\r]|\\\n)*")
+# A line with none of these is a plain list of simple words (the common case, done in one go).
+_COMPLEX = re.compile(r"[\\$`;&|<>()*?\[{#]")
+_SIMPLE_LINE = re.compile(r"[ \t\r]*(?:" + SIMPLE_WORD + r"[ \t\r]*)*")
+_SIMPLE_WORD = re.compile(SIMPLE_WORD)
+_GAP_WORD = re.compile(r"(?:[ \t\r]|\\\n)*(" + SIMPLE_WORD + ")?")
+_SPECIAL_START = frozenset("\n#<>&;|()0123456789")
 
 
 class WordSplit:
@@ -71,44 +78,98 @@ class _Scanner:
 
     def command(self, pos: int) -> WordSplit:
         """Scan one simple command starting at ``pos``."""
+        split = self._plain_line(pos)
+        return split if split is not None else self._command(pos)
+
+    def _plain_line(self, pos: int) -> WordSplit | None:
+        """Split a line of simple words in one pass; None when the line needs the full scanner."""
+        source, limit = self.source, self.limit
+        newline = source.find("\n", pos, limit)
+        stop = limit if newline < 0 else newline
+        if _COMPLEX.search(source, pos, stop) is not None:
+            return None
+        if _SIMPLE_LINE.fullmatch(source, pos, stop) is None:
+            return None
+        split = WordSplit(pos)
+        words = split.words
+        for found in _SIMPLE_WORD.finditer(source, pos, stop):
+            start, end = found.span()
+            word = simple_word(found.group(), start, end)
+            if word is None:
+                return None
+            words.append(word)
+        split.end = stop
+        if newline < 0:
+            split.next = limit
+        else:
+            split.terminator = "\n"
+            split.next = self._after_heredocs(newline + 1)
+        return split
+
+    def _command(self, pos: int) -> WordSplit:
         source, limit = self.source, self.limit
         split = WordSplit(pos)
+        words = split.words
+        gap_word = _GAP_WORD.match
         while True:
-            pos = _skip_blanks(source, pos, limit)
-            split.end = pos
+            found = gap_word(source, pos, limit)
+            start = found.start(1)  # type: ignore[union-attr]
+            if start < 0:
+                pos = found.end()  # type: ignore[union-attr]
+            else:
+                end = found.end(1)  # type: ignore[union-attr]
+                word = _fast_word(source, found.group(1), start, end, limit)  # type: ignore[union-attr]
+                if word is not None:
+                    words.append(word)
+                    pos = end
+                    continue
+                pos = start
             if pos >= limit:
-                split.next = limit
+                split.end = split.next = limit
                 return split
             char = source[pos]
-            if char == "\n":
-                split.next = self._after_heredocs(pos + 1)
-                split.terminator = "\n"
-                return split
-            if char == "#":
-                newline = source.find("\n", pos, limit)
-                pos = limit if newline < 0 else newline
-                continue
-            if char in "<>&0123456789":
-                redirect = _REDIRECT.match(source, pos, limit)
-                if redirect is not None:
-                    pos = self._redirect(split, redirect.group(), redirect.end())
-                    if split.error is not None:
+            if char in _SPECIAL_START:
+                after = self._special(split, char, pos)
+                if after >= 0:
+                    if split.terminator is not None or split.error is not None:
                         return split
+                    pos = after
                     continue
-            if char in ";&|()":
-                op = _operator(source, pos, limit)
-                split.terminator = op
-                split.next = pos + len(op)
-                return split
             word, pos, error = scan_word(source, pos, limit)
-            split.words.append(word)
+            words.append(word)
             if error is not None:
                 split.error, split.error_at = error, word.start
                 split.end = split.next = limit
                 return split
 
+    def _special(self, split: WordSplit, char: str, pos: int) -> int:
+        """Handle a newline, comment, redirection or operator at ``pos``; -1 if a word starts here.
+
+        Returns the offset to go on from; when the command ended there, ``split.terminator`` (or
+        ``split.error``) is set and ``split.next`` is where the next command starts.
+        """
+        source, limit = self.source, self.limit
+        split.end = pos
+        if char == "\n":
+            split.terminator = "\n"
+            split.next = self._after_heredocs(pos + 1)
+            return split.next
+        if char == "#":
+            newline = source.find("\n", pos, limit)
+            return limit if newline < 0 else newline
+        if char in "<>&0123456789":
+            redirect = _REDIRECT.match(source, pos, limit)
+            if redirect is not None:
+                return self._redirect(split, redirect.group(), redirect.end())
+        if char in ";&|()":
+            op = _operator(source, pos, limit)
+            split.terminator = op
+            split.next = pos + len(op)
+            return split.next
+        return -1
+
     def _redirect(self, split: WordSplit, op: str, pos: int) -> int:
-        pos = _skip_blanks(self.source, pos, self.limit)
+        pos = _GAP.match(self.source, pos, self.limit).end()  # type: ignore[union-attr]
         if pos >= self.limit or self.source[pos] in "\n;&|()<>":
             return pos
         target, pos, error = scan_word(self.source, pos, self.limit)
@@ -135,16 +196,15 @@ class _Scanner:
         return min(pos, limit)
 
 
-def _skip_blanks(source: str, pos: int, limit: int) -> int:
-    while pos < limit:
-        char = source[pos]
-        if char in _BLANKS:
-            pos += 1
-        elif char == "\\" and source.startswith("\n", pos + 1):
-            pos += 2
-        else:
-            break
-    return pos
+def _fast_word(source: str, text: str, start: int, end: int, limit: int) -> Word | None:
+    """A simple word the gap regex matched, unless it is a comment or a redirection's fd."""
+    if end < limit:
+        following = source[end]
+        if following not in WORD_END or (following in "<>" and text.isdigit()):
+            return None
+    if text[0] == "#":
+        return None
+    return simple_word(text, start, end)
 
 
 def _operator(source: str, pos: int, limit: int) -> str:

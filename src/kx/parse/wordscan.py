@@ -19,11 +19,37 @@ _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _BRACKET = re.compile(r"\[[^ \t\r\n;&|<>()\]]+\]")
 _BRACES = re.compile(r"\{[^{} \t]*(?:,|\.\.)[^{} \t]*\}")
 WORD_END = " \t\r\n;&|<>()"
+# A whole word made only of plain text, '...' and "..." without escapes or expansions.
+SIMPLE_WORD = r"""(?:[^ \t\r\n'"\\$`;&|<>()*?\[{]+|'[^']*'|"[^"\\$`]*")+"""
+_SIMPLE = re.compile(SIMPLE_WORD)
 _SPECIAL_PARAMS = "@*#?$!-0123456789"
 
 
 def scan_word(source: str, pos: int, limit: int) -> tuple[Word, int, str | None]:
     """Scan one word starting at ``pos``: (word, offset after it, error or None)."""
+    simple = _SIMPLE.match(source, pos, limit)
+    if simple is not None:
+        end = simple.end()
+        if end >= limit or source[end] in WORD_END:
+            text = simple.group()
+            word = simple_word(text, pos, end)
+            if word is not None:
+                return word, end, None
+    return _scan_word(source, pos, limit)
+
+
+def simple_word(text: str, start: int, end: int) -> Word | None:
+    """The Word for text matched by SIMPLE_WORD, or None when it mixes both kinds of quotes."""
+    single = "'" in text
+    double = '"' in text
+    if not single and not double:
+        return Word(text, start, end)
+    if single and double:
+        return None
+    return Word(text.replace("'" if single else '"', ""), start, end, False, False)
+
+
+def _scan_word(source: str, pos: int, limit: int) -> tuple[Word, int, str | None]:
     parts: list[str] = []
     start = pos
     literal = True
