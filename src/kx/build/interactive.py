@@ -37,12 +37,14 @@ class Session:
 
     def argv(self) -> list[str]:
         """The command as answered so far (canonical form)."""
-        words = list(self.positionals[:1] if self._split_args() else self.positionals)
-        for name, values in self.flags.items():
-            flag = self.spec.by_name[name]
-            words.extend(command.flag_word(flag, value) for value in values)
-        if self._split_args() and len(self.positionals) > 1:
-            words += ["--", *self.positionals[1:]] if self.spec.interspersed else self.positionals[1:]
+        flags = [command.flag_word(self.spec.by_name[name], value)
+                 for name, values in self.flags.items() for value in values]  # fmt: skip
+        if not self.spec.interspersed:  # docker run: the flags must come before IMAGE
+            words = [*flags, *self.positionals]
+        elif self._split_args() and len(self.positionals) > 1:
+            words = [self.positionals[0], *flags, "--", *self.positionals[1:]]
+        else:
+            words = [*self.positionals, *flags]
         parsed = command.parse(self.spec, words)
         return command.canonical_argv(parsed)
 

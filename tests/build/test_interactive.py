@@ -1,0 +1,143 @@
+"""Interactive sessions driven through piped stdin (one answer per line), in a real subprocess."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+# The README flow: type, name, then the common flags of kubectl expose in spec order
+# (dry-run, labels, name, output, port, protocol, selector, target-port, type), then "anything else".
+EXPOSE_ANSWERS = ["deployment", "nginx", "", "", "", "", "80", "", "", "", "NodePort", ""]
+
+
+def session(args: list[str], answers: list[str]) -> subprocess.CompletedProcess[str]:
+    text = "\n".join(answers) + "\n"
+    env = {k: v for k, v in os.environ.items() if k not in ("KX_SPEC_PATH",)}
+    return subprocess.run(
+        [sys.executable, "-m", "kx", *args], input=text, capture_output=True, text=True,
+        env=env, timeout=60, check=False,
+    )  # fmt: skip
+
+
+def test_readme_expose_flow() -> None:
+    done = session(["expose", "--interactive"], EXPOSE_ANSWERS)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "kubectl expose deployment nginx --port=80 --type=NodePort\n"
+    assert "? Resource type:" in done.stderr
+    assert "Command: kubectl expose deployment nginx --port=80 --type=NodePort" in done.stderr
+    assert "\033[" not in done.stderr  # no colour when not on a terminal
+
+
+def test_choices_by_number_and_short_flag() -> None:
+    answers = ["4", "nginx", "", "", "", "", "80", "", "", "", "2", ""]
+    done = session(["expose", "-i"], answers)
+    assert done.stdout == "kubectl expose deployment nginx --port=80 --type=NodePort\n"
+
+
+def test_wrong_answers_are_asked_again_with_the_reason() -> None:
+    answers = ["deploymnt", "deployment", "nginx", "", "app", "app=web", "", "", "eighty", "80",
+               "", "", "", "Nodeport", ""]  # fmt: skip
+    done = session(["expose", "-i"], answers)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "kubectl expose deployment nginx --labels=app=web --port=80 --type=NodePort\n"
+    assert "'deploymnt' is not in the list" in done.stderr
+    assert done.stderr.count("? --labels:") == 2
+    assert done.stderr.count("? --port:") == 2
+
+
+def test_server_rejected_value_is_asked_again() -> None:
+    answers = ["pod", "web", "", "", "", "", "80", "", "", "", "", "name", "web_svc", "web-svc", ""]
+    done = session(["expose", "-i"], answers)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "kubectl expose pod web --port=80 --name=web-svc\n"
+    assert done.stderr.count("? --name:") == 3  # skipped once, then found by search and re-asked
+
+
+def test_end_of_input_builds_nothing() -> None:
+    done = session(["expose", "-i"], ["deployment", "nginx"])
+    assert done.returncode == 1
+    assert done.stdout == ""
+    assert "end of input" in done.stderr
+
+
+def test_words_given_up_front_are_not_asked() -> None:
+    done = session(["expose", "deployment", "web", "--port", "8080", "-i"],
+                   ["", "", "", "", "", "", "", "", ""])  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "kubectl expose deployment web --port=8080\n"
+    assert "Resource type" not in done.stderr and "? --port:" not in done.stderr
+
+
+def test_run_flow_with_env_loop_and_container_args() -> None:
+    # NAME, ARGS, --image, then command, dry-run, env (loop), labels, port, restart, rm, stdin, tty.
+    answers = ["box", "sh -c 'echo hi'", "busybox", "", "", "A=1", "B=two words", "", "", "",
+               "Never", "", "", "", ""]  # fmt: skip
+    done = session(["run", "--interactive"], answers)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == (
+        "kubectl run box --image=busybox --env=A=1 '--env=B=two words' --restart=Never "
+        "-- sh -c 'echo hi'\n"
+    ).replace("'--env=B=two words'", "--env='B=two words'")
+
+
+def test_cross_flag_rule_is_checked_when_decidable() -> None:
+    # --tty without --stdin: reported right after --tty is answered, then asked again.
+    answers = ["box", "", "busybox", "", "", "", "", "", "", "", "n", "y", "n", ""]
+    done = session(["run", "--interactive"], answers)
+    assert done.returncode == 0, done.stderr
+    assert "A TTY is only useful with stdin attached" in done.stderr
+    assert done.stdout == "kubectl run box --image=busybox\n"
+
+
+def test_final_check_lets_the_user_fix_or_give_up() -> None:
+    # --rm without attach only shows at the end (attach is never asked): give up.
+    answers = ["box", "", "busybox", "", "", "", "", "", "", "y", "", "", "", ""]
+    done = session(["run", "--interactive"], answers)
+    assert done.returncode == 1
+    assert done.stdout == ""
+    assert "Change which flag?" in done.stderr and "nothing built" in done.stderr
+
+
+def test_final_check_fix_by_searching_a_flag() -> None:
+    answers = ["box", "", "busybox", "", "", "", "", "", "", "y", "", "", "", "attach", "y"]
+    done = session(["run", "--interactive"], answers)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "kubectl run box --image=busybox --rm --attach\n"
+
+
+def test_anything_else_search_picks_from_a_list() -> None:
+    answers = [*EXPOSE_ANSWERS[:-1], "ip", "2", "10.0.0.9", ""]
+    done = session(["expose", "-i"], answers)
+    assert done.returncode == 0, done.stderr
+    assert "--external-ip" in done.stderr and "--load-balancer-ip" in done.stderr
+    assert done.stdout.startswith("kubectl expose deployment nginx --port=80 --type=NodePort ")
+
+
+def test_docker_run_uses_the_kx_prefixed_option() -> None:
+    # IMAGE, COMMAND ARGS, then detach, env, interactive, memory, name, network, publish, restart,
+    # rm, tty, user, volume.
+    answers = ["nginx:1.27", "", "y", "", "", "", "web", "", "8080:80", "", "", "", "", "", "", ""]
+    done = session(["docker-run", "--kx-interactive"], answers)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "docker run --detach --name=web --publish=8080:80 nginx:1.27\n"
+
+
+def test_exec_declined_runs_nothing() -> None:
+    done = session(["expose", "-i", "--exec"], [*EXPOSE_ANSWERS, "n"])
+    assert done.returncode == 1
+    assert done.stdout == ""
+    assert "Run it now? [y/N]" in done.stderr
+
+
+@pytest.mark.parametrize("fmt", ["json", "yaml"])
+def test_interactive_with_other_formats(fmt: str) -> None:
+    answers = ["deployment", "nginx", "", "", "", "", "80", "", "app=nginx", "", "", ""]
+    done = session(["expose", "-i", "--format", fmt], answers)
+    assert done.returncode == 0, done.stderr
+    if fmt == "json":
+        assert done.stdout.startswith('["kubectl", "expose", "deployment", "nginx"')
+    else:
+        assert done.stdout.startswith("apiVersion: v1\nkind: Service\n")
