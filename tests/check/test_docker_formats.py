@@ -104,9 +104,10 @@ docker-image localhost:5000/app ok | docker-image ghcr.io/Owner/app client
 docker-host tcp://1.2.3.4:2375 ok | docker-host unix:///var/run/docker.sock ok | docker-host foo://x client
 docker-host ssh://me@host ok | docker-host host:2375 ok | docker-host tcp://host:abc client
 docker-host npipe:////./pipe/x client | docker-host ssh:// client | docker-host tcp://[::1] client
-log-level debug ok | log-level WARN ok | log-level bogus client | capability NET_ADMIN ok | capability cap_sys_admin ok | capability ALL ok | capability BOGUS server
-stop-signal SIGTERM ok | stop-signal kill ok | stop-signal 15 ok | stop-signal 0 server | stop-signal BOGUS server
-stop-signal SIGRTMIN+3 ok
+log-level debug ok | log-level WARN ok | log-level bogus client
+capability NET_ADMIN ok | capability cap_sys_admin ok | capability ALL ok | capability BOGUS server
+stop-signal SIGTERM ok | stop-signal kill ok | stop-signal 15 ok | stop-signal 0 server
+stop-signal BOGUS server | stop-signal SIGRTMIN+3 ok
 cidfile /nonexistent/dir/cid client
 env-file /nonexistent.env client | label-file /nonexistent client
 """
