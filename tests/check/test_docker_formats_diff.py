@@ -38,6 +38,7 @@ device-write-iops throttle-iops-device | device-read-iops throttle-iops-device
 health-interval health-duration | health-timeout health-duration | health-start-period health-duration
 health-start-interval health-duration | health-retries health-retries | network docker-network
 platform platform | cidfile cidfile | env-file env-file | label-file label-file
+cap-add capability | cap-drop capability | stop-signal stop-signal
 """
 WIRING = dict(pair.split() for pair in _WIRING.replace("\n", "|").split("|") if pair.strip())
 BYTES_FLAGS = {"memory", "memory-swap", "shm-size"}
