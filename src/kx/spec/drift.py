@@ -82,6 +82,8 @@ def _changes(flag: FlagSpec, row: HelpFlag, kubectl_layout: bool) -> list[FlagDr
     if short != row.short:
         detail = f"shorthand: spec {_short(short)}, client {_short(row.short)}"
         found.append(FlagDrift(CHANGED, flag.name, detail))
+    if flag.type == "external":  # a type kx does not model: nothing to compare
+        return found
     word = clienthelp.help_word(kubectl_layout, flag.type)
     if row.type_word != word and not (kubectl_layout and row.type_word is None and word is None):
         detail = f"type: spec {flag.type} (shown as {word!r}), client {row.type_word!r}"
