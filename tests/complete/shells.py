@@ -79,3 +79,19 @@ def _blocks(out: str) -> list[list[str]]:
         elif line:
             blocks[-1].append(line)
     return blocks[:-1]
+
+
+def powershell(script: Path, lines: list[str]) -> list[list[str]]:
+    """CompletionText of TabExpansion2's matches for each line (pwsh, no profile)."""
+    program = (
+        f". '{script}'\n"
+        "foreach ($line in $args) {\n"
+        "    $r = TabExpansion2 -inputScript $line -cursorColumn $line.Length\n"
+        "    foreach ($m in $r.CompletionMatches) { if ($m.CompletionText) { $m.CompletionText } }\n"
+        "    '@@END@@'\n"
+        "}\n"
+    )
+    harness = script.with_name("harness.ps1")  # -File passes the lines on as $args
+    harness.write_text(program, encoding="utf-8")
+    out = _run(["pwsh", "-NoProfile", "-NonInteractive", "-File", str(harness), *lines])
+    return _blocks(out)

@@ -55,7 +55,53 @@ def test_fish(scripts: dict[str, Path]) -> None:
     _compare(shells.fish(scripts["fish"], LINES), _expected(False))
 
 
+def test_powershell(scripts: dict[str, Path]) -> None:
+    if not shells.have("pwsh"):
+        pytest.skip("pwsh not installed (neither Debian nor PyPI provides PowerShell)")
+    _compare(shells.powershell(scripts["powershell"], LINES), _expected(False))
+
+
 def test_comp_words_split_like_bash() -> None:
     assert shells.comp_words("kx a --type=No") == ["kx", "a", "--type", "=", "No"]
     assert shells.comp_words("kx -p 80:80 ") == ["kx", "-p", "80", ":", "80", ""]
     assert shells.comp_words("kx --pull=") == ["kx", "--pull", "="]
+
+
+FILE_LINES = [
+    "kx check -- kubectl expose -f {d}/ma",
+    "kx check -- docker run --env-file={d}/m",
+    "kx check -- kubectl expose -k {d}/m",
+    "kx check -- docker run --cidfile {d}/mf",
+]
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> Path:
+    (tmp_path / "mdir").mkdir()
+    (tmp_path / "manifest.yaml").touch()
+    (tmp_path / "mfile").touch()
+    return tmp_path
+
+
+@pytest.mark.parametrize("shell", ["bash", "bash-completion", "zsh", "fish"])
+def test_file_and_directory_values(scripts: dict[str, Path], files: Path, shell: str) -> None:
+    binary = shell.split("-")[0]
+    if not shells.have(binary):
+        pytest.skip(f"{binary} not installed")
+    if shell == "bash-completion" and not shells.BASH_COMPLETION.exists():
+        pytest.skip("the bash-completion package is not installed")
+    lines = [line.format(d=files) for line in FILE_LINES]
+    d = str(files)
+    if binary == "bash":
+        got = shells.bash(scripts["bash"], lines, shell == "bash-completion")
+        want = [[f"{d}/manifest.yaml"], [f"{d}/manifest.yaml", f"{d}/mdir", f"{d}/mfile"],
+                [f"{d}/mdir"], [f"{d}/mfile"]]  # fmt: skip
+    elif binary == "zsh":  # compsys matches the last path component
+        got = [sorted(set(block)) for block in shells.zsh(scripts["zsh"], lines)]
+        want = [["manifest.yaml"], ["manifest.yaml", "mdir", "mfile"], ["mdir"], ["mfile"]]
+    else:
+        got = shells.fish(scripts["fish"], lines)
+        want = [[f"{d}/manifest.yaml"],
+                [f"--env-file={d}/manifest.yaml", f"--env-file={d}/mdir/", f"--env-file={d}/mfile"],
+                [f"{d}/mdir/"], [f"{d}/mfile"]]  # fmt: skip
+    assert [sorted(g) for g in got] == want
