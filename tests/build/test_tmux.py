@@ -1,0 +1,123 @@
+"""Interactive sessions in a real terminal (tmux): keys typed, screen read back, stdout kept apart."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux not installed")
+
+
+class Terminal:
+    """One tmux server on a private socket running one command in an 80x40 window."""
+
+    def __init__(self, workdir: Path) -> None:
+        self.socket = f"kx-test-{os.getpid()}-{id(self)}"
+        self.workdir = workdir
+
+    def tmux(self, *args: str) -> str:
+        done = subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True, text=True,
+                              check=True, timeout=20)  # fmt: skip
+        return done.stdout
+
+    def start(self, kx_args: str) -> None:
+        out, rc = self.workdir / "stdout", self.workdir / "rc"
+        # The trap keeps the shell alive through Ctrl-C (kx still gets the default SIGINT).
+        script = (f"trap true INT; {shlex.quote(sys.executable)} -m kx {kx_args} > {out}; "
+                  f"echo $? > {rc}.tmp && mv {rc}.tmp {rc}; sleep 30")  # fmt: skip
+        env = {"TERM": "xterm-256color", "PATH": os.environ.get("PATH", "/usr/bin:/bin")}
+        self.tmux("-f", "/dev/null", "new-session", "-d", "-x", "100", "-y", "50",
+                  "env", *(f"{k}={v}" for k, v in env.items()), "sh", "-c", script)  # fmt: skip
+
+    def screen(self) -> str:
+        return self.tmux("capture-pane", "-p", "-J", "-S", "-200")
+
+    def wait_for(self, text: str, timeout: float = 20.0) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if text in screen:
+                return screen
+            time.sleep(0.05)
+        raise AssertionError(f"{text!r} never appeared on the screen:\n{self.screen()}")
+
+    def answer(self, prompt: str, keys: str) -> None:
+        """Wait for a prompt (the last one on screen), then type ``keys`` and Enter."""
+        self.wait_for(prompt)
+        self.tmux("send-keys", "-l", keys)
+        self.tmux("send-keys", "Enter")
+
+    def result(self, timeout: float = 20.0) -> tuple[int, str]:
+        rc = self.workdir / "rc"
+        deadline = time.monotonic() + timeout
+        while not rc.exists():
+            if time.monotonic() > deadline:
+                raise AssertionError(f"kx did not finish:\n{self.screen()}")
+            time.sleep(0.05)
+        return int(rc.read_text()), (self.workdir / "stdout").read_text()
+
+    def stop(self) -> None:
+        subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True, check=False)
+
+
+@pytest.fixture
+def term(tmp_path: Path) -> Iterator[Terminal]:
+    terminal = Terminal(tmp_path)
+    try:
+        yield terminal
+    finally:
+        terminal.stop()
+
+
+def test_readme_expose_flow_in_a_terminal(term: Terminal) -> None:
+    term.start("expose --interactive")
+    term.answer("Resource type:", "4")
+    term.answer("Name of the deployment:", "nginx")
+    for flag in ("--dry-run:", "--labels:", "--name:", "--output:"):
+        term.answer(flag, "")
+    term.answer("--port:", "80")
+    for flag in ("--protocol:", "--selector:", "--target-port:"):
+        term.answer(flag, "")
+    term.answer("--type:", "NodePort")
+    term.answer("Anything else?", "")
+    code, out = term.result()
+    assert (code, out) == (0, "kubectl expose deployment nginx --port=80 --type=NodePort\n")
+    screen = term.screen()
+    assert "Command: kubectl expose deployment nginx --port=80 --type=NodePort" in screen
+    assert "4) deployment" in screen
+
+
+def test_wrong_answer_is_asked_again_in_a_terminal(term: Terminal) -> None:
+    term.start("expose deployment web -i")
+    for flag in ("--dry-run:", "--labels:", "--name:", "--output:"):
+        term.answer(flag, "")
+    term.answer("--port:", "http")
+    screen = term.wait_for("✗")
+    assert "http" in screen.split("✗", 1)[1]
+    term.wait_for("--port: Port(s)")
+    term.tmux("send-keys", "-l", "8080")
+    term.tmux("send-keys", "Enter")
+    for flag in ("--protocol:", "--selector:", "--target-port:", "--type:", "Anything else?"):
+        term.answer(flag, "")
+    code, out = term.result()
+    assert (code, out) == (0, "kubectl expose deployment web --port=8080\n")
+    assert term.screen().count("? --port:") == 2
+
+
+def test_ctrl_c_builds_nothing(term: Terminal) -> None:
+    term.start("run --interactive")
+    term.answer("NAME", "box")
+    term.wait_for("ARGS")
+    term.tmux("send-keys", "C-c")
+    code, out = term.result()
+    assert code == 130
+    assert out == ""
+    assert "interrupted; nothing built" in term.screen()
