@@ -141,3 +141,15 @@ def test_interactive_with_other_formats(fmt: str) -> None:
         assert done.stdout.startswith('["kubectl", "expose", "deployment", "nginx"')
     else:
         assert done.stdout.startswith("apiVersion: v1\nkind: Service\n")
+
+
+def test_readme_session_is_real_output() -> None:
+    """The README's `kx expose --interactive` transcript is what kx prints for those answers."""
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+    block = readme.split("$ kx expose --interactive\n", 1)[1].split("```", 1)[0]
+    answers = ["4", "nginx", "", "", "", "", "80", "", "", "", "2", ""]
+    done = session(["expose", "--interactive"], answers)
+    produced = "\n".join(line.rstrip() for line in (done.stderr + done.stdout).splitlines())
+    assert produced == block.rstrip("\n")
