@@ -67,7 +67,7 @@ def _stamps(dirs: Sequence[str]) -> Stamps:
 def _read_cache(stamps: Stamps) -> Any:
     try:
         with open(paths.cache_file(), "rb") as handle:
-            cached = marshal.load(handle)
+            cached = marshal.loads(handle.read())  # one read: marshal.load() reads in tiny chunks
     except (OSError, EOFError, ValueError, TypeError):
         return None
     if not isinstance(cached, dict) or cached.get("format") != CACHE_FORMAT:
