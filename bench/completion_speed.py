@@ -83,6 +83,21 @@ def _kubectl_ms(runs: int) -> float | None:
     return statistics.median(times)
 
 
+def _responder_ms(runs: int) -> float | None:
+    """kubectl_complete-kx (what `kubectl kx <TAB>` runs) next to this Python, if installed."""
+    import sys
+
+    responder = Path(sys.executable).parent / "kubectl_complete-kx"
+    if not responder.exists():
+        return None
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run([str(responder), "expose", "--ty"], capture_output=True, check=True)
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=200)
@@ -102,6 +117,9 @@ def main() -> int:
     failed |= load > 10
     first = _first_tab_ms(args.script, max(args.runs // 10, 5))
     print(f"first TAB of a fresh bash (loads the tables) median {first:6.2f} ms")
+    responder = _responder_ms(max(args.runs // 10, 5))
+    if responder is not None:
+        print(f"kubectl_complete-kx expose --ty  median {responder:6.2f} ms (kubectl kx <TAB>)")
     print("targets met" if not failed else "TARGETS MISSED")
     return 1 if failed else 0
 

@@ -58,3 +58,44 @@ def test_kubectl_forwards_tab_to_the_plugin() -> None:
     assert _kubectl(["expose", "--type="]) == "ClusterIP\nNodePort\nLoadBalancer\nExternalName\n:4\n"
     assert _kubectl(["check", "expose", "deployment", "web", "--protocol", ""]) == "TCP\nUDP\nSCTP\n:4\n"
     assert _kubectl(["docker-run", "--pull", "m"]) == "missing\n:4\n"
+
+
+def test_the_responder_imports_neither_typer_nor_yaml(tmp_path: Path) -> None:
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path), "HOME": str(tmp_path)}
+    code = (
+        "import sys; sys.argv = ['kubectl_complete-kx', 'expose', '--ty']; "
+        "from kx.complete.cobra import kubectl_main; kubectl_main(); "
+        "print(sorted(m for m in ('yaml', 'jsonschema', 'typer', 'rich', 'click') if m in sys.modules))"
+    )
+    subprocess.run([sys.executable, "-c", code], env=env, check=True, capture_output=True)  # cache
+    warm = subprocess.run([sys.executable, "-c", code], env=env, check=True, capture_output=True, text=True)
+    assert warm.stdout.splitlines()[-1] == "[]"
+    assert warm.stdout.startswith("--type\t")
+
+
+def test_cached_tree_answers_like_a_fresh_one(tree: object) -> None:
+    from cases import CASES
+
+    from kx.complete import treecache
+    from kx.complete.walk import complete
+
+    key = ["test"]
+    treecache.store("test", key, tree)  # type: ignore[arg-type]
+    thawed = treecache.load("test", key)
+    assert thawed is not None and treecache.load("test", ["other"]) is None
+    for line, _ in CASES:
+        words = line.split(" ")[1:]
+        fresh = complete(tree, words[:-1], words[-1])  # type: ignore[arg-type]
+        cached = complete(thawed, words[:-1], words[-1])
+        assert (cached.candidates, cached.files) == (fresh.candidates, fresh.files), line
+
+
+def test_the_cache_key_follows_the_spec_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kx.complete import APP_JSON, treecache
+
+    specs = tmp_path / "specs"
+    specs.mkdir()
+    monkeypatch.setenv("KX_SPEC_PATH", str(specs))
+    before = treecache.stamps(APP_JSON)
+    (specs / "x.yaml").write_text("spec: 1\n", encoding="utf-8")
+    assert treecache.stamps(APP_JSON) != before

@@ -25,6 +25,21 @@ FILTER_DIRS = 16
 
 def plugin_tree(default_tool: str) -> Tree:
     """The tree for kx run as a plugin: a bare command after check/exec is ``default_tool``'s."""
+    from kx.complete import APP_JSON, treecache
+
+    name = f"plugin-{default_tool}"
+    try:
+        key = treecache.stamps(APP_JSON)
+    except OSError:
+        return _build_plugin_tree(default_tool)
+    tree = treecache.load(name, key)
+    if tree is None:
+        tree = _build_plugin_tree(default_tool)
+        treecache.store(name, key, tree)
+    return tree
+
+
+def _build_plugin_tree(default_tool: str) -> Tree:
     import json
 
     from kx.complete import APP_JSON
