@@ -80,6 +80,9 @@ def _dynamic_flag(parsed: ParsedCommand, word: Word, name: str, index: int) -> N
 
 def _long(parsed: ParsedCommand, word: Word, i: int, root: CommandSpec | None) -> int:
     text = word.value
+    if word.dyn_at < 3:  # the name itself comes from an expansion (also a "--" half dynamic)
+        _dynamic_flag(parsed, word, text[2:], i - 1)
+        return i
     if text[2] in "-=":
         parsed.add("KX103", f"malformed flag {text!r}: a long flag name cannot start with "
                    f"{text[2]!r}", (word.start, word.end))  # fmt: skip

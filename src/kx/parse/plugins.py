@@ -8,6 +8,9 @@ file system is touched only on that rare path.
 from __future__ import annotations
 
 import os
+import re
+
+_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 
 _DOCKER_PLUGIN_DIRS = (
     "/usr/local/lib/docker/cli-plugins",
@@ -19,7 +22,7 @@ _DOCKER_PLUGIN_DIRS = (
 
 def plugin_installed(tool: str, name: str) -> bool:
     """True when ``tool name`` would run an installed plugin."""
-    if not name or "/" in name:
+    if _NAME.fullmatch(name) is None:
         return False
     if tool == "kubectl":
         import shutil
