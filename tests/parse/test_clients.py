@@ -1,0 +1,126 @@
+"""Parser outcomes compared with the real docker and kubectl clients (no daemon, no cluster).
+
+Each line is run through kx (resolve + parse) and through the client. The client's first message
+says which parse-stage error it hit, if any; kx must find the same kind of error first, and no
+parse error where the client parsed the line fine (it then fails later, e.g. connecting).
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from kx.parse.resolve import resolve_and_parse
+from kx.parse.words import split_words
+from kx.spec.loader import load_specs
+
+# First-line fragments of the clients' parse-stage errors, and the kx codes that stand for them.
+CLIENT_ERRORS = [
+    ("flags cannot be placed before plugin name", {"KX105"}),
+    ("unknown shorthand flag", {"KX101", "KX104", "KX106"}),
+    ("unknown flag", {"KX101", "KX104", "KX106"}),
+    ("flag needs an argument", {"KX102"}),
+    ("bad flag syntax", {"KX103"}),
+    ("unknown command", {"KX302"}),
+]
+PARSE_CODES = {"KX101", "KX102", "KX103", "KX104", "KX105", "KX106", "KX302"}
+
+DOCKER_LINES = [
+    # (line, a fragment the client prints that proves how it parsed the line)
+    ("docker run -pd 80:80", "invalid containerPort: d"),
+    ("docker run -dp80:80 nginx", "Cannot connect"),
+    ("docker run --rm false nginx", "Cannot connect"),
+    ("docker run -p nginx", "requires at least 1 argument"),
+    ("docker run nginx --rm --bogus -p", "Cannot connect"),
+    ("docker run -itZx nginx", "'Z' in -Zx"),
+    ("docker run -d= nginx", "'=' in -="),
+    ("docker run -it=false nginx", "Cannot connect"),
+    ("docker --tls false run nginx", "docker false"),
+    ("docker -Dl debug run nginx", "Cannot connect"),
+    ("docker run -- --rm nginx", "invalid reference format"),
+    ("docker run -- nginx", "Cannot connect"),
+    ("docker run -test.v nginx", "Cannot connect"),
+    ("docker run --debug nginx", "unknown flag: --debug"),
+    ("docker run -D nginx", "'D' in -D"),
+    ("docker --bogus run nginx", "unknown flag: --bogus"),
+    ("docker rn nginx", "unknown command"),
+    ("docker run ---x nginx", "bad flag syntax"),
+    ("docker run --name", "flag needs an argument"),
+    ("docker run -e", "'e' in -e"),
+    ("docker run -m -1 nginx", "invalid size"),
+    ("docker container run --rm nginx", "Cannot connect"),
+    ("docker run --net_work=host nginx", "unknown flag"),
+    ("docker -H unix:///nonexistent.sock run nginx", "Cannot connect"),
+    ("docker run --rm=true -t nginx sh", "Cannot connect"),
+]
+
+KUBECTL_LINES = [
+    ("kubectl --bogus run x --image=nginx", "before plugin name: --bogus"),
+    ("kubectl -n foo --bogus run x --image=nginx", "before plugin name: -n"),
+    ("kubectl --rm run x --image=nginx", "before plugin name: --rm"),
+    ("kubectl --bogus=1 run x --image=nginx", "unknown flag: --bogus"),
+    ("kubectl -n foo run x --image=nginx", "connection to the server"),
+    ("kubectl --image=nginx run x", "connection to the server"),
+    ("kubectl run x --image nginx --port", "flag needs an argument"),
+    ("kubectl run x --image=nginx -n", "'n' in -n"),
+    ("kubectl expose ---x", "bad flag syntax"),
+    ("kubectl rn x", 'unknown command "rn"'),
+    ("kubectl run x --image=nginx --dry_run=client --image_pull_policy=Never", "connection to the server"),
+    ("kubectl run x --image=nginx --logtostderr", "unknown flag: --logtostderr"),
+    ("kubectl expose deploy x --port=80 --container-port=80", "unknown flag: --container-port"),
+    ("kubectl run x --image=nginx -- -it --rm", "connection to the server"),
+    ("kubectl run -- x --image=nginx", "required flag"),
+    ("kubectl -v 3 run x --image=nginx", "connection to the server"),
+    ("kubectl run x --image=nginx -Z", "'Z' in -Z"),
+]
+
+
+def first_client_code(message: str) -> str | None:
+    for fragment, kx_codes in CLIENT_ERRORS:
+        if fragment in message:
+            return min(kx_codes)
+    return None
+
+
+def kx_first_code(line: str) -> str | None:
+    got = resolve_and_parse(split_words(line).words, load_specs())
+    assert got is not None
+    found, parsed = got
+    problems = list(found.problems) + (list(parsed.problems) if parsed is not None else [])
+    codes = [p.code for p in sorted(problems, key=lambda p: p.start) if p.code in PARSE_CODES]
+    return codes[0] if codes else None
+
+
+def run_client(line: str, home: Path) -> str:
+    env = {"HOME": str(home), "PATH": os.environ["PATH"], "KUBECACHEDIR": str(home / "cache")}
+    result = subprocess.run(
+        shlex.split(line), capture_output=True, text=True, env=env, timeout=60, stdin=subprocess.DEVNULL
+    )
+    return result.stdout + result.stderr
+
+
+def check(line: str, proof: str, home: Path) -> None:
+    output = run_client(line, home)
+    assert proof in output, f"the client no longer behaves as recorded: {output[:300]}"
+    first = next((ln for ln in output.splitlines() if ln.strip()), "")
+    expected = first_client_code(first)
+    got = kx_first_code(line)
+    equivalent = next((codes for _f, codes in CLIENT_ERRORS if expected in codes), {expected})
+    assert got in equivalent, f"client: {first!r}; kx first parse problem: {got}"
+
+
+@pytest.mark.skipif(shutil.which("docker") is None, reason="docker not installed")
+@pytest.mark.parametrize(("line", "proof"), DOCKER_LINES)
+def test_docker_parses_alike(line: str, proof: str, tmp_path: Path) -> None:
+    check(line, proof, tmp_path)
+
+
+@pytest.mark.skipif(shutil.which("kubectl") is None, reason="kubectl not installed")
+@pytest.mark.parametrize(("line", "proof"), KUBECTL_LINES)
+def test_kubectl_parses_alike(line: str, proof: str, tmp_path: Path) -> None:
+    check(line, proof, tmp_path)
