@@ -274,9 +274,13 @@ def test_help_flag() -> None:
 
 
 def test_test_prefix_shorthand_ignored() -> None:
+    """pflag drops a cluster's remainder that starts with "test.", even when -t is a flag."""
     p = parse(DOCKER_RUN, "-test.v nginx")
     assert codes(p) == []
+    assert flags(p) == []
     assert positionals(p) == ["nginx"]
+    p = parse(DOCKER_RUN, "-itest.x nginx")
+    assert flags(p) == [("interactive", "true")]
 
 
 def test_value_offsets() -> None:

@@ -77,6 +77,7 @@ KUBECTL_LINES = [
     ("kubectl run -- x --image=nginx", "required flag"),
     ("kubectl -v 3 run x --image=nginx", "connection to the server"),
     ("kubectl run x --image=nginx -Z", "'Z' in -Z"),
+    ("kubectl run -test.Zv x --image=nginx", "connection to the server"),
 ]
 
 

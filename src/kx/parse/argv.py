@@ -120,10 +120,10 @@ def _short(parsed: ParsedCommand, word: Word, i: int, root: CommandSpec | None) 
             _dynamic_flag(parsed, word, text[k:], i - 1)
             return i
         char = text[k]
+        if char == "t" and text.startswith("test.", k):
+            return i  # pflag silently drops the rest of a cluster that reads "test." (Go test flags)
         flag = by_short.get(char)
         if flag is None:
-            if text.startswith("test.", k):
-                return i  # pflag silently skips -test.* (Go test flags)
             if char == "h" and "help" not in parsed.spec.by_name:
                 parsed.help = True
                 k += 1
