@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import enum
 import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import typer
 
 from kx import __version__
 from kx.errors import KxError
+
+if TYPE_CHECKING:
+    from kx.specs_cli import Outcome
 
 app = typer.Typer(
     name="kx",
@@ -109,6 +114,45 @@ def specs_validate(
         typer.echo(f"{len(messages)} problem(s)", err=True)
         raise typer.Exit(1)
     typer.echo("all specs valid", err=True)
+
+
+@specs_app.command("import")
+def specs_import(
+    tool: str = typer.Argument(..., help="docker or kubectl (the installed client is run)."),
+    path: list[str] = typer.Argument(None, help="Subcommand path, e.g. container create."),
+    every: bool = typer.Option(False, "--all", help="Import every command the client lists (under PATH)."),
+    output: str = typer.Option(None, "--output", "-o", help="File (or, with --all, directory) to write."),
+    force: bool = typer.Option(False, "--force", help="Overwrite spec files that exist."),
+) -> None:
+    """Write a spec from the installed client's --help (default: into the user spec dir)."""
+    from kx.specs_cli import ImportRequest, import_specs
+
+    request = ImportRequest(tool, tuple(path or ()), every, output, force)
+    _finish(lambda: import_specs(request))
+
+
+@specs_app.command("diff")
+def specs_diff(
+    tool: str = typer.Argument(..., help="docker or kubectl (the installed client is run)."),
+    path: list[str] = typer.Argument(None, help="One subcommand path (default: every loaded spec)."),
+) -> None:
+    """Show flags missing from, extra in, or changed in the specs vs the installed client; exit 1 if any."""
+    from kx.specs_cli import diff_specs
+
+    _finish(lambda: diff_specs(tool, tuple(path or ())))
+
+
+def _finish(job: Callable[[], Outcome]) -> None:
+    """Run a library job: print its lines and notes, exit with its code (2 on a KxError)."""
+    try:
+        outcome = job()
+    except KxError as error:
+        raise fail(error) from None
+    for line in outcome.lines:
+        typer.echo(line)
+    for note in outcome.notes:
+        typer.echo(note, err=True)
+    raise typer.Exit(outcome.code)
 
 
 completion_app = typer.Typer(
