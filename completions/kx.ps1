@@ -25,6 +25,7 @@ kx docker-run	kx.docker-run
 kx exec	kx.exec
 kx expose	kx.expose
 kx lint	kx.lint
+kx plugin	kx.plugin
 kx run	kx.run
 kx specs	kx.specs
 kx.build docker	b.docker
@@ -36,6 +37,10 @@ kx.completion show	kx.completion.show
 kx.completion uninstall	kx.completion.uninstall
 kx.exec docker	w.docker
 kx.exec kubectl	w.kubectl
+kx.plugin install	kx.plugin.install
+kx.plugin uninstall	kx.plugin.uninstall
+kx.specs diff	kx.specs.diff
+kx.specs import	kx.specs.import
 kx.specs list	kx.specs.list
 kx.specs show	kx.specs.show
 kx.specs validate	kx.specs.validate
@@ -51,12 +56,13 @@ $global:KxL = KxTable @'
 b.docker	run container
 b.docker.container	run
 b.kubectl	expose run
-kx	check exec lint build expose run docker-run specs completion
+kx	check exec lint build expose run docker-run specs completion plugin
 kx.build	docker kubectl
 kx.check	docker kubectl
 kx.completion	show install uninstall
 kx.exec	docker kubectl
-kx.specs	list show validate
+kx.plugin	install uninstall
+kx.specs	list show validate import diff
 w	docker kubectl
 w.docker	run container
 w.docker.container	run
@@ -79,8 +85,13 @@ kx.docker-run	s:docker/run a:kx.docker-run
 kx.exec	a:kx.exec
 kx.expose	s:kubectl/expose s:kubectl/_global a:kx.expose
 kx.lint	a:kx.lint
+kx.plugin	a:kx.plugin
+kx.plugin.install	a:kx.plugin.install
+kx.plugin.uninstall	a:kx.plugin.uninstall
 kx.run	s:kubectl/run s:kubectl/_global a:kx.run
 kx.specs	a:kx.specs
+kx.specs.diff	a:kx.specs.diff
+kx.specs.import	a:kx.specs.import
 kx.specs.list	a:kx.specs.list
 kx.specs.show	a:kx.specs.show
 kx.specs.validate	a:kx.specs.validate
@@ -132,8 +143,22 @@ a:kx.lint --stdin-filename	1 -
 a:kx.lint -h	0 -
 a:kx.lint -j	1 -
 a:kx.lint -q	0 -
+a:kx.plugin --help	0 -
+a:kx.plugin -h	0 -
+a:kx.plugin.install --help	0 -
+a:kx.plugin.install -h	0 -
+a:kx.plugin.uninstall --help	0 -
+a:kx.plugin.uninstall -h	0 -
 a:kx.specs --help	0 -
 a:kx.specs -h	0 -
+a:kx.specs.diff --help	0 -
+a:kx.specs.diff -h	0 -
+a:kx.specs.import --all	0 -
+a:kx.specs.import --force	0 -
+a:kx.specs.import --help	0 -
+a:kx.specs.import --output	1 -
+a:kx.specs.import -h	0 -
+a:kx.specs.import -o	1 -
 a:kx.specs.list --help	0 -
 a:kx.specs.list -h	0 -
 a:kx.specs.show --format	1 -
@@ -398,7 +423,12 @@ a:kx.completion.show	--help -h
 a:kx.completion.uninstall	--help -h
 a:kx.exec	--format -f --color --quiet -q --help -h
 a:kx.lint	--format --color --severity --select --ignore --stdin-filename --isolated --no-isolated --spec-dir --max-file-size --jobs -j --quiet -q --help -h
+a:kx.plugin	--help -h
+a:kx.plugin.install	--help -h
+a:kx.plugin.uninstall	--help -h
 a:kx.specs	--help -h
+a:kx.specs.diff	--help -h
+a:kx.specs.import	--all --output -o --force --help -h
 a:kx.specs.list	--help -h
 a:kx.specs.show	--format --help -h
 a:kx.specs.validate	--help -h
@@ -456,8 +486,22 @@ a:kx.lint --stdin-filename	Name (and so file type) for input read from -
 a:kx.lint -h	Show this message and exit
 a:kx.lint -j	Processes to use (0: automatic)
 a:kx.lint -q	No summary line on stderr
+a:kx.plugin --help	Show this message and exit
+a:kx.plugin -h	Show this message and exit
+a:kx.plugin.install --help	Show this message and exit
+a:kx.plugin.install -h	Show this message and exit
+a:kx.plugin.uninstall --help	Show this message and exit
+a:kx.plugin.uninstall -h	Show this message and exit
 a:kx.specs --help	Show this message and exit
 a:kx.specs -h	Show this message and exit
+a:kx.specs.diff --help	Show this message and exit
+a:kx.specs.diff -h	Show this message and exit
+a:kx.specs.import --all	Import every command the client lists (under PATH)
+a:kx.specs.import --force	Overwrite spec files that exist
+a:kx.specs.import --help	Show this message and exit
+a:kx.specs.import --output	File (or, with --all, directory) to write
+a:kx.specs.import -h	Show this message and exit
+a:kx.specs.import -o	File (or, with --all, directory) to write
 a:kx.specs.list --help	Show this message and exit
 a:kx.specs.list -h	Show this message and exit
 a:kx.specs.show --format	yaml or json
@@ -476,8 +520,9 @@ kx docker-run	Build a docker run command (flags from the spec; --kx-interactive 
 kx exec	Check a command, then run it (replacing kx) only if no error was found
 kx expose	Build a kubectl expose command (flags from the spec; --interactive asks for the…
 kx lint	Find every docker/kubectl command in scripts, docs and CI files, and check it
+kx plugin	Install or remove kx as a docker CLI plugin (docker kx ...)
 kx run	Build a kubectl run command (flags from the spec; --interactive asks for them)
-kx specs	List, show and validate the flag specs kx knows
+kx specs	List, show, validate, import and diff the flag specs kx knows
 kx.build docker	Options of the docker client itself, given before the subcommand.
 kx.build kubectl	Flags every kubectl command accepts, anywhere on the line.
 kx.check docker	Options of the docker client itself, given before the subcommand.
@@ -487,6 +532,10 @@ kx.completion show	Print the completion script (for the specs on this machine, p
 kx.completion uninstall	Remove exactly what `kx completion install` added
 kx.exec docker	Options of the docker client itself, given before the subcommand.
 kx.exec kubectl	Flags every kubectl command accepts, anywhere on the line.
+kx.plugin install	Put a docker-kx executable into docker's cli-plugins dir; safe to run again
+kx.plugin uninstall	Remove the docker-kx that `kx plugin install docker` wrote, and nothing else
+kx.specs diff	Show flags missing from, extra in, or changed in the specs vs the installed cli…
+kx.specs import	Write a spec from the installed client's --help (default: into the user spec di…
 kx.specs list	List every loaded spec: tool, command, client version, source file, flag count
 kx.specs show	Print one spec as loaded, inherited flags included
 kx.specs validate	Check spec files against the meta-schema and the semantic rules; exit 1 on prob…
@@ -746,7 +795,11 @@ kx.completion.uninstall	c19
 kx.docker-run	- - -
 kx.expose	c18 -
 kx.lint	-
+kx.plugin.install	c20
+kx.plugin.uninstall	c20
 kx.run	- -
+kx.specs.diff	- -
+kx.specs.import	- -
 kx.specs.show	- -
 kx.specs.validate	-
 w.docker.run	- - -
@@ -761,6 +814,8 @@ kx.docker-run	1
 kx.expose	1
 kx.lint	1
 kx.run	1
+kx.specs.diff	1
+kx.specs.import	1
 kx.specs.show	1
 kx.specs.validate	1
 w.docker.run	1
@@ -790,6 +845,7 @@ c17	auto always never
 c18	pod replicationcontroller service deployment replicaset
 c19	bash zsh fish powershell
 c2	stdin stdout stderr
+c20	docker
 c3	host private
 c4	bridge host none
 c5	host

@@ -13,7 +13,7 @@ from kx import __version__
 from kx.errors import KxError
 
 if TYPE_CHECKING:
-    from kx.specs_cli import Outcome
+    from kx.outcome import Outcome
 
 app = typer.Typer(
     name="kx",
@@ -58,7 +58,8 @@ def exec_command(ctx: typer.Context) -> None:
     raise typer.Exit(fastpath.run("exec", list(ctx.args)))
 
 
-specs_app = typer.Typer(help="List, show and validate the flag specs kx knows.", no_args_is_help=True)
+specs_app = typer.Typer(help="List, show, validate, import and diff the flag specs kx knows.",
+                        no_args_is_help=True)  # fmt: skip
 app.add_typer(specs_app, name="specs")
 
 
@@ -202,6 +203,33 @@ def completion_uninstall(
 
     for line in command.uninstall_lines(shell.value if shell else None):
         typer.echo(line)
+
+
+plugin_app = typer.Typer(help="Install or remove kx as a docker CLI plugin (docker kx ...).",
+                         no_args_is_help=True)  # fmt: skip
+app.add_typer(plugin_app, name="plugin")
+
+
+class PluginHost(str, enum.Enum):
+    """The tools kx installs a plugin for (kubectl finds kubectl-kx on PATH by itself)."""
+
+    docker = "docker"
+
+
+@plugin_app.command("install")
+def plugin_install(host: PluginHost = typer.Argument(..., help="docker")) -> None:
+    """Put a docker-kx executable into docker's cli-plugins dir; safe to run again."""
+    from kx import plugin_install as installer
+
+    _finish(lambda: installer.install(host.value))
+
+
+@plugin_app.command("uninstall")
+def plugin_uninstall(host: PluginHost = typer.Argument(..., help="docker")) -> None:
+    """Remove the docker-kx that `kx plugin install docker` wrote, and nothing else."""
+    from kx import plugin_install as installer
+
+    _finish(lambda: installer.uninstall(host.value))
 
 
 _BUILD_CONTEXT = {"allow_extra_args": True, "ignore_unknown_options": True, "help_option_names": []}

@@ -10,10 +10,11 @@ import os
 import shutil
 import subprocess
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from kx.errors import ClientError, UsageError
+from kx.outcome import Outcome
 from kx.spec import clienthelp, drift, helptext, importer, manage, paths
 from kx.spec.loader import load_specs
 
@@ -22,15 +23,6 @@ if TYPE_CHECKING:
 
 WORKERS = 8
 MAX_DEPTH = 3  # command_paths walks at most three words deep
-
-
-@dataclass
-class Outcome:
-    """What a command prints (stdout lines, stderr notes) and its exit code."""
-
-    lines: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    code: int = 0
 
 
 @dataclass(frozen=True)
