@@ -186,3 +186,27 @@ def test_shipped_specs() -> None:
     assert spec_name(found) == "kubectl run"
     found = res("kubectl exposee deploy x", specs)
     assert found.problems[0].suggestion == "expose"
+
+
+def test_docker_unknown_command_then_root_flags() -> None:
+    """docker parses the words after an unknown command with its root flags first."""
+    assert codes(res("docker nginx --quiet run")) == ["KX101", "KX302"]
+    assert codes(res("docker rn -D")) == ["KX302"]
+    assert codes(res("docker rn --help")) == []
+    assert codes(res("docker -h rn")) == ["KX501"]
+
+
+def test_kubectl_help_before_subcommand_takes_a_word() -> None:
+    """cobra has no --help flag yet when it searches: --help/-h take the next word."""
+    assert codes(res("kubectl -h expose x")) == ["KX105"]
+    found = res("kubectl -h x expose")
+    assert spec_name(found) == "kubectl expose"
+    assert argv(found) == ["-h", "x"]
+
+
+def test_docker_double_dash_before_command() -> None:
+    """After `docker --`, cobra still skips flag-like words (and guessed values) to find the command."""
+    found = res("docker -D -- -H x run nginx")
+    assert spec_name(found) == "docker run"
+    assert [w.value for w in found.global_words] == ["-D", "--", "-H", "x"]
+    assert argv(found) == ["nginx"]

@@ -9,24 +9,21 @@ first remaining word, and hands every other word, global flags included, to the 
 from __future__ import annotations
 
 from kx._typing import TYPE_CHECKING
-from kx.check.suggest import closest
 from kx.parse.argv import parse_argv
 from kx.parse.plugins import plugin_installed
-from kx.parse.problems import ParseProblem
+from kx.parse.subcommand import command_word_indices, report_unmatched, traverse_start
 from kx.parse.wrappers import skip_prefixes
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from kx.parse.parsed import ParsedCommand
+    from kx.parse.problems import ParseProblem
     from kx.parse.span import Word
     from kx.spec.loader import SpecSet
     from kx.spec.model import CommandSpec
 
     PluginLookup = Callable[[str, str], bool]
-
-# kubectl never looks for a plugin named like these (cobra's own commands).
-_NOT_PLUGINS = frozenset({"help", "__complete", "__completeNoDesc"})
 
 
 class Resolution:
@@ -113,7 +110,15 @@ def _resolve_local(found: Resolution, rest: list[Word], specs: SpecSet, plugin_e
     found.globals = parsed = parse_argv(found.root, rest, interspersed=False)
     found.problems.extend(parsed.problems)
     names = parsed.positionals
-    found.global_words = rest[: parsed.stop] if parsed.stop is not None else list(rest)
+    found.global_words = rest[: len(rest) - len(names)]
+    if parsed.dash is not None and names and names[0].value.startswith("-"):
+        # after `docker -- ...` cobra still skips flag-like words to find the command
+        start = traverse_start(names, found.root)
+        more = parse_argv(found.root, names[:start], interspersed=False)
+        found.problems.extend(more.problems)
+        parsed.uses.extend(more.uses)
+        found.global_words = found.global_words + names[:start]
+        names = names[start:]
     if names:
         _match(found, names, specs, plugin_exists, first_flag=None)
 
@@ -159,73 +164,11 @@ def _match(
         if found.root.flag_scope == "local":
             found.argv = names[size:]
         return size
-    word = names[0]
-    if word.value in found.root.subcommands:
-        _add(found, "KX303", f"kx has no spec for '{found.tool} {word.value}': not checked", word)
-    elif first_flag is not None and _plugin_search(names, first_flag):
-        _add(found, "KX105", _plugin_message(found, word, first_flag), first_flag)
-    elif plugin_exists(found.tool, word.value):
-        _add(found, "KX303", f"'{found.tool} {word.value}' runs a plugin: not checked", word)
-    else:
-        _unknown(found, word)
-    found.path_words = [word]
+    found.path_words = [names[0]]
     if found.root.flag_scope == "local":
         found.argv = names[1:]
+    report_unmatched(found, names, first_flag, plugin_exists)
     return 1
-
-
-def _plugin_search(names: list[Word], first_flag: Word) -> bool:
-    """Whether kubectl would look for a plugin (and so fail on the leading flag)."""
-    return first_flag.value != "--" and names[0].value not in _NOT_PLUGINS
-
-
-def _plugin_message(found: Resolution, word: Word, first_flag: Word) -> str:
-    flag = first_flag.value
-    name = flag.split("=", 1)[0]
-    known = found.root.flag(name[2:]) if name.startswith("--") else found.root.by_short.get(name[1:2])
-    if known is None:
-        return (f"{name} is not a {found.tool} global flag, so {found.tool} takes {word.value!r} for "
-                f"a plugin name, and flags cannot be placed before a plugin name")  # fmt: skip
-    return (f"{word.value!r} is not a {found.tool} command, so {found.tool} looks for a plugin of "
-            f"that name, and flags ({flag}) cannot be placed before a plugin name")  # fmt: skip
-
-
-def _unknown(found: Resolution, word: Word) -> None:
-    boolish = word.value in ("true", "false", "True", "False", "TRUE", "FALSE")
-    hits = [] if boolish else closest(word.value, found.root.subcommands)
-    message = f"unknown command {word.value!r} for {found.tool}"
-    if hits:
-        message += "; did you mean " + " or ".join(hits) + "?"
-    _add(found, "KX302", message, word, hits[0] if hits else None)
-
-
-def _add(found: Resolution, code: str, message: str, word: Word, fix: str | None = None) -> None:
-    found.problems.append(ParseProblem(code, message, word.start, word.end, fix))
-
-
-def command_word_indices(words: list[Word], spec: CommandSpec) -> list[int]:
-    """Indices of the words cobra takes for subcommand names (its flag-stripping rules)."""
-    out: list[int] = []
-    i = 0
-    count = len(words)
-    while i < count:
-        text = words[i].value
-        i += 1
-        if text == "--":
-            break
-        if "=" not in text and text.startswith("-"):
-            if text.startswith("--"):
-                flag = spec.flag(text[2:])
-            elif len(text) == 2:
-                flag = spec.by_short.get(text[1])
-            else:
-                continue
-            if flag is None or flag.no_value is None:
-                i += 1  # cobra assumes the flag took the next word
-            continue
-        if text and not text.startswith("-"):
-            out.append(i - 1)
-    return out
 
 
 def resolve_and_parse(words: list[Word], specs: SpecSet) -> tuple[Resolution, ParsedCommand | None] | None:
