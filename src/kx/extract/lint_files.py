@@ -1,0 +1,148 @@
+"""Which files to lint (paths, directory walks honouring .gitignore, stdin), read safely.
+
+Reading never raises for a bad file: too large, binary, undecodable or unreadable input comes
+back as data the lint pipeline turns into a diagnostic or a one-line error.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+
+from kx.extract.filetypes import SNIPPET, detect
+
+HEAD_BYTES = 65536
+STDIN = "-"
+BINARY = "the file contains NUL bytes (binary?): not linted"
+
+
+@dataclass(frozen=True)
+class Target:
+    """One input: what to call it in reports, where to read it, and its kind."""
+
+    display: str
+    source: str  # a filesystem path, or "-" for stdin
+    kind: str
+    dialect: str
+    explicit: bool = True  # named on the command line (not found by walking a directory)
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A file's text, or why it was not read (``skip`` is a (code, message) diagnostic)."""
+
+    text: str | None
+    skip: tuple[str, str] | None = None
+    bad_utf8_at: int | None = None
+
+
+def collect(
+    paths: list[str], exclude: tuple[str, ...], stdin_filename: str | None
+) -> tuple[list[Target], list[str]]:
+    """Expand ``paths`` into targets; return one-line errors for inputs that cannot be used."""
+    targets: list[Target] = []
+    errors: list[str] = []
+    for path in paths:
+        if path == STDIN:
+            name = stdin_filename or "<stdin>"
+            kind, dialect = detect(name, "")
+            targets.append(Target(name, STDIN, kind or SNIPPET, dialect))
+        elif os.path.isdir(path):
+            targets.extend(_walk(path, exclude))
+        elif os.path.lexists(path) and not os.path.exists(path):
+            errors.append(f"{path}: broken symbolic link")
+        elif not os.path.exists(path):
+            errors.append(f"{path}: no such file or directory")
+        elif not os.path.isfile(path):
+            errors.append(f"{path}: not a regular file")
+        else:
+            kind, dialect = detect(path, _head(path))
+            targets.append(Target(path, path, kind or SNIPPET, dialect))
+    return targets, errors
+
+
+def _walk(root: str, exclude: tuple[str, ...]) -> list[Target]:
+    found = _git_files(root)
+    if found is None:
+        found = _plain_walk(root)
+    targets = []
+    for path in sorted(found):
+        relative = os.path.relpath(path, root).replace(os.sep, "/")
+        if _excluded(relative, exclude) or not os.path.isfile(path):
+            continue
+        kind, dialect = detect(path, _head(path))
+        if kind is not None:
+            targets.append(Target(path, path, kind, dialect, explicit=False))
+    return targets
+
+
+def _git_files(root: str) -> list[str] | None:
+    """Tracked and untracked-but-not-ignored files under ``root``, when it is in a git repo."""
+    try:
+        done = subprocess.run(
+            ["git", "-C", root, "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+            capture_output=True, timeout=60, check=False,
+        )  # fmt: skip
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    if done.returncode != 0:
+        return None
+    names = done.stdout.decode("utf-8", "surrogateescape").split("\0")
+    return [os.path.join(root, name) for name in dict.fromkeys(names) if name]
+
+
+def _plain_walk(root: str) -> list[str]:
+    out: list[str] = []
+    for directory, subdirs, files in os.walk(root):  # never follows directory symlinks
+        subdirs[:] = [d for d in subdirs if d != ".git"]
+        out.extend(os.path.join(directory, name) for name in files)
+    return out
+
+
+def _excluded(relative: str, patterns: tuple[str, ...]) -> bool:
+    name = relative.rsplit("/", 1)[-1]
+    for pattern in patterns:
+        pattern = pattern.rstrip("/")
+        if fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(name, pattern):
+            return True
+        if fnmatch.fnmatch(relative, pattern + "/*"):
+            return True
+    return False
+
+
+def _head(path: str) -> str:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(HEAD_BYTES).decode("utf-8", "replace")
+    except OSError:
+        return ""
+
+
+def load(target: Target, max_size: int) -> Loaded:
+    """Read a target's text: too large, binary or unreadable files come back as ``skip``."""
+    try:
+        if target.source == STDIN:
+            data = sys.stdin.buffer.read(max_size + 1)
+        else:
+            if os.path.getsize(target.source) > max_size:
+                return Loaded(None, ("KX704", _too_large(os.path.getsize(target.source), max_size)))
+            with open(target.source, "rb") as handle:
+                data = handle.read(max_size + 1)
+    except OSError as error:
+        return Loaded(None, ("error", f"{target.display}: cannot read: {error.strerror}"))
+    if len(data) > max_size:
+        return Loaded(None, ("KX704", _too_large(len(data), max_size)))
+    if b"\0" in data:
+        return Loaded(None, ("KX702", BINARY))
+    try:
+        return Loaded(data.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        at = len(data[: error.start].decode("utf-8", "replace"))
+        return Loaded(data.decode("utf-8", "replace"), bad_utf8_at=at)
+
+
+def _too_large(size: int, limit: int) -> str:
+    return f"the file is {size:,} bytes, over the {limit:,}-byte limit (max-file-size): not linted"

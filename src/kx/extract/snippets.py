@@ -1,0 +1,65 @@
+"""Invocations in shell snippets (docs, CI steps, Makefile recipes, Dockerfile RUN lines).
+
+Snippets are short and often not whole scripts, so they go through the lexer (the same rules the
+census of scripts uses) rather than tree-sitter. Extractors hand in a *shadow*: the snippet's
+text with everything that is not shell (YAML indentation, prompts, output lines, ``RUN``) blanked
+to spaces, so that offsets in the shadow plus ``base`` are offsets in the original file.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kx._typing import TYPE_CHECKING
+from kx.extract.commands import ToolNames, resolve
+from kx.extract.lexer import lex
+from kx.extract.split import segment_words
+from kx.parse.span import Word
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+_MENTION = re.compile(r"docker|kubectl")
+
+
+class Snippets:
+    """What the snippets of one file yielded: invocations and problems (offset, message)."""
+
+    __slots__ = ("invocations", "problems", "synopses")
+
+    def __init__(self) -> None:
+        self.invocations: list[list[Word]] = []
+        self.problems: list[tuple[int, str]] = []
+        self.synopses: list[tuple[int, int]] = []
+
+    def add(
+        self,
+        shadow: str,
+        base: int,
+        names: ToolNames | None = None,
+        mark: Callable[[Word], Word] | None = None,
+    ) -> None:
+        """Extract the invocations of one snippet given as its shadow text."""
+        if names is None and not _MENTION.search(shadow):
+            return
+        lexed = lex(shadow)
+        self.problems.extend((base + offset, message) for offset, message in lexed.problems)
+        for start, end in lexed.segments:
+            words = resolve(segment_words(shadow, start, end), names)
+            if words:
+                self.invocations.append(shift(words, base, mark))
+
+
+def shift(words: list[Word], base: int, mark: Callable[[Word], Word] | None = None) -> list[Word]:
+    """Move word spans by ``base``; ``mark`` may turn placeholders into dynamic words."""
+    out = []
+    for word in words:
+        moved = Word(word.value, word.start + base, word.end + base, word.dynamic, word.literal,
+                     word.dyn_at)  # fmt: skip
+        out.append(mark(moved) if mark else moved)
+    return out
+
+
+def blank(text: str) -> str:
+    """``text`` with every character but newlines turned into a space."""
+    return re.sub(r"[^\n]", " ", text)

@@ -1,0 +1,207 @@
+"""``kx lint``: find every docker/kubectl command in files and check it with the engine.
+
+The pure core: ``run(options)`` returns a ``LintResult`` (diagnostics, one-line errors, counts);
+printing and exit codes belong to the CLI. Many files are linted on two processes.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import Any
+
+from kx.codes import CODES
+from kx.config import Config, load_config
+from kx.diagnostics import SEVERITY_RANK, Diagnostic
+from kx.extract.lint_files import BINARY, STDIN, Target, collect, load
+
+PARALLEL_MIN_FILES = 8
+PARALLEL_MIN_BYTES = 512 * 1024
+MAX_MESSAGE = 400
+Raw = tuple[str, str, int, int, "str | None", "str | None", str]
+
+
+@dataclass(frozen=True)
+class LintOptions:
+    """Everything ``kx lint`` was asked to do (filled by the CLI from flags)."""
+
+    paths: tuple[str, ...]
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: str = "info"
+    stdin_filename: str | None = None
+    isolated: bool = False
+    spec_dirs: tuple[str, ...] = ()
+    max_file_size: int | None = None
+    jobs: int = 0  # 0: decide from the amount of input
+    cwd: str | None = None
+
+
+@dataclass
+class LintResult:
+    """Diagnostics (sorted by file and position), one-line errors, and how many files were read."""
+
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    files: int = 0
+
+    @property
+    def exit_code(self) -> int:
+        """2 if some input could not be read, 1 if an error was found, else 0."""
+        if self.errors:
+            return 2
+        return 1 if any(d.is_error for d in self.diagnostics) else 0
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What a worker needs to lint one file (picklable)."""
+
+    select: frozenset[str] | None
+    ignore: frozenset[str]
+    severity_map: tuple[tuple[str, str], ...]
+    min_rank: int
+    spec_dirs: tuple[str, ...]
+    max_file_size: int
+
+
+def run(options: LintOptions) -> LintResult:
+    """Lint every path in ``options`` and return the findings."""
+    config = load_config(options.cwd, isolated=options.isolated)
+    settings = _settings(options, config)
+    targets, errors = collect(list(options.paths), config.exclude, options.stdin_filename)
+    result = LintResult(errors=errors)
+    for diagnostics, error in _map(targets, settings, options.jobs):
+        result.diagnostics.extend(diagnostics)
+        if error:
+            result.errors.append(error)
+        else:
+            result.files += 1
+    return result
+
+
+def _settings(options: LintOptions, config: Config) -> Settings:
+    from kx.codes import match_codes
+    from kx.diagnostics import SEVERITIES
+    from kx.errors import UsageError
+
+    if options.severity not in SEVERITIES:
+        raise UsageError(f"invalid --severity {options.severity!r} (choose from error, warning, info)")
+    select = frozenset(match_codes(options.select)) if options.select else config.select
+    ignore = frozenset(match_codes(options.ignore)) | config.ignore
+    return Settings(
+        select=select, ignore=ignore, severity_map=tuple(sorted(config.severity.items())),
+        min_rank=SEVERITY_RANK[options.severity], spec_dirs=config.spec_dirs + options.spec_dirs,
+        max_file_size=options.max_file_size or config.max_file_size,
+    )  # fmt: skip
+
+
+def _map(targets: list[Target], settings: Settings, jobs: int) -> list[tuple[list[Diagnostic], str | None]]:
+    workers = jobs or _auto_jobs(targets)
+    if workers <= 1 or len(targets) < 2 or any(t.source == STDIN for t in targets):
+        return [lint_target(t, settings) for t in targets]
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
+    with context.Pool(workers) as pool:
+        shipped = pool.starmap(_lint_shipped, [(t, settings) for t in targets], chunksize=4)
+    # Diagnostics are immutable slotted records: they travel between processes as dicts.
+    return [([Diagnostic(**d) for d in dicts], error) for dicts, error in shipped]
+
+
+def _lint_shipped(target: Target, settings: Settings) -> tuple[list[dict[str, Any]], str | None]:
+    diagnostics, error = lint_target(target, settings)
+    return [d.to_dict() for d in diagnostics], error
+
+
+def _auto_jobs(targets: list[Target]) -> int:
+    if len(targets) < PARALLEL_MIN_FILES:
+        return 1
+    size = sum(os.path.getsize(t.source) for t in targets if os.path.isfile(t.source))
+    return min(2, os.cpu_count() or 1) if size >= PARALLEL_MIN_BYTES else 1
+
+
+def lint_target(target: Target, settings: Settings) -> tuple[list[Diagnostic], str | None]:
+    """Lint one file: its diagnostics, or a one-line error when it could not be read."""
+    loaded = load(target, settings.max_file_size)
+    if loaded.skip is not None:
+        code, message = loaded.skip
+        if code == "error":
+            return [], message
+        if message == BINARY and not target.explicit:
+            return [], None  # binary files met while walking a directory are skipped quietly
+        return _filter([_file_level(target.display, code, message)], settings), None
+    assert loaded.text is not None
+    raws = lint_text(loaded.text, target.kind, target.dialect, settings.spec_dirs)
+    if loaded.bad_utf8_at is not None:
+        message = "the file is not valid UTF-8; undecodable bytes were replaced"
+        at = loaded.bad_utf8_at
+        raws.append(("KX702", message, at, at + 1, None, None, "lint"))
+    return _finish(loaded.text, target.display, raws, settings), None
+
+
+def lint_text(text: str, kind: str, dialect: str = "bash", spec_dirs: tuple[str, ...] = ()) -> list[Raw]:
+    """The raw problems of one file's text (offsets into ``text``), unsuppressed and unfiltered."""
+    from kx.engine import problems_for_words
+    from kx.extract import extract
+    from kx.extract.synopsis import check_synopsis
+    from kx.spec.loader import load_specs
+
+    found = extract(kind, text, dialect)
+    specs = load_specs(spec_dirs)
+    raws: list[Raw] = []
+    for words in found.invocations:
+        raws.extend(problems_for_words(words, specs))
+    for start, end in found.synopses:
+        raws.extend(check_synopsis(text, start, end, specs))
+    for offset, message in found.problems:
+        raws.append(("KX703", message, offset, offset + 1, None, None, "lint"))
+    return raws
+
+
+def _finish(text: str, path: str, raws: list[Raw], settings: Settings) -> list[Diagnostic]:
+    from kx.engine import to_diagnostics
+    from kx.extract.lint_suppress import parse_directives
+    from kx.parse.span import LineIndex
+
+    index = LineIndex(text)
+    suppressions = parse_directives(text, lambda offset: index.position(offset)[0])
+    raws = raws + suppressions.problems
+    kept = [_clip(r) for r in raws if not suppressions.silenced(r[0], index.position(r[2])[0])]
+    return _filter(to_diagnostics(kept, path, index), settings)
+
+
+def _clip(raw: Raw) -> Raw:
+    """Keep messages one readable line even when they quote a huge value."""
+    message = raw[1]
+    if len(message) <= MAX_MESSAGE:
+        return raw
+    half = MAX_MESSAGE // 2
+    return (raw[0], f"{message[:half]}...{message[-half:]}", *raw[2:])
+
+
+def _file_level(path: str, code: str, message: str) -> Diagnostic:
+    from kx.codes import rule_url
+
+    return Diagnostic(
+        path=path, line=1, column=1, end_line=1, end_column=1, severity=CODES[code][1],
+        code=code, message=message, url=rule_url(code), stage="lint",
+    )  # fmt: skip
+
+
+def _filter(diagnostics: list[Diagnostic], settings: Settings) -> list[Diagnostic]:
+    """Apply --select/--ignore, per-code severity from config, and the minimum severity."""
+    overrides = dict(settings.severity_map)
+    out = []
+    for diagnostic in diagnostics:
+        code = diagnostic.code
+        if (settings.select is not None and code not in settings.select) or code in settings.ignore:
+            continue
+        level = overrides.get(code)
+        if level == "off":
+            continue
+        if level and level != diagnostic.severity:
+            diagnostic = diagnostic.replace(severity=level)
+        if SEVERITY_RANK[diagnostic.severity] >= settings.min_rank:
+            out.append(diagnostic)
+    return out
