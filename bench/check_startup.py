@@ -7,6 +7,7 @@ Run with the venv's python (`.venv/bin/python bench/check_startup.py`); it calls
 from __future__ import annotations
 
 import os
+import random
 import shutil
 import statistics
 import subprocess
@@ -36,23 +37,39 @@ def interleaved(pairs: dict[str, list[str]], rounds: int, env: dict[str, str]) -
     return {name: statistics.median(values) for name, values in samples.items()}
 
 
-def in_process_rate(seconds: float = 2.0) -> float:
+def varied_lines(count: int = 2000) -> list[str]:
+    """Realistic lines with varying names, ports and values, so no cache flatters the figure."""
+    rng = random.Random(7)
+    images = ["nginx:1.27", "redis:7", "postgres:16", "busybox", "ghcr.io/acme/api:v2.3.1", "alpine:3.20"]
+    out = []
+    for i in range(count):
+        port, name, image = rng.randint(1024, 65000), f"app{i}", rng.choice(images)
+        kind = i % 4
+        if kind == 0:
+            out.append(f"docker run -d -p {port}:80 --name {name} -e MODE=prod{i} -v /data/{i}:/data "
+                       f"--restart=on-failure:{i % 5} -m {rng.randint(64, 4096)}m {image}")
+        elif kind == 1:
+            out.append(f"kubectl expose deployment {name} --port={port} --target-port={port % 9000 + 1} "
+                       f"--type={rng.choice(['NodePort', 'ClusterIP', 'Nodeport'])} -n team{i % 7}")
+        elif kind == 2:
+            out.append(f"kubectl run {name} --image={image} --port={port} --labels=app={name},tier=web "
+                       f"--dry-run=client -o yaml --restart=Never")
+        else:
+            out.append(f"docker run --rm -it --cpus {rng.choice(['1.5', '0.5', 'abc'])} "
+                       f"--ulimit nofile={port}:{port + 10} --network net{i % 3} {image} sh -c 'echo {i}'")
+    return out
+
+
+def in_process_rate() -> float:
+    """Command checks per second over varied lines (each line checked once per pass)."""
     from kx.engine import check_command
 
-    lines = [
-        "docker run -d -p 8080:80 --name web -e A=1 -v /data:/data --restart=always nginx:1.27",
-        "kubectl expose deployment web --port=80 --target-port=8080 --type=NodePort",
-        "kubectl run web --image=nginx --port=80 --labels=app=web --dry-run=client -o yaml",
-        "docker run --rm -it --cpus 1.5 -m 512m --ulimit nofile=1024:2048 alpine sh",
-    ]
+    lines = varied_lines()
+    check_command(lines[0])
+    start = time.perf_counter()
     for line in lines:
         check_command(line)
-    count, start = 0, time.perf_counter()
-    while time.perf_counter() - start < seconds:
-        for line in lines:
-            check_command(line)
-        count += len(lines)
-    return count / (time.perf_counter() - start)
+    return len(lines) / (time.perf_counter() - start)
 
 
 def main() -> None:

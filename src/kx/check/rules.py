@@ -140,8 +140,26 @@ def _problem(rule: RuleSpec, code: str, message: str) -> Problem:
     return Problem(code, message, stage=rule.stage, severity=severity)
 
 
+def _cannot_fire(state: CommandState, rule: RuleSpec) -> bool:
+    """Cheap pre-test: a conflicts/requires rule whose trigger flag is absent finds nothing."""
+    if rule.kind == "conflicts":
+        return any(not _maybe_present(state, name) for name in rule.flags)
+    if rule.kind in ("requires", "requires-any") and rule.flag is not None:
+        return not _maybe_present(state, rule.flag)
+    return False
+
+
+def _maybe_present(state: CommandState, name: str) -> bool:
+    if name in state.flags:
+        return True
+    flag = state.spec.by_name.get(name)
+    return flag is not None and flag.default_from is not None
+
+
 def check_rule(state: CommandState, rule: RuleSpec) -> list[Finding]:
     """Evaluate one rule against the command's effective flags."""
+    if _cannot_fire(state, rule):
+        return []
     if rule.when and _when_holds(state, rule) is not True:
         return []
     if rule.kind == "conflicts":

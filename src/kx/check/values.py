@@ -11,7 +11,32 @@ if TYPE_CHECKING:
     from kx.spec.model import FlagSpec, PositionalSpec
 
 
+_MEMO: dict[tuple[int, str, bool], list[Problem]] = {}
+_MEMO_LIMIT = 20_000
+# Values naming files are read from disk by some checkers: never remembered.
+_UNCACHED_HINTS = frozenset({"file", "dir", "path"})
+
+
 def check_flag_value(tool: str, flag: FlagSpec, value: str, *, final: bool = True) -> list[Problem]:
+    """Like ``_check_flag_value``, remembering results: checkers are pure functions of their input."""
+    if flag.value_hint in _UNCACHED_HINTS:
+        return _check_flag_value(tool, flag, value, final=final)
+    key = (id(flag), value, final)
+    found = _MEMO.get(key)
+    if found is None:
+        if len(_MEMO) >= _MEMO_LIMIT:
+            _MEMO.clear()
+            _KEEP.clear()
+        found = _MEMO[key] = _check_flag_value(tool, flag, value, final=final)
+        _KEEP[id(flag)] = flag
+    return found
+
+
+# Flags whose id() is a memo key stay alive, so an id is never reused for another flag.
+_KEEP: dict[int, FlagSpec] = {}
+
+
+def _check_flag_value(tool: str, flag: FlagSpec, value: str, *, final: bool = True) -> list[Problem]:
     """All problems with ``value`` given to ``flag``: type first, then format or choices.
 
     ``final`` False means a later occurrence of this scalar flag overrides the value: only checks

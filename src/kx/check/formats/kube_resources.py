@@ -179,13 +179,21 @@ def _match(resource: str, group: str | None, version: str | None) -> Resource | 
     return prefixed[0] if len(prefixed) == 1 else None
 
 
+_RESOLVED: dict[str, Resource | None] = {}
+
+
 def resolve(word: str) -> Resource | None:
     """The built-in resource a TYPE word names, or None when it names no built-in type."""
+    if word in _RESOLVED:
+        return _RESOLVED[word]
+    found = None
     for resource, group, version in _candidates(word):
         found = _match(resource, group, version)
         if found is not None:
-            return found
-    return None
+            break
+    if len(_RESOLVED) < 4096:  # a pure lookup over a fixed table: safe to remember
+        _RESOLVED[word] = found
+    return found
 
 
 def may_be_custom(word: str) -> bool:
