@@ -58,12 +58,22 @@ def import_specs(request: ImportRequest) -> Outcome:
     if existing and not request.force:
         more = f" (and {len(existing) - 1} more)" if len(existing) > 1 else ""
         raise UsageError(f"{existing[0]} already exists{more}; use --force to overwrite")
+    if not request.every:
+        _note_override(specs[0], outcome)  # before writing: the loaded specs must not include it yet
     for spec, target in targets:
         _write(target, importer.render_yaml(spec, importer.header(spec)))
         outcome.lines.append(f"wrote {target}: {_describe(spec)}")
     _validate([target for _spec, target in targets], outcome)
     _note_search_path([target for _spec, target in targets], outcome)
     return outcome
+
+
+def _note_override(spec: dict[str, Any], outcome: Outcome) -> None:
+    """Say so when an imported spec takes the place of a richer shipped one."""
+    known = load_specs().get(spec["tool"], spec["path"])
+    if known is not None and known.origin.startswith(paths.shipped_spec_dir()):
+        outcome.notes.append(f"note: it overrides kx's shipped spec for {known.display_name} (its value "
+                             "formats and rules are lost); delete the file to go back")  # fmt: skip
 
 
 def _import_one(tool: str, path: tuple[str, ...]) -> dict[str, Any]:

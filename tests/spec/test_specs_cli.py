@@ -132,6 +132,14 @@ def test_import_to_an_output_file_off_the_search_path(runner: CliRunner, tmp_pat
     assert yaml.safe_load(target.read_text(encoding="utf-8"))["tool"] == "kubectl"
 
 
+def test_import_says_when_it_overrides_a_shipped_spec(runner: CliRunner, user_specs: Path) -> None:
+    need("kubectl")
+    code, _out, err = kx(runner, "specs", "import", "kubectl", "expose")
+    assert code == 0
+    assert err.startswith("note: it overrides kx's shipped spec for kubectl expose ")
+    assert (user_specs / "kubectl" / "expose.yaml").is_file()
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
