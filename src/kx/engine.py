@@ -71,6 +71,17 @@ def problems_for_words(words: list[Word], specs: SpecSet | None = None) -> list[
     return raws
 
 
+MAX_MESSAGE = 300
+
+
+def shorten(message: str, limit: int = MAX_MESSAGE) -> str:
+    """Cut an overlong message (a 50 MB value quoted in it) in the middle."""
+    if len(message) <= limit:
+        return message
+    keep = (limit - 5) // 2
+    return f"{message[:keep]} ... {message[-keep:]}"
+
+
 def to_diagnostics(raws: Sequence[Raw], path: str, index: LineIndex) -> list[Diagnostic]:
     """Position raw problems, fold identical repeats with a count, and sort them."""
     folded: dict[tuple[str, str, str | None], tuple[Diagnostic, int]] = {}
@@ -84,8 +95,8 @@ def to_diagnostics(raws: Sequence[Raw], path: str, index: LineIndex) -> list[Dia
         end_line, end_column = index.position(max(end, start + 1))
         diagnostic = Diagnostic(
             path=path, line=line, column=column, end_line=end_line, end_column=end_column,
-            severity=severity or CODES[code][1], code=code, message=message,
-            suggestion=suggestion, url=rule_url(code), stage=stage,
+            severity=severity or CODES[code][1], code=code, message=shorten(message),
+            suggestion=None if suggestion is None else shorten(suggestion), url=rule_url(code), stage=stage,
         )  # fmt: skip
         folded[key] = (diagnostic, 1)
     result = []

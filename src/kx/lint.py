@@ -67,6 +67,9 @@ class Settings:
 
 def run(options: LintOptions) -> LintResult:
     """Lint every path in ``options`` and return the findings."""
+    from kx.check.formats.registry import set_file_checks
+
+    set_file_checks(False)  # scripts run elsewhere: their files are not ours to look at
     config = load_config(options.cwd, isolated=options.isolated)
     settings = _settings(options, config)
     targets, errors = collect(list(options.paths), config.exclude, options.stdin_filename)
