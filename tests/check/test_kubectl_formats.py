@@ -92,7 +92,7 @@ OK: dict[str, list[str]] = {
     ],
     "overrides-json": ["", "{}", '{"spec":{"x":[1,2,null]}}', "[]", "null"],
     "override-type": ["json", "merge", "strategic"],
-    "object-name": ["", "nginx", "web-1", "a" * 63],
+    "object-name": ["nginx", "web-1", "a" * 63],
     "service-name": ["", "web", "a-1", "a" * 63],
     "namespace": ["", "default", "kube-system", "1abc"],
     "resource-arg": ["deployment", "pod/nginx", "deployments.apps/web", "Deployment.v1.apps/web", "svc/web"],
@@ -247,6 +247,7 @@ BAD: dict[str, list[tuple[str, list[tuple[str, str]]]]] = {
     "overrides-json": [(v, [("KX203", CLIENT)]) for v in ["{", "NaN", "{'a': 1}", "[1,]", "{} x"]],
     "override-type": [("bogus", [("KX208", CLIENT)])],
     "object-name": [
+        ("", [("KX207", CLIENT)]),  # kubectl run '' --image=nginx: "Parameter: name is required"
         ("X_Y", [("KX207", SERVER)]),
         ("Nginx", [("KX207", SERVER)]),
         ("my.pod", [("KX207", SERVER)]),

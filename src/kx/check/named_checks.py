@@ -100,6 +100,29 @@ def per_network(state: CommandState, rule: RuleSpec) -> list[Finding]:
     return found
 
 
+@register_check("docker-static-ip-user-network")
+def static_ip(state: CommandState, rule: RuleSpec) -> list[Finding]:
+    """A fixed ``--ip``/``--ip6`` (or ``ip=``/``ip6=`` of --network) needs a user-defined network."""
+    networks = _networks(state)
+    if networks is None:
+        return []
+    # The legacy flags apply to the first network (the default bridge when none is given).
+    first = networks[0][0] if networks else "default"
+    flagged = [flag for flag in ("ip", "ip6") if state.is_set(flag) is True]
+    if flagged and not _user_defined(first):
+        return [_fixed_ip(state, rule, flagged[0], flagged[0], first)]
+    for name, fields in networks:
+        own = [key for key in ("ip", "ip6") if fields.get(key)]
+        if own and not _user_defined(name):
+            return [_fixed_ip(state, rule, "network", own[0], name)]
+    return []
+
+
+def _fixed_ip(state: CommandState, rule: RuleSpec, flag: str, key: str, network: str) -> Finding:
+    message = f"a fixed {key} address only works on a user-defined network, not {network!r}"
+    return _finding(state, rule, flag, message, "KX204")
+
+
 @register_check("docker-single-host")
 def single_host(state: CommandState, rule: RuleSpec) -> list[Finding]:
     """``-H`` may be given once."""
@@ -112,8 +135,10 @@ def single_host(state: CommandState, rule: RuleSpec) -> list[Finding]:
 @register_check("docker-cidfile-absent")
 def cidfile_absent(state: CommandState, rule: RuleSpec) -> list[Finding]:
     """The client refuses an existing --cidfile and one whose directory is missing."""
+    from kx.check.formats.registry import file_checks_enabled
+
     path = state.value("cidfile")
-    if not path:
+    if not path or not file_checks_enabled():
         return []
     if os.path.exists(path):
         return [_finding(state, rule, "cidfile", f"the --cidfile {path!r} already exists", "KX203")]
@@ -181,6 +206,34 @@ def resource_args(state: CommandState, rule: RuleSpec) -> list[Finding]:
     for index, problem in check_resource_args([w.value for w in words], from_files=from_files):
         found.append((problem, words[index] if 0 <= index < len(words) else state.anchor))
     return found
+
+
+@register_check("service-type-fields")
+def service_type_fields(state: CommandState, rule: RuleSpec) -> list[Finding]:
+    """Service fields the API server only accepts together (type vs cluster IP, ExternalName)."""
+    from kx.check.formats.kubectl_service import service_type_problems
+
+    names = ("type", "cluster-ip", "overrides")
+    if any(state.flags[n].dynamic for n in names if n in state.flags):
+        return []
+    kind, cluster_ip, overrides = (state.value(n) for n in names)
+    return [_finding(state, rule, "type", f"{message} (the API server rejects it)", "KX204")
+            for message in service_type_problems(kind, cluster_ip, overrides)]  # fmt: skip
+
+
+@register_check("run-expose-service-name")
+def run_expose_service_name(state: CommandState, rule: RuleSpec) -> list[Finding]:
+    """``kubectl run --expose`` names the Service after the pod: a DNS-1035 label."""
+    from kx.check.formats.kubectl_meta import DNS_LABEL_1123
+    from kx.check.formats.kubectl_resources import DNS_LABEL_1035
+
+    if state.is_set("expose") is not True or not state.positionals or state.positionals[0].dynamic:
+        return []
+    name = state.positionals[0].value
+    if not re.fullmatch(DNS_LABEL_1123, name) or len(name) > 63 or re.fullmatch(DNS_LABEL_1035, name):
+        return []  # a bad pod name is reported on its own
+    message = f"--expose names the Service {name!r}, but Service names must start with a letter"
+    return [(Problem("KX207", message, stage=rule.stage), state.positionals[0])]
 
 
 @register_check("docker-tls-files")

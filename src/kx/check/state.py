@@ -14,6 +14,8 @@ _ZERO = r"[+-]?(?:0+(?:\.0*)?|\.0+)(?:[a-zµμ]*)(?:(?:0+(?:\.0*)?|\.0+)[a-zµμ
 
 TRUE_WORDS = frozenset({"1", "t", "T", "TRUE", "true", "True"})
 FALSE_WORDS = frozenset({"0", "f", "F", "FALSE", "false", "False"})
+# Flag types whose empty value is the same as not giving the flag (an empty CSV is no items).
+_EMPTY_IS_UNSET = frozenset({"string", "stringSlice"})
 
 
 class FlagState:
@@ -82,7 +84,8 @@ class CommandState:
             if state.dynamic:
                 return None
             return state.last in TRUE_WORDS
-        return True
+        # The clients test these values for emptiness, not whether the flag was typed.
+        return state.dynamic or state.last != "" or state.flag.type not in _EMPTY_IS_UNSET
 
     def value(self, name: str) -> str | None:
         """The winning value of a flag, or None when not given or dynamic."""

@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 
 # (problem, start, end): a problem positioned by absolute offsets into the source text.
 Finding = tuple[Problem, int, int]
+# kubectl --dry-run values that mean a client-side dry run (ParseBool's true spellings included).
+_CLIENT_DRY_RUN = frozenset({"client", "1", "t", "T", "TRUE", "true", "True"})
 
 
 def split_csv_record(value: str) -> list[tuple[str, int]]:
@@ -178,6 +180,38 @@ def build_state(parsed: ParsedCommand, anchor: Word) -> tuple[CommandState, list
     return state, found, dynamic_flags or parsed.uncertain
 
 
+def _client_dry_run(state: CommandState) -> bool:
+    """A kubectl client-side dry run (also the deprecated bare and boolean forms), or maybe one."""
+    flag = next((f for f in state.spec.flags if f.format == "dry-run"), None)
+    if flag is None or flag.name not in state.flags:
+        return False
+    value = state.value(flag.name)
+    return value is None or value in _CLIENT_DRY_RUN or value == flag.no_value
+
+
+def _lookup_spans(state: CommandState) -> list[tuple[int, int]]:
+    """Words naming the object kubectl fetches (resources, namespace): a dry run still reads it."""
+    if not any(slot.format == "resource-arg" for slot in state.spec.positionals):
+        return []
+    spans = [(word.start, word.end) for word in state.positionals]
+    for name, flag_state in state.flags.items():
+        if flag_state.flag.format == "namespace" or name == "namespace":
+            spans.extend((word.start, word.end) for word in flag_state.words)
+    return spans
+
+
+def drop_create_claims(state: CommandState, found: list[Finding]) -> list[Finding]:
+    """Under a client dry run nothing is created, so server checks of the new object never run."""
+    if not _client_dry_run(state):
+        return found
+    lookups = _lookup_spans(state)
+    return [
+        (problem, start, end)
+        for problem, start, end in found
+        if problem.stage != "server" or any(a <= start < b for a, b in lookups)
+    ]
+
+
 def validate(parsed: ParsedCommand, anchor: Word) -> list[Finding]:
     """Every value, positional, required-flag, platform and rule finding for one parsed command."""
     state, found, dynamic = build_state(parsed, anchor)
@@ -188,7 +222,7 @@ def validate(parsed: ParsedCommand, anchor: Word) -> list[Finding]:
         found.extend(check_required_flags(state))
     found.extend(check_platform(state))
     found.extend(check_rules(state, dynamic))
-    return found
+    return drop_create_claims(state, found)
 
 
 def validate_globals(parsed: ParsedCommand, anchor: Word) -> list[Finding]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from kx._typing import TYPE_CHECKING
+from kx.check.formats._gosyntax import atoi
 from kx.check.formats.registry import register_format
 from kx.check.problem import Problem
 
@@ -12,7 +13,6 @@ if TYPE_CHECKING:
     from kx.check.formats.registry import ValueContext
 
 _NAME = r"/?[a-zA-Z0-9][a-zA-Z0-9_.-]+"
-_CPU_LIST = r"\d+(-\d+)?(,\d+(-\d+)?)*"
 
 
 def _server(message: str) -> list[Problem]:
@@ -36,10 +36,20 @@ def absolute_path(value: str, ctx: ValueContext) -> list[Problem]:
     return _server(f"{ctx.display} needs an absolute path, not {value!r}")
 
 
+def _uint_list_ok(value: str) -> bool:
+    """The daemon's list syntax: Atoi numbers and ``lo-hi`` ranges with lo <= hi, comma-separated."""
+    for item in value.split(","):
+        low, dash, high = item.partition("-")
+        first, last = atoi(low), atoi(high) if dash else atoi(low)
+        if first is None or last is None or last < first:
+            return False
+    return True
+
+
 @register_format("cpu-list")
 def cpu_list(value: str, ctx: ValueContext) -> list[Problem]:
     """CPU or memory-node lists such as ``0-3,5``."""
-    if value == "" or re.fullmatch(_CPU_LIST, value):
+    if value == "" or _uint_list_ok(value):
         return []
     return _server(f"{value!r} is not a CPU list such as 0-3,5 for {ctx.display}")
 

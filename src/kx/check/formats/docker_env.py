@@ -33,6 +33,9 @@ def check_label(value: str, ctx: ValueContext) -> list[Problem]:
 @register_format("annotation")
 def check_annotation(value: str, ctx: ValueContext) -> list[Problem]:
     """Check one `--annotation`: the client takes anything; a value without '=' sets an empty value."""
+    if value.partition("=")[0] == "":
+        message = "an annotation needs a key before '=': the daemon refuses an empty key"
+        return [Problem("KX204", message, stage="server")]
     if "=" in value:
         return []
     message = f"--annotation {value!r} has no '=', so it sets {value!r} to ''"

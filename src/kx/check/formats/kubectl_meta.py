@@ -95,6 +95,8 @@ def check_label_selector(value: str, ctx: ValueContext) -> list[Problem]:
 @register_format("annotations")
 def check_annotations(value: str, ctx: ValueContext) -> list[Problem]:
     """One ``key=value`` annotation: '=' required and not first (client); key rules (server)."""
+    if value == "":  # the client skips empty entries
+        return []
     key, sep, _ = value.partition("=")
     if not sep or not key:
         return [Problem("KX203", f"{value!r} is not an annotation of the form key=value")]
@@ -107,6 +109,8 @@ def check_annotations(value: str, ctx: ValueContext) -> list[Problem]:
 @register_format("kube-env")
 def check_kube_env(value: str, ctx: ValueContext) -> list[Problem]:
     """One ``NAME=VALUE`` environment variable with a C-identifier-like NAME (client)."""
+    if value == "":  # the client skips empty entries
+        return []
     name, sep, _ = value.partition("=")
     if not sep:
         return [Problem("KX203", f"{value!r} is not of the form NAME=VALUE", suggestion=f"{value}=")]
@@ -149,6 +153,8 @@ def check_object_name(value: str, ctx: ValueContext) -> list[Problem]:
     kubectl run gives the container the pod's name, and container names are DNS-1123 labels, so
     a dotted or over-63-character NAME passes the pod rule but is still rejected.
     """
+    if value == "":
+        return [Problem("KX207", "the pod name is empty: the client refuses to build the request")]
     subdomain = "lowercase letters, digits, '-' and '.', starting and ending alphanumeric"
     found = _name_problem(value, "the pod name", SUBDOMAIN, 253, subdomain)
     if found:

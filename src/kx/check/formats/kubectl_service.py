@@ -149,3 +149,61 @@ def check_service_type(value: str, ctx: ValueContext) -> list[Problem]:
 def check_protocol(value: str, ctx: ValueContext) -> list[Problem]:
     """Expose --protocol: TCP, UDP or SCTP (server)."""
     return choice_problem(value, PROTOCOLS, "protocol", server=True)
+
+
+def ip_problem(value: str) -> str | None:
+    """Why ``value`` is not an IP address the API server accepts in a Service, or None."""
+    import ipaddress
+
+    parts = value.split(".")
+    address: ipaddress.IPv4Address | ipaddress.IPv6Address
+    if len(parts) == 4 and all(p.isdigit() and len(p) <= 3 and int(p) <= 255 for p in parts):
+        # The API server parses IPv4 leniently: leading zeros are accepted (with a warning).
+        address = ipaddress.IPv4Address(".".join(str(int(p)) for p in parts))
+    else:
+        try:
+            address = ipaddress.IPv6Address(value)
+        except ValueError:
+            return "it is not an IP address"
+    if address.is_unspecified or address.is_loopback or address.is_link_local:
+        return "unspecified, loopback and link-local addresses are not allowed"
+    return None
+
+
+@register_format("cluster-ip")
+def check_cluster_ip(value: str, ctx: ValueContext) -> list[Problem]:
+    """Expose --cluster-ip: None (headless) or an IP address (server)."""
+    if value in ("", "None"):
+        return []
+    import ipaddress
+
+    try:
+        ipaddress.ip_address(value)
+    except ValueError:
+        guess = "None" if value.lower() == "none" else None
+        message = f"the API server rejects clusterIP {value!r}: use an IP address or None"
+        return [Problem("KX204", message, stage="server", suggestion=guess)]
+    return []
+
+
+@register_format("external-ip")
+def check_external_ip(value: str, ctx: ValueContext) -> list[Problem]:
+    """Expose --external-ip: one IP address (the client does not split commas), checked by the server."""
+    why = ip_problem(value) if value else None
+    if why is None:
+        return []
+    hint = " (the flag takes one address; commas are not split)" if "," in value else ""
+    message = f"the API server rejects the external IP {value!r}: {why}{hint}"
+    return [Problem("KX204", message, stage="server")]
+
+
+def service_type_problems(kind: str | None, cluster_ip: str | None, overrides: str | None) -> list[str]:
+    """What the API server refuses in a Service of type ``kind`` built by kubectl expose."""
+    found = []
+    if kind in ("NodePort", "LoadBalancer") and cluster_ip == "None":
+        found.append(f"a {kind} Service cannot be headless (--cluster-ip=None)")
+    if kind == "ExternalName" and not overrides:
+        found.append("an ExternalName Service needs spec.externalName (expose sets it only via --overrides)")
+    if kind == "ExternalName" and cluster_ip:
+        found.append("an ExternalName Service cannot have a cluster IP (--cluster-ip)")
+    return found
