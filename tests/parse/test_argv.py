@@ -167,13 +167,22 @@ def test_underscore_normalization() -> None:
 
 
 def test_unknown_long_flag_continues_and_suggests() -> None:
-    p = parse(KUBE_EXPOSE, "deploy x --selecter app=web --port 80 --bogus")
+    p = parse(KUBE_EXPOSE, "deploy x --selecter app=web --port 80 --bogus y")
     assert codes(p) == ["KX101", "KX101"]
     assert p.problems[0].suggestion == "--selector"
     assert "--selector" in p.problems[0].message
     assert flags(p)[1] == ("port", "80")
-    # no arity knowledge: app=web is left as a positional
-    assert positionals(p) == ["deploy", "x", "app=web"]
+    # the typo takes a value like --selector does; --bogus is unlike anything, so y stays
+    assert flags(p)[0] == (None, "app=web")
+    assert positionals(p) == ["deploy", "x", "y"]
+
+
+def test_typo_of_value_flag_keeps_docker_image_in_place() -> None:
+    p = parse(DOCKER_RUN, "--nme web nginx")
+    assert codes(p) == ["KX101"]
+    assert positionals(p) == ["nginx"]
+    p = parse(DOCKER_RUN, "--rn nginx")  # close to --rm, a bool: takes nothing
+    assert positionals(p) == ["nginx"]
 
 
 def test_unknown_with_equals_keeps_value() -> None:

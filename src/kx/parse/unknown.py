@@ -37,6 +37,7 @@ def unknown_long(
         hits = closest(name, suggestion_names(spec))
         parsed.add("KX101", f"unknown flag --{name} for {spec.display_name}{_did_you_mean(hits)}",
                    span, f"--{hits[0]}" if hits else None)  # fmt: skip
+        elsewhere = spec.flag(hits[0]) if hits else None  # a typo takes a value like what it meant
     use = FlagUse(None, name, word, i - 1, LONG_EQ if eq >= 0 else LONG_SEP, False)
     parsed.uses.append(use)
     if eq >= 0:
@@ -195,7 +196,10 @@ def flag_suggestion(text: str | None) -> str | None:
 
 
 def _takes_value(removed: RemovedFlag | None, elsewhere: FlagSpec | None) -> bool:
-    """Whether an unknown flag probably took the next word: only when kx knows the flag."""
+    """Whether an unknown flag probably took the next word: only when kx knows what it stands for.
+
+    ``elsewhere`` is the flag it stands for: a docker global option, or the flag a typo is closest to.
+    """
     if elsewhere is not None:
         return elsewhere.no_value is None
     return removed is not None  # removed flags were nearly all value flags
