@@ -12,11 +12,8 @@ from __future__ import annotations
 
 import re
 
-from kx._typing import TYPE_CHECKING
+from kx.parse.span import Word
 from kx.parse.wordscan import SIMPLE_WORD, WORD_END, scan_word, simple_word
-
-if TYPE_CHECKING:
-    from kx.parse.span import Word
 
 _REDIRECT = re.compile(r"(?:[0-9]+|&)?(?:>>|>&|>\||<<<|<<-|<<|<&|<>|>|<)")
 _BLANKS = " \t\r"
@@ -91,13 +88,17 @@ class _Scanner:
         if _SIMPLE_LINE.fullmatch(source, pos, stop) is None:
             return None
         split = WordSplit(pos)
-        words = split.words
+        append = split.words.append
         for found in _SIMPLE_WORD.finditer(source, pos, stop):
-            start, end = found.span()
-            word = simple_word(found.group(), start, end)
-            if word is None:
-                return None
-            words.append(word)
+            text = found.group()
+            start = found.start()
+            if "'" in text or '"' in text:
+                word = simple_word(text, start, found.end())
+                if word is None:
+                    return None
+                append(word)
+            else:
+                append(Word(text, start, start + len(text)))
         split.end = stop
         if newline < 0:
             split.next = limit
