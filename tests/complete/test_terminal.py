@@ -19,19 +19,20 @@ pytestmark = pytest.mark.skipif(
 class Term:
     def __init__(self, script: Path) -> None:
         self.name = f"kx-{uuid.uuid4().hex[:8]}"
-        subprocess.run(["tmux", "new-session", "-d", "-s", self.name, "-x", "200", "-y", "50",
+        self.tmux = ["tmux", "-L", self.name]  # a private server: other tests' tmux use cannot interfere
+        subprocess.run([*self.tmux, "new-session", "-d", "-s", self.name, "-x", "200", "-y", "50",
                         "bash --norc --noprofile"], check=True)  # fmt: skip
         self.keys(f"PS1='$ '; bind 'set bell-style none'; . '{script}'; clear", "Enter")
         self.wait_for(lambda screen: screen.strip() == "$")
 
     def keys(self, *keys: str) -> None:
-        subprocess.run(["tmux", "send-keys", "-t", self.name, *keys], check=True)
+        subprocess.run([*self.tmux, "send-keys", "-t", self.name, *keys], check=True)
 
     def screen(self) -> str:
-        return subprocess.run(["tmux", "capture-pane", "-p", "-t", self.name], check=True,
+        return subprocess.run([*self.tmux, "capture-pane", "-p", "-t", self.name], check=True,
                               capture_output=True, text=True).stdout  # fmt: skip
 
-    def wait_for(self, ok: object, timeout: float = 15) -> str:
+    def wait_for(self, ok: object, timeout: float = 30) -> str:
         deadline = time.monotonic() + timeout
         screen = ""
         while time.monotonic() < deadline:
@@ -42,7 +43,7 @@ class Term:
         raise AssertionError(f"screen never matched:\n{screen}")
 
     def close(self) -> None:
-        subprocess.run(["tmux", "kill-session", "-t", self.name], check=False)
+        subprocess.run([*self.tmux, "kill-server"], check=False)
 
 
 @pytest.mark.parametrize(
