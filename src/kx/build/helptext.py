@@ -54,7 +54,9 @@ def command_help(spec: CommandSpec, shortcut: bool) -> str:
         else f"[{p.name.upper()}{'...' if p.repeat else ''}]"
         for p in spec.positionals
     )  # fmt: skip
-    out = [f"Usage: {invocation(spec, shortcut)} {positionals} [FLAGS] [--interactive]".replace("  ", " "),
+    shape = f"{positionals} [FLAGS]" if spec.interspersed else f"[FLAGS] {positionals}"
+    ask = "--interactive" if "--interactive" in spellings(spec) else "--kx-interactive"
+    out = [f"Usage: {invocation(spec, shortcut)} {shape} [{ask}]".replace("  ", " "),
            "", f"Build a valid `{spec.display_name}` command. {spec.summary}", ""]  # fmt: skip
     if spec.positionals:
         out.append("Arguments:")
@@ -81,6 +83,9 @@ def command_help(spec: CommandSpec, shortcut: bool) -> str:
         out.append(_two_columns("  " + ", ".join(sorted(forms, key=len)) + value, option.summary))
     out += ["", "Every kx option is also accepted as --kx-NAME. The command is checked before it is",
             "printed; problems go to stderr and the exit status is 1.", ""]  # fmt: skip
+    if not spec.interspersed:
+        out[-1:] = [f"Flags and kx options go before {spec.positionals[0].name.upper()}: "
+                    "everything after it belongs to the container.", ""]  # fmt: skip
     return "\n".join(out)
 
 
