@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import tempfile
+import time
 
 import pytest
 from hypothesis import given, settings
@@ -224,3 +225,26 @@ def test_same_words_as_bash(text: str) -> None:
         return  # a syntax bash rejects (e.g. a lone ';'): nothing to compare
     expected = result.stdout.split("\0")[:-1]
     assert split.values() == expected, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "docker run " + "a" * 3000 + "'",
+        "docker " + " ".join(["ab"] * 2000) + ' "',
+        "docker " + 'a"b"' * 2000 + "'",
+        "echo {" + "," * 5000,
+        "echo " + "[" * 5000,
+        "echo " + "$(" * 2000,
+        'echo "' + "$(" * 2000,
+        "echo " + "${" * 2000,
+        "echo " + "\\" * 5000,
+        "echo " + "2>&1 " * 2000,
+        "echo $'" + "\\x" * 5000,
+    ],
+)
+def test_pathological_text_splits_in_linear_time(text: str) -> None:
+    """No regular expression may backtrack catastrophically on broken input."""
+    start = time.process_time()
+    split_commands(text)
+    assert time.process_time() - start < 1.0

@@ -20,7 +20,6 @@ _BLANKS = " \t\r"
 _GAP = re.compile(r"(?:[ \t\r]|\\\n)*")
 # A line with none of these is a plain list of simple words (the common case, done in one go).
 _COMPLEX = re.compile(r"[\\$`;&|<>()*?\[{#]")
-_SIMPLE_LINE = re.compile(r"[ \t\r]*(?:" + SIMPLE_WORD + r"[ \t\r]*)*")
 _SIMPLE_WORD = re.compile(SIMPLE_WORD)
 _GAP_WORD = re.compile(r"(?:[ \t\r]|\\\n)*(" + SIMPLE_WORD + ")?")
 _SPECIAL_START = frozenset("\n#<>&;|()0123456789")
@@ -85,13 +84,15 @@ class _Scanner:
         stop = limit if newline < 0 else newline
         if _COMPLEX.search(source, pos, stop) is not None:
             return None
-        if _SIMPLE_LINE.fullmatch(source, pos, stop) is None:
-            return None
         split = WordSplit(pos)
         append = split.words.append
+        covered = pos
         for found in _SIMPLE_WORD.finditer(source, pos, stop):
             text = found.group()
             start = found.start()
+            if start != covered and source[covered:start].strip(" \t\r"):
+                return None  # something no simple word matched, e.g. an unterminated quote
+            covered = found.end()
             if "'" in text or '"' in text:
                 word = simple_word(text, start, found.end())
                 if word is None:
@@ -99,6 +100,8 @@ class _Scanner:
                 append(word)
             else:
                 append(Word(text, start, start + len(text)))
+        if covered != stop and source[covered:stop].strip(" \t\r"):
+            return None
         split.end = stop
         if newline < 0:
             split.next = limit

@@ -16,8 +16,8 @@ from kx.parse.span import Word
 _PLAIN = re.compile(r"[^ \t\r\n'\"\\$`;&|<>()*?\[]+")
 _DQ_PLAIN = re.compile(r'[^"\\$`]+')
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-_BRACKET = re.compile(r"\[[^ \t\r\n;&|<>()\]]+\]")
-_BRACES = re.compile(r"\{[^{} \t]*(?:,|\.\.)[^{} \t]*\}")
+_BRACKET = re.compile(r"\[[^ \t\r\n;&|<>()\[\]]+\]")
+_BRACES = re.compile(r"\{[^{} \t]*\}")
 WORD_END = " \t\r\n;&|<>()"
 # A whole word made only of plain text, '...' and "..." without escapes or expansions.
 SIMPLE_WORD = r"""(?:[^ \t\r\n'"\\$`;&|<>()*?\[{]+|'[^']*'|"[^"\\$`]*")+"""
@@ -59,8 +59,10 @@ def _scan_word(source: str, pos: int, limit: int) -> tuple[Word, int, str | None
         plain = _PLAIN.match(source, pos, limit)
         if plain is not None:
             text = plain.group()
-            if "{" in text and _BRACES.search(text) and dyn_at < 0:
-                dyn_at = _length(parts) + text.index("{")
+            if "{" in text and dyn_at < 0:
+                brace = _brace_expansion(text)
+                if brace >= 0:
+                    dyn_at = _length(parts) + brace
             parts.append(text)
             pos = plain.end()
             if pos >= limit:
@@ -126,6 +128,15 @@ def _scan_word(source: str, pos: int, limit: int) -> tuple[Word, int, str | None
         dyn_at = len(value)  # a broken word: its end is unknown
     word = Word(value, start, pos, dyn_at >= 0, literal and error is None, max(dyn_at, 0))
     return word, pos, error
+
+
+def _brace_expansion(text: str) -> int:
+    """Index of the first ``{a,b}`` or ``{1..3}`` group in plain text, or -1."""
+    for group in _BRACES.finditer(text):
+        inner = group.group()
+        if "," in inner or ".." in inner:
+            return group.start()
+    return -1
 
 
 def _length(parts: list[str]) -> int:
