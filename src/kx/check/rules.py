@@ -10,7 +10,7 @@ if TYPE_CHECKING:
 
     from kx.check.state import CommandState
     from kx.parse.span import Word
-    from kx.spec.model import RuleSpec
+    from kx.spec.model import CommandSpec, RuleSpec
 
     Finding = tuple[Problem, Word]
     NamedCheck = Callable[[CommandState, RuleSpec], list[Finding]]
@@ -140,26 +140,42 @@ def _problem(rule: RuleSpec, code: str, message: str) -> Problem:
     return Problem(code, message, stage=rule.stage, severity=severity)
 
 
-def _cannot_fire(state: CommandState, rule: RuleSpec) -> bool:
-    """Cheap pre-test: a conflicts/requires rule whose trigger flag is absent finds nothing."""
-    if rule.kind == "conflicts":
-        return any(not _maybe_present(state, name) for name in rule.flags)
-    if rule.kind in ("requires", "requires-any") and rule.flag is not None:
-        return not _maybe_present(state, rule.flag)
-    return False
+_TRIGGERS: dict[int, list[tuple[RuleSpec, frozenset[str]]]] = {}
 
 
-def _maybe_present(state: CommandState, name: str) -> bool:
-    if name in state.flags:
-        return True
-    flag = state.spec.by_name.get(name)
+def triggered(spec: CommandSpec) -> list[tuple[RuleSpec, frozenset[str]]]:
+    """Each rule with the flags that must be given for it to possibly fire.
+
+    A conflicts rule needs all its flags, a requires rule its subject; a flag with ``default_from``
+    may be in effect without being given, so it is never required. Computed once per spec.
+    """
+    key = id(spec)
+    found = _TRIGGERS.get(key)
+    if found is None:
+        found = []
+        for rule in spec.rules:
+            names: tuple[str, ...] = ()
+            if rule.kind == "conflicts":
+                names = rule.flags
+            elif rule.kind in ("requires", "requires-any") and rule.flag is not None:
+                names = (rule.flag,)
+            needed = frozenset(n for n in names if not _has_default_from(spec, n))
+            found.append((rule, needed))
+        _TRIGGERS[key] = found
+        _SPECS.append(spec)  # keep the spec alive so its id() is never reused
+    return found
+
+
+_SPECS: list[CommandSpec] = []
+
+
+def _has_default_from(spec: CommandSpec, name: str) -> bool:
+    flag = spec.by_name.get(name)
     return flag is not None and flag.default_from is not None
 
 
 def check_rule(state: CommandState, rule: RuleSpec) -> list[Finding]:
     """Evaluate one rule against the command's effective flags."""
-    if _cannot_fire(state, rule):
-        return []
     if rule.when and _when_holds(state, rule) is not True:
         return []
     if rule.kind == "conflicts":

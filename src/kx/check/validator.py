@@ -5,7 +5,7 @@ from __future__ import annotations
 from kx._typing import TYPE_CHECKING
 from kx.check import named_checks  # noqa: F401 - registers the named rule checks
 from kx.check.problem import Problem
-from kx.check.rules import check_rule
+from kx.check.rules import check_rule, triggered
 from kx.check.state import CommandState
 from kx.check.values import check_flag_value, check_positional_value
 
@@ -141,8 +141,9 @@ def check_platform(state: CommandState) -> list[Finding]:
 def check_rules(state: CommandState, dynamic_flags: bool) -> list[Finding]:
     """The spec's cross-flag rules."""
     found: list[Finding] = []
-    for rule in state.spec.rules:
-        if dynamic_flags and rule.kind in ("requires", "requires-any", "one-of"):
+    given = state.flags.keys()
+    for rule, needed in triggered(state.spec):
+        if not needed <= given or (dynamic_flags and rule.kind in ("requires", "requires-any", "one-of")):
             continue
         for problem, word in check_rule(state, rule):
             found.append((problem, word.start, word.end))
