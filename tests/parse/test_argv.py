@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kx.parse.argv import ParsedCommand, parse_argv
+from kx.spec.loader import load_specs
 from kx.spec.model import CommandSpec
 
 from .specs import DOCKER_ROOT, DOCKER_RUN, KUBE_EXPOSE, KUBE_ROOT, words
@@ -221,6 +222,17 @@ def test_single_dash_long_name_swallowed_by_short() -> None:
     p = parse(KUBE_EXPOSE, "deploy x -selector=a")
     assert flags(p) == [("server", "elector=a")]
     assert codes(p) == ["KX110"]
+
+
+def test_single_dash_long_name_swallowed_as_an_address_is_an_error() -> None:
+    """kubectl -stdin is -s tdin, i.e. --server tdin, which never connects; -namespace only warns."""
+    specs = load_specs()
+    run, root = specs.get("kubectl", ("run",)), specs.root("kubectl")
+    assert run is not None
+    p = parse(run, "web --image=nginx -stdin", root)
+    assert [(pr.code, pr.severity) for pr in p.problems] == [("KX110", "error")]
+    p = parse(run, "web --image=nginx -namespace=x", root)
+    assert [(pr.code, pr.severity) for pr in p.problems] == [("KX110", None)]
 
 
 def test_dash_equals_quirk() -> None:

@@ -130,11 +130,37 @@ def test_dynamic_words(line: str, dyn_at: int) -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["plain", "'$HOME'", "\\$HOME", "a[", "{a}", "~/x", "$", "a$", "'*'", '"*"', "\\*", "$'\\x41'"],
+    ["plain", "'$HOME'", "\\$HOME", "a[", "{a}", "'~/x'", "$", "a$", "'*'", '"*"', "\\*", "$'\\x41'"],
 )
 def test_not_dynamic(line: str) -> None:
     (word,) = split_words(line).words
     assert not word.dynamic
+
+
+@pytest.mark.parametrize(
+    ("line", "dyn_at"),
+    [
+        ("~/x", 0), ("~", 0), ("~root/x", 0), ("a=~/b", 2), ("a=b:~/c", 4), ("A_1=~", 4),
+        ("--p=~/x", None), ("x~/y", None), ('~"/x"', None), ('"~"/x', None), ('a"b"=~/x', None),
+    ],
+)  # fmt: skip
+def test_tilde_expansion(line: str, dyn_at: int | None) -> None:
+    """Where bash would put a home directory, the value is unknown (checked against bash)."""
+    (word,) = split_words(line).words
+    assert word.dynamic == (dyn_at is not None)
+    if dyn_at is not None:
+        assert word.dyn_at == dyn_at
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="bash not installed")
+@pytest.mark.parametrize(
+    "line", ["~/x", "a=~/b", "a=b:~/c", "--p=~/x", "x~/y", '~"/x"', '"~"/x', 'a"b"=~/x', "-v=~/x"]
+)
+def test_tilde_matches_bash(line: str) -> None:
+    """A word is dynamic exactly when bash changes it by tilde expansion."""
+    result = subprocess.run(["bash", "--norc", "-c", f"printf %s {line}"], capture_output=True, text=True)
+    (word,) = split_words(line).words
+    assert word.dynamic == (result.stdout != word.value)
 
 
 def test_unquoted_dollar_value_keeps_source_text() -> None:

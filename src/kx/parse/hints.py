@@ -8,6 +8,7 @@ container), and deprecated flags or shorthands with their replacement.
 from __future__ import annotations
 
 from kx._typing import TYPE_CHECKING
+from kx.parse.problems import ParseProblem
 from kx.parse.unknown import BOOL_WORDS, as_flag, flag_suggestion, sentence, single_dash_long
 
 if TYPE_CHECKING:
@@ -61,9 +62,15 @@ def check_joined_long_name(parsed: ParsedCommand, use: FlagUse) -> None:
     flag = single_dash_long(parsed.spec, text)
     if flag is None or len(flag.name) < 3 or use.word.dynamic:
         return
-    parsed.add("KX110", f"{text.split('=')[0]} is read as -{use.name} with the value "
-               f"{use.value!r}; a long flag needs two dashes: --{flag.name}",
-               use.word.sub_span(0, 1 + len(flag.name)), f"--{flag.name}")  # fmt: skip
+    message = (f"{text.split('=')[0]} is read as -{use.name} with the value {use.value!r}; a long "
+               f"flag needs two dashes: --{flag.name}")  # fmt: skip
+    start, end = use.word.sub_span(0, 1 + len(flag.name))
+    taken = use.flag
+    # An address made of the rest of a flag name (-stdin: server "tdin") never connects.
+    severity = "error" if taken is not None and taken.value_hint == "url" else None
+    if severity:
+        message += f"; {parsed.spec.tool} would try to reach an API server named {use.value!r}"
+    parsed.problems.append(ParseProblem("KX110", message, start, end, f"--{flag.name}", severity))
 
 
 def check_taken_value(parsed: ParsedCommand, use: FlagUse) -> None:

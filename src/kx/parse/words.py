@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from kx.parse.span import Word
+from kx.parse.tilde import mark_tilde
 from kx.parse.wordscan import SIMPLE_WORD, WORD_END, scan_word, simple_word
 
 _REDIRECT = re.compile(r"(?:[0-9]+|&)?(?:>>|>&|>\||<<<|<<-|<<|<&|<>|>|<)")
@@ -98,6 +99,8 @@ class _Scanner:
                 if word is None:
                     return None
                 append(word)
+            elif "~" in text:
+                append(mark_tilde(Word(text, start, start + len(text)), text))
             else:
                 append(Word(text, start, start + len(text)))
         if covered != stop and source[covered:stop].strip(" \t\r"):

@@ -11,6 +11,7 @@ import re
 
 from kx.parse.expansions import decode_ansi_c, skip_backtick, skip_nested
 from kx.parse.span import Word
+from kx.parse.tilde import mark_tilde
 
 # A run of characters that stand for themselves outside quotes.
 _PLAIN = re.compile(r"[^ \t\r\n'\"\\$`;&|<>()*?\[]+")
@@ -42,11 +43,13 @@ def simple_word(text: str, start: int, end: int) -> Word | None:
     """The Word for text matched by SIMPLE_WORD, or None when it mixes both kinds of quotes."""
     single = "'" in text
     double = '"' in text
-    if not single and not double:
-        return Word(text, start, end)
     if single and double:
         return None
-    return Word(text.replace("'" if single else '"', ""), start, end, False, False)
+    if not single and not double:
+        word = Word(text, start, end)
+    else:
+        word = Word(text.replace("'" if single else '"', ""), start, end, False, False)
+    return mark_tilde(word, text) if "~" in text else word
 
 
 def _scan_word(source: str, pos: int, limit: int) -> tuple[Word, int, str | None]:
@@ -127,6 +130,8 @@ def _scan_word(source: str, pos: int, limit: int) -> tuple[Word, int, str | None
     if error is not None and dyn_at < 0:
         dyn_at = len(value)  # a broken word: its end is unknown
     word = Word(value, start, pos, dyn_at >= 0, literal and error is None, max(dyn_at, 0))
+    if "~" in value:
+        mark_tilde(word, source[start:pos])
     return word, pos, error
 
 
