@@ -42,7 +42,7 @@ def _check_flag_value(tool: str, flag: FlagSpec, value: str, *, final: bool = Tr
     ``final`` False means a later occurrence of this scalar flag overrides the value: only checks
     the flag library makes while parsing (the type, and formats in PARSE_TIME_FORMATS) apply.
     """
-    formats.load_all()
+    formats.load_for(tool)
     ctx = ValueContext(tool, flag)
     type_checker = TYPES.get(flag.type)
     if type_checker is not None:
@@ -66,7 +66,7 @@ PARSE_TIME_FORMATS = frozenset({"cpus", "memory-swap", "attach-stream"})
 
 def check_positional_value(tool: str, slot: PositionalSpec, value: str) -> list[Problem]:
     """All problems with a positional argument's value."""
-    formats.load_all()
+    formats.load_for(tool)
     if slot.format:
         checker = FORMATS.get(slot.format)
         return checker(value, ValueContext(tool, None, slot.name.upper())) if checker else []

@@ -11,16 +11,36 @@ from __future__ import annotations
 import importlib
 import os
 
-_loaded = False
+# Checker modules are named after the tool whose values they check; the rest are shared.
+_TOOL_PREFIXES = {"docker": ("docker_",), "kubectl": ("kubectl_", "kube_")}
+_ALL_PREFIXES = tuple(p for group in _TOOL_PREFIXES.values() for p in group)
+_loaded: set[str] = set()
+
+
+def _modules() -> list[str]:
+    here = os.path.dirname(__file__)
+    return sorted(
+        name[:-3]
+        for name in os.listdir(here)
+        if name.endswith(".py") and not name.startswith("_") and name != "registry.py"
+    )
+
+
+def load_for(tool: str) -> None:
+    """Import the checker modules a tool's values need (all of them for an unknown tool)."""
+    if tool in _loaded or "*" in _loaded:
+        return
+    prefixes = _TOOL_PREFIXES.get(tool)
+    for name in _modules():
+        mine = prefixes is None or name.startswith(prefixes) or not name.startswith(_ALL_PREFIXES)
+        if mine:
+            importlib.import_module(f"{__name__}.{name}")
+    _loaded.add(tool if prefixes is not None else "*")
 
 
 def load_all() -> None:
     """Import every checker module in this package once, so they register themselves."""
-    global _loaded
-    if _loaded:
-        return
-    here = os.path.dirname(__file__)
-    for name in sorted(os.listdir(here)):
-        if name.endswith(".py") and not name.startswith("_") and name != "registry.py":
-            importlib.import_module(f"{__name__}.{name[:-3]}")
-    _loaded = True
+    if "*" not in _loaded:
+        for name in _modules():
+            importlib.import_module(f"{__name__}.{name}")
+        _loaded.add("*")
