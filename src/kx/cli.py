@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -307,6 +307,13 @@ def fail(error: KxError) -> typer.Exit:
     """Print a one-line error and return the exit to raise (code 2)."""
     typer.echo(f"kx: error: {error}", err=True)
     return typer.Exit(2)
+
+
+def click_command(typer_app: typer.Typer | None = None) -> Any:
+    """The click command behind a typer app (default: kx's own), for completion generation."""
+    import typer.main
+
+    return typer.main.get_command(typer_app if typer_app is not None else app)
 
 
 def run_app(args: list[str]) -> int:

@@ -18,13 +18,9 @@ LIGHT_COMMANDS = ("check", "exec")
 
 def describe_app(app: Any = None) -> AppModel:
     """The command tree of ``app`` (default: ``kx.cli.app``)."""
-    import typer.main
+    from kx.cli import click_command  # only cli.py touches typer
 
-    if app is None:
-        from kx.cli import app as kx_app
-
-        app = kx_app
-    command = typer.main.get_command(app)
+    command = click_command(app)
     return _describe(command, _context(command))
 
 
