@@ -72,6 +72,18 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ("docker run --network name=bridge,ip=10.0.0.2 nginx", [("KX204", SERVER)]),
     ("docker run --network mynet --ip 10.0.0.2 nginx", []),
     ("docker run --ip '' nginx", []),
+    # -v: a one-part spec is an anonymous volume the daemon does not parse; a leading ~ is the shell's.
+    ("docker run -v a:/b nginx", []),
+    ("docker run -v vol nginx", []),
+    ("docker run -v a:/b:ro nginx", [("KX204", SERVER)]),
+    ("docker run -v ~/.aws:/root/.aws -w ~/app nginx", []),
+    ("docker run -v /a:b nginx", [("KX204", SERVER)]),
+    # go-template: functions and variables are resolved when the template is parsed.
+    ("kubectl run web --image=nginx -o 'go-template={{ toYaml .x }}'", [("KX203", CLIENT)]),
+    ("kubectl run web --image=nginx -o 'go-template={{$y}}'", [("KX203", CLIENT)]),
+    ("kubectl run web --image=nginx -o 'go-template={{$x := 1}}{{$x | printf \"%d\"}}'", []),
+    ("kubectl run web --image=nginx -o 'go-template={{.x | base64decode}}{{1e3}}{{0x1F}}'", []),
+    ("kubectl expose deployment nginx --port=80 --external-ip=224.0.0.1", [("KX204", SERVER)]),
 ]
 
 

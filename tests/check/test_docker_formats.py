@@ -40,8 +40,8 @@ port-mapping 1.2.3.4:80 client | expose-port 80 ok | expose-port 80/foo ok | exp
 expose-port 90-80 client | expose-port 80:80 client | expose-port 65536 client | volume /data ok
 volume /a:/b:ro,z ok | volume vol:/b ok | volume /a::b client | volume aa:bb:cc:dd client
 volume a:b:c:d server | volume relative/path:/x server | volume /a:/b:bogusmode server | volume /a:ro server
-volume data server | volume ./data:/x ok | volume ~/data:/x server | volume /a:/ server | volume x:/y server
-volume /a:/b:ro,rw server | volume ab server | volume /a/../:/b ok | volume /a:/b/.. server
+volume data ok | volume ./data:/x ok | volume ~/data:/x server | volume /a:/ server | volume x:/y ok
+volume /a:/b:ro,rw server | volume ab ok | volume /a/../:/b ok | volume /a:/b/.. server
 mount type=bind,source=/a,target=/b ok | mount type=volume,target=/b ok | mount type=bind,src=/a client
 mount foo=bar,target=/b client | mount type=volume,target=/b,bind-propagation=rprivate client
 mount type=tmpfs,target=/t,tmpfs-size=64m ok | mount type=tmpfs,target=/t,tmpfs-size=abc client

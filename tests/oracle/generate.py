@@ -44,6 +44,11 @@ def generate(seed: int = 0) -> list[str]:
     return [line for line in seen if line]
 
 
+def _read(path: Path) -> list[str]:
+    texts = (corpus.split_comment(line.strip())[0] for line in path.read_text().splitlines())
+    return list(dict.fromkeys(text for text in texts if text))
+
+
 def _cases(lines: Sequence[str]) -> list[corpus.Case]:
     return [corpus.Case("generated", n, text, "") for n, text in enumerate(lines, 1)]
 
@@ -106,6 +111,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--out", type=Path, help="write the generated lines here")
+    parser.add_argument("--lines", type=Path, help="judge the lines of this file instead (# comments)")
     parser.add_argument("--judge", type=Path, help="label cache (JSON lines); compare kx with it")
     parser.add_argument(
         "--show",
@@ -115,7 +121,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--workers", type=int, default=16)
     args = parser.parse_args(argv)
-    lines = generate(args.seed)
+    lines = _read(args.lines) if args.lines else generate(args.seed)
     print(f"{len(lines)} lines", file=sys.stderr)
     if args.out:
         args.out.write_text("".join(line + "\n" for line in lines))

@@ -121,8 +121,20 @@ def _server(message: str, suggestion: str | None = None) -> Problem:
 @register_format("volume")
 def check_volume(value: str, ctx: ValueContext) -> list[Problem]:
     """Check one `-v/--volume` spec: the client's rules, then a Linux daemon's."""
-    problem = _client_volume(value) or _server_volume(value)
+    problem = _client_volume(value) or (_server_volume(value) if _has_source(value) else None)
     return [problem] if problem else []
+
+
+def _has_source(spec: str) -> bool:
+    """Whether the client reads a source in the spec (a bind or named volume the daemon parses).
+
+    A spec with one part (after joining a lone drive letter with its ':') is an anonymous volume:
+    the client sends it as a container path only, which a Linux daemon does not parse at create.
+    """
+    if len(spec.encode()) <= 2:
+        return False
+    rest = spec[2:] if len(spec) > 1 and spec[1] == ":" and spec[0].isalpha() else spec
+    return ":" in rest
 
 
 def valid_device_mode(mode: str) -> bool:

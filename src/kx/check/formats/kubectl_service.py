@@ -165,7 +165,8 @@ def ip_problem(value: str) -> str | None:
             address = ipaddress.IPv6Address(value)
         except ValueError:
             return "it is not an IP address"
-    if address.is_unspecified or address.is_loopback or address.is_link_local:
+    multicast = ipaddress.ip_network("224.0.0.0/24" if address.version == 4 else "ff02::/16")
+    if address.is_unspecified or address.is_loopback or address.is_link_local or address in multicast:
         return "unspecified, loopback and link-local addresses are not allowed"
     return None
 

@@ -2,8 +2,8 @@
 
 Not full parsers: each check flags only errors that Go's text/template or kubectl's JSONPath
 parser certainly report, so a valid template is never rejected. Caught: unclosed actions and
-comments, empty actions, stray parentheses, and if/range/with/define/block without a matching
-end (or end/else/break/continue out of place).
+comments, empty actions, stray parentheses, if/range/with/define/block without a matching end
+(or end/else/break/continue out of place), unknown functions and never-declared variables.
 """
 
 from __future__ import annotations
@@ -12,6 +12,14 @@ import re
 
 _OPENERS = frozenset({"if", "range", "with", "define", "block"})
 _SPACE = " \t\r\n"
+_KEYWORDS = frozenset({"if", "else", "end", "range", "with", "define", "block", "template", "break",
+                       "continue", "nil", "true", "false"})  # fmt: skip
+# text/template's built-in functions plus the two kubectl's go-template printer adds.
+_FUNCS = frozenset({"and", "call", "html", "index", "slice", "js", "len", "not", "or", "print", "printf",
+                    "println", "urlquery", "eq", "ge", "gt", "le", "lt", "ne",
+                    "exists", "base64decode"})  # fmt: skip
+_WORD = re.compile(r"[$.]?[A-Za-z_][A-Za-z0-9_]*")
+_DECLARE = re.compile(r"\$([A-Za-z0-9_]+)\s*(?:,\s*\$([A-Za-z0-9_]+)\s*)?:=")
 
 
 def _action_end(text: str, i: int) -> int:
@@ -81,6 +89,7 @@ def _keyword(body: str) -> str:
 def go_template_problem(text: str) -> str | None:
     """The first certain syntax error in a Go text/template, in kx's words, or None."""
     stack: list[str] = []
+    declared = {""}
     i = text.find("{{")
     while i >= 0:
         start = i + 2
@@ -99,13 +108,51 @@ def go_template_problem(text: str) -> str | None:
         if end < 0:
             return "an action opened with '{{' is never closed with '}}'"
         body = _body(text, i + 2, end).strip(_SPACE)
-        problem = _action_problem(body, stack)
+        problem = _action_problem(body, stack) or _names_problem(body, declared)
         if problem:
             return problem
         i = text.find("{{", end + 2)
     if stack:
         return f"{{{{{stack[-1]}}}}} has no matching {{{{end}}}}"
     return None
+
+
+def _names_problem(body: str, declared: set[str]) -> str | None:
+    """Functions that are not defined and variables never declared (both fail at parse time).
+
+    Lenient about scope: a variable declared anywhere earlier counts as declared.
+    """
+    for match in _DECLARE.finditer(body):
+        declared.update(name for name in match.groups() if name)
+    for word, before in _words(body):
+        if word.startswith("$") and word[1:] not in declared:
+            return f"the variable {word} is not declared before it is used"
+        called = word[0] not in "$." and before not in "$._" and not before.isalnum()
+        if called and word not in _KEYWORDS and word not in _FUNCS:
+            return f"{word!r} is not a function kubectl's templates know"
+    return None
+
+
+def _words(body: str) -> list[tuple[str, str]]:
+    """Identifier-like tokens outside quotes, each with the character just before it."""
+    found = []
+    i = 0
+    while i < len(body):
+        c = body[i]
+        if c in "\"'":
+            i = _skip_quoted(body, i, c)
+            continue
+        if c == "`":
+            close = body.find("`", i + 1)
+            i = len(body) if close < 0 else close + 1
+            continue
+        match = _WORD.match(body, i)
+        if match is None or (c == "." and i > 0 and body[i - 1].isalnum()):
+            i += 1
+            continue
+        found.append((match.group(), body[i - 1] if i else " "))
+        i = match.end()
+    return found
 
 
 def _action_problem(body: str, stack: list[str]) -> str | None:
