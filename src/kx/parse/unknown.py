@@ -202,7 +202,7 @@ def _takes_value(removed: RemovedFlag | None, elsewhere: FlagSpec | None) -> boo
     """
     if elsewhere is not None:
         return elsewhere.no_value is None
-    return removed is not None  # removed flags were nearly all value flags
+    return removed is not None and removed.type != "bool"  # untyped removed flags took values
 
 
 def _free_value(parsed: ParsedCommand, i: int) -> bool:

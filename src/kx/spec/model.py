@@ -251,8 +251,9 @@ class RuleSpec(Frozen):
 class RemovedFlag(Frozen):
     """A flag older clients had; this client rejects it as unknown."""
 
-    __slots__ = ("message", "name", "removed_in", "replacement", "short")
+    __slots__ = ("message", "name", "removed_in", "replacement", "short", "type")
     name: str
+    type: str | None
     short: str | None
     removed_in: str
     replacement: str | None
@@ -262,6 +263,7 @@ class RemovedFlag(Frozen):
         self._set("name", raw["name"])
         self._set("short", raw.get("short"))
         self._set("removed_in", raw["removed_in"])
+        self._set("type", raw.get("type"))
         self._set("replacement", raw.get("replacement"))
         self._set("message", raw.get("message"))
 
