@@ -8,7 +8,6 @@ small file, importing neither PyYAML nor jsonschema.
 
 from __future__ import annotations
 
-import contextlib
 import marshal
 import os
 
@@ -86,8 +85,10 @@ def _write_cache(content: dict[str, Any]) -> None:
             marshal.dump(content, handle)
         os.replace(tmp, target)
     except OSError:
-        with contextlib.suppress(OSError):
+        try:  # noqa: SIM105 - importing contextlib costs start-up time on the check path
             os.unlink(tmp)
+        except OSError:
+            pass
 
 
 class SpecSet:

@@ -8,8 +8,8 @@ themselves with ``@register_format`` / ``@register_type`` from ``kx.check.format
 
 from __future__ import annotations
 
-import importlib
 import os
+import sys
 
 # Checker modules are named after the tool whose values they check; the rest are shared.
 _TOOL_PREFIXES = {"docker": ("docker_",), "kubectl": ("kubectl_", "kube_")}
@@ -34,13 +34,19 @@ def load_for(tool: str) -> None:
     for name in _modules():
         mine = prefixes is None or name.startswith(prefixes) or not name.startswith(_ALL_PREFIXES)
         if mine:
-            importlib.import_module(f"{__name__}.{name}")
+            _import(f"{__name__}.{name}")
     _loaded.add(tool if prefixes is not None else "*")
+
+
+def _import(module: str) -> None:
+    """Import a submodule with the builtin hook (the importlib package costs start-up time)."""
+    if module not in sys.modules:
+        __import__(module)
 
 
 def load_all() -> None:
     """Import every checker module in this package once, so they register themselves."""
     if "*" not in _loaded:
         for name in _modules():
-            importlib.import_module(f"{__name__}.{name}")
+            _import(f"{__name__}.{name}")
         _loaded.add("*")
