@@ -1,0 +1,110 @@
+"""`kx check` and `kx exec`: the CLI contract (exit codes, formats, carets), in-process and installed."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kx.main import main
+
+KX = Path(sys.executable).with_name("kx")
+
+
+def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(args)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_clean_command_exits_0_and_prints_nothing(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(["check", "--", "kubectl", "expose", "deployment", "web", "--port=80"], capsys)
+    assert (code, out, err) == (0, "", "")
+
+
+def test_errors_exit_1_with_a_caret_under_each_token(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(
+        ["check", "--", "kubectl", "expose", "deployment", "web", "--port=80", "--selecter=app=web"], capsys
+    )
+    assert code == 1
+    lines = out.splitlines()
+    assert lines[0] == "error[KX101]: unknown flag --selecter for kubectl expose; did you mean --selector?"
+    assert lines[1] == "1 | kubectl expose deployment web --port=80 --selecter=app=web"
+    column = lines[1].index("--selecter") - len("1 | ")
+    assert lines[2] == "  | " + " " * column + "^" * len("--selecter")
+    assert "help: did you mean --selector?" in out
+
+
+def test_string_form_checks_every_command_in_it(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["check", "docker run --cpus abc nginx && kubectl run web --image=Nginx"], capsys)
+    assert code == 1
+    assert "KX201" in out and "KX205" in out
+
+
+def test_warnings_alone_exit_0(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["check", "--", "docker", "run", "nginx", "-p", "80:80"], capsys)
+    assert code == 0
+    assert out.startswith("warning[KX108]")
+
+
+def test_json_format_has_the_contract_fields(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["check", "--format", "json", "--", "docker", "run", "-m", "1x", "nginx"], capsys)
+    assert code == 1
+    body = json.loads(out)
+    [diagnostic] = body["diagnostics"]
+    assert {"path", "line", "column", "end_line", "end_column", "severity", "code", "message",
+            "suggestion", "url"} <= set(diagnostic)  # fmt: skip
+    assert (diagnostic["line"], diagnostic["column"], diagnostic["code"]) == (1, 15, "KX201")
+    assert diagnostic["url"].endswith("#kx201-invalid-value")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["check"], ["check", "--format", "xml", "--", "docker", "run", "nginx"], ["check", "--bogus"]],
+)
+def test_usage_errors_exit_2_with_one_line(args: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(args, capsys)
+    assert code == 2 and out == ""
+    assert err.startswith("kx: error: ") and err.count("\n") == 1
+
+
+def test_check_help_is_generated(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["check", "--help"], capsys)
+    assert code == 0
+    assert "--format" in out and "text|json" in out
+
+
+def test_non_docker_commands_are_not_judged(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["check", "--", "ls", "-la"], capsys)
+    assert (code, out) == (0, "")
+
+
+@pytest.mark.skipif(not KX.exists(), reason="kx console script not installed next to this python")
+def test_installed_kx_check_and_exec(tmp_path: Path) -> None:
+    env = {**os.environ, "NO_COLOR": "1"}
+    bad = subprocess.run([str(KX), "check", "--", "docker", "run", "--pull", "sometimes", "nginx"],
+                         capture_output=True, text=True, env=env)  # fmt: skip
+    assert bad.returncode == 1 and "KX202" in bad.stdout and "\033[" not in bad.stdout
+    marker = tmp_path / "ran"
+    # exec refuses a bad command: nothing runs
+    refused = subprocess.run([str(KX), "exec", "--", "docker", "run", "--cpus", "abc", "nginx"],
+                             capture_output=True, text=True, env=env)  # fmt: skip
+    assert refused.returncode == 1 and "KX201" in refused.stderr
+    # exec runs a clean command by replacing itself (touch is not docker/kubectl: nothing to check)
+    done = subprocess.run([str(KX), "exec", "--", "touch", str(marker)], capture_output=True, text=True)
+    assert done.returncode == 0 and marker.exists()
+
+
+@pytest.mark.skipif(shutil.which("kubectl") is None, reason="kubectl not installed")
+@pytest.mark.skipif(not KX.exists(), reason="kx console script not installed next to this python")
+def test_exec_hands_over_to_the_real_client(tmp_path: Path) -> None:
+    env = {**os.environ, "HOME": str(tmp_path), "KUBECONFIG": "/dev/null"}
+    result = subprocess.run([str(KX), "exec", "--", "kubectl", "version", "--client"],
+                            capture_output=True, text=True, env=env)  # fmt: skip
+    assert result.returncode == 0
+    assert "Client Version" in result.stdout
