@@ -21,6 +21,8 @@ _BLANKS = " \t\r"
 _GAP = re.compile(r"(?:[ \t\r]|\\\n)*")
 # A line with none of these is a plain list of simple words (the common case, done in one go).
 _COMPLEX = re.compile(r"[\\$`;&|<>()*?\[{#]")
+# ... and one with none of these either is unquoted words between spaces: str.split finds them.
+_NOT_BARE = re.compile(r"[\\$`;&|<>()*?\[{#'\"~\t\r]")
 _SIMPLE_WORD = re.compile(SIMPLE_WORD)
 _GAP_WORD = re.compile(r"(?:[ \t\r]|\\\n)*(" + SIMPLE_WORD + ")?")
 _SPECIAL_START = frozenset("\n#<>&;|()0123456789")
@@ -83,7 +85,10 @@ class _Scanner:
         source, limit = self.source, self.limit
         newline = source.find("\n", pos, limit)
         stop = limit if newline < 0 else newline
-        if _COMPLEX.search(source, pos, stop) is not None:
+        odd = _NOT_BARE.search(source, pos, stop)
+        if odd is None:
+            return self._bare_line(pos, stop, newline)
+        if _COMPLEX.search(source, odd.start(), stop) is not None:
             return None
         split = WordSplit(pos)
         append = split.words.append
@@ -105,9 +110,25 @@ class _Scanner:
                 append(Word(text, start, start + len(text)))
         if covered != stop and source[covered:stop].strip(" \t\r"):
             return None
+        return self._line_end(split, stop, newline)
+
+    def _bare_line(self, pos: int, stop: int, newline: int) -> WordSplit:
+        """Split a line of unquoted plain words separated by spaces (no regex per word)."""
+        split = WordSplit(pos)
+        append = split.words.append
+        for text in self.source[pos:stop].split(" "):
+            if text:
+                end = pos + len(text)
+                append(Word(text, pos, end))
+                pos = end + 1
+            else:
+                pos += 1
+        return self._line_end(split, stop, newline)
+
+    def _line_end(self, split: WordSplit, stop: int, newline: int) -> WordSplit:
         split.end = stop
         if newline < 0:
-            split.next = limit
+            split.next = self.limit
         else:
             split.terminator = "\n"
             split.next = self._after_heredocs(newline + 1)
