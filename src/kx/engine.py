@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 from kx._typing import TYPE_CHECKING
+from kx.check.validator import validate, validate_globals
 from kx.codes import CODES, rule_url
 from kx.diagnostics import Diagnostic
+from kx.parse.resolve import resolve_and_parse
+from kx.parse.span import LineIndex, Word
+from kx.parse.words import split_commands
+from kx.spec.loader import load_specs
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from kx.check.problem import Problem
     from kx.parse.problems import ParseProblem
-    from kx.parse.span import LineIndex, Word
     from kx.spec.loader import SpecSet
 
     Raw = tuple[str, str, int, int, "str | None", "str | None", str]
@@ -42,18 +46,12 @@ def check_words(
     if not raws:
         return []
     if index is None:
-        from kx.parse.span import LineIndex
-
         index = LineIndex(text)
     return to_diagnostics(raws, path, index)
 
 
 def problems_for_words(words: list[Word], specs: SpecSet | None = None) -> list[Raw]:
     """The problems of one command, positioned by offsets into its source text."""
-    from kx.check.validator import validate, validate_globals
-    from kx.parse.resolve import resolve_and_parse
-    from kx.spec.loader import load_specs
-
     if not words:
         return []
     found = resolve_and_parse(words, specs or load_specs())
@@ -108,9 +106,6 @@ def to_diagnostics(raws: Sequence[Raw], path: str, index: LineIndex) -> list[Dia
 
 def check_command(text: str, path: str = COMMAND_PATH) -> list[Diagnostic]:
     """Validate every docker/kubectl command in a command string (``a && b`` checks both)."""
-    from kx.parse.span import LineIndex
-    from kx.parse.words import split_commands
-
     index = LineIndex(text)
     result: list[Diagnostic] = []
     for split in split_commands(text):
@@ -127,8 +122,6 @@ def quote_arg(arg: str) -> str:
 
 def argv_to_words(argv: Sequence[str]) -> tuple[str, list[Word]]:
     """Render argv as a display command line and words whose spans point into it."""
-    from kx.parse.span import Word
-
     parts: list[str] = []
     words: list[Word] = []
     pos = 0
