@@ -55,7 +55,7 @@ def _user_defined(name: str) -> bool:
     return name not in _BUILTIN_NETWORKS and not name.startswith("container:")
 
 
-@register_check("docker-network-modes")
+@register_check("docker-network-modes", needs=("network",))
 def network_modes(state: CommandState, rule: RuleSpec) -> list[Finding]:
     """Each network once; user-defined networks not mixed with host/bridge/none/container."""
     networks = _networks(state)
@@ -71,7 +71,7 @@ def network_modes(state: CommandState, rule: RuleSpec) -> list[Finding]:
     return []
 
 
-@register_check("docker-network-alias-user-defined")
+@register_check("docker-network-alias-user-defined", needs=("network", "network-alias"))
 def network_alias(state: CommandState, rule: RuleSpec) -> list[Finding]:
     """Network aliases need a user-defined network (the default bridge is not one)."""
     networks = _networks(state)
@@ -86,7 +86,7 @@ def network_alias(state: CommandState, rule: RuleSpec) -> list[Finding]:
     return [_finding(state, rule, "network-alias" if "network-alias" in state.flags else "network", message)]
 
 
-@register_check("docker-per-network-conflicts")
+@register_check("docker-per-network-conflicts", needs=("network",))
 def per_network(state: CommandState, rule: RuleSpec) -> list[Finding]:
     """A legacy flag (``--ip``) and the same setting inside ``--network name=..,ip=..``."""
     networks = _networks(state)
@@ -100,7 +100,7 @@ def per_network(state: CommandState, rule: RuleSpec) -> list[Finding]:
     return found
 
 
-@register_check("docker-static-ip-user-network")
+@register_check("docker-static-ip-user-network", needs=("network", "ip", "ip6"))
 def static_ip(state: CommandState, rule: RuleSpec) -> list[Finding]:
     """A fixed ``--ip``/``--ip6`` (or ``ip=``/``ip6=`` of --network) needs a user-defined network."""
     networks = _networks(state)
@@ -123,7 +123,7 @@ def _fixed_ip(state: CommandState, rule: RuleSpec, flag: str, key: str, network:
     return _finding(state, rule, flag, message, "KX204")
 
 
-@register_check("docker-single-host")
+@register_check("docker-single-host", needs=("host",))
 def single_host(state: CommandState, rule: RuleSpec) -> list[Finding]:
     """``-H`` may be given once."""
     hosts = state.flags.get("host")
@@ -132,7 +132,7 @@ def single_host(state: CommandState, rule: RuleSpec) -> list[Finding]:
     return [_finding(state, rule, "host", rule.message or "give -H/--host at most once")]
 
 
-@register_check("docker-cidfile-absent")
+@register_check("docker-cidfile-absent", needs=("cidfile",))
 def cidfile_absent(state: CommandState, rule: RuleSpec) -> list[Finding]:
     """The client refuses an existing --cidfile and one whose directory is missing."""
     from kx.check.formats.registry import file_checks_enabled
@@ -149,7 +149,7 @@ def cidfile_absent(state: CommandState, rule: RuleSpec) -> list[Finding]:
     return []
 
 
-@register_check("override-type-with-overrides")
+@register_check("override-type-with-overrides", needs=("overrides",))
 def override_type(state: CommandState, rule: RuleSpec) -> list[Finding]:
     """``--overrides`` with ``--override-type``: a known type whose JSON shape fits."""
     from kx.check.formats.kubectl_globals import check_override_flags
@@ -161,7 +161,7 @@ def override_type(state: CommandState, rule: RuleSpec) -> list[Finding]:
     return [(p, state.flags[anchor].anchor) for p in problems]
 
 
-@register_check("output-template")
+@register_check("output-template", needs=("output", "template"))
 def output_template(state: CommandState, rule: RuleSpec) -> list[Finding]:
     """``-o`` template kinds need a template; ``--template`` must parse."""
     from kx.check.formats.kubectl_output import check_output_flags
@@ -175,7 +175,7 @@ def output_template(state: CommandState, rule: RuleSpec) -> list[Finding]:
     return [(p, state.flags[anchor].anchor) for p in problems]
 
 
-@register_check("positive-duration")
+@register_check("positive-duration", needs=("pod-running-timeout",))
 def positive_duration(state: CommandState, rule: RuleSpec) -> list[Finding]:
     """``--pod-running-timeout`` must be above zero."""
     value = state.value("pod-running-timeout")
@@ -184,7 +184,7 @@ def positive_duration(state: CommandState, rule: RuleSpec) -> list[Finding]:
     return [_finding(state, rule, "pod-running-timeout", rule.message or "must be above zero", "KX201")]
 
 
-@register_check("command-needs-args")
+@register_check("command-needs-args", needs=("command",))
 def command_needs_args(state: CommandState, rule: RuleSpec) -> list[Finding]:
     """``--command`` without a command after the name does nothing."""
     if state.is_set("command") is not True or len(state.positionals) > 1 or state.has_dynamic_positional():
@@ -208,7 +208,7 @@ def resource_args(state: CommandState, rule: RuleSpec) -> list[Finding]:
     return found
 
 
-@register_check("service-type-fields")
+@register_check("service-type-fields", needs=("type",))
 def service_type_fields(state: CommandState, rule: RuleSpec) -> list[Finding]:
     """Service fields the API server only accepts together (type vs cluster IP, ExternalName)."""
     from kx.check.formats.kubectl_service import service_type_problems
@@ -221,7 +221,7 @@ def service_type_fields(state: CommandState, rule: RuleSpec) -> list[Finding]:
             for message in service_type_problems(kind, cluster_ip, overrides)]  # fmt: skip
 
 
-@register_check("run-expose-service-name")
+@register_check("run-expose-service-name", needs=("expose",))
 def run_expose_service_name(state: CommandState, rule: RuleSpec) -> list[Finding]:
     """``kubectl run --expose`` names the Service after the pod: a DNS-1035 label."""
     from kx.check.formats.kubectl_meta import DNS_LABEL_1123
@@ -236,9 +236,9 @@ def run_expose_service_name(state: CommandState, rule: RuleSpec) -> list[Finding
     return [(Problem("KX207", message, stage=rule.stage), state.positionals[0])]
 
 
-@register_check("docker-tls-files")
-@register_check("docker-tty-stdin")
-@register_check("docker-api-socket-endpoint")
+@register_check("docker-tls-files", needs=())
+@register_check("docker-tty-stdin", needs=())
+@register_check("docker-api-socket-endpoint", needs=())
 def machine_dependent(state: CommandState, rule: RuleSpec) -> list[Finding]:
     """Depends on the machine that will run the command (terminal, home dir): not judged."""
     return []

@@ -10,19 +10,27 @@ if TYPE_CHECKING:
 
     from kx.check.state import CommandState
     from kx.parse.span import Word
-    from kx.spec.model import CommandSpec, RuleSpec
+    from kx.spec.model import RuleSpec
 
     Finding = tuple[Problem, Word]
     NamedCheck = Callable[[CommandState, RuleSpec], list[Finding]]
 
 CHECKS: dict[str, NamedCheck] = {}
+# For a check that finds nothing unless one of some flags is in effect: those flags (the
+# validator then skips it for most commands). An empty set: a check that never finds anything.
+CHECK_NEEDS: dict[str, frozenset[str]] = {}
 
 
-def register_check(name: str) -> Callable[[NamedCheck], NamedCheck]:
-    """Register a named rule check (a spec's ``kind: check`` refers to it by name)."""
+def register_check(name: str, needs: tuple[str, ...] | None = None) -> Callable[[NamedCheck], NamedCheck]:
+    """Register a named rule check (a spec's ``kind: check`` refers to it by name).
+
+    ``needs``: flags of which at least one must be in effect for the check to find anything.
+    """
 
     def add(fn: NamedCheck) -> NamedCheck:
         CHECKS[name] = fn
+        if needs is not None:
+            CHECK_NEEDS[name] = frozenset(needs)
         return fn
 
     return add
@@ -138,40 +146,6 @@ def _problem(rule: RuleSpec, code: str, message: str) -> Problem:
     if severity is not None and code in ("KX401", "KX402"):
         code = "KX403"
     return Problem(code, message, stage=rule.stage, severity=severity)
-
-
-_TRIGGERS: dict[int, list[tuple[RuleSpec, frozenset[str]]]] = {}
-
-
-def triggered(spec: CommandSpec) -> list[tuple[RuleSpec, frozenset[str]]]:
-    """Each rule with the flags that must be given for it to possibly fire.
-
-    A conflicts rule needs all its flags, a requires rule its subject; a flag with ``default_from``
-    may be in effect without being given, so it is never required. Computed once per spec.
-    """
-    key = id(spec)
-    found = _TRIGGERS.get(key)
-    if found is None:
-        found = []
-        for rule in spec.rules:
-            names: tuple[str, ...] = ()
-            if rule.kind == "conflicts":
-                names = rule.flags
-            elif rule.kind in ("requires", "requires-any") and rule.flag is not None:
-                names = (rule.flag,)
-            needed = frozenset(n for n in names if not _has_default_from(spec, n))
-            found.append((rule, needed))
-        _TRIGGERS[key] = found
-        _SPECS.append(spec)  # keep the spec alive so its id() is never reused
-    return found
-
-
-_SPECS: list[CommandSpec] = []
-
-
-def _has_default_from(spec: CommandSpec, name: str) -> bool:
-    flag = spec.by_name.get(name)
-    return flag is not None and flag.default_from is not None
 
 
 def check_rule(state: CommandState, rule: RuleSpec) -> list[Finding]:

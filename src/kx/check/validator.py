@@ -5,8 +5,9 @@ from __future__ import annotations
 from kx._typing import TYPE_CHECKING
 from kx.check import named_checks  # noqa: F401 - registers the named rule checks
 from kx.check.problem import Problem
-from kx.check.rules import check_rule, triggered
+from kx.check.rules import check_rule
 from kx.check.state import CommandState
+from kx.check.tables import tables
 from kx.check.values import check_flag_value, check_positional_value
 
 if TYPE_CHECKING:
@@ -65,13 +66,13 @@ def check_value_use(
     tool: str, flag: FlagSpec, value: str, word: Word, offset: int, final: bool = True
 ) -> list[Finding]:
     """Check one occurrence's value; split CSV values into items for the format checks."""
+    if flag.repeat != "csv" or not flag.format:
+        problems = check_flag_value(tool, flag, value, final=final)
+        return [(problem, *_span(word, offset, problem, len(value))) for problem in problems]
     found: list[Finding] = []
-    items = split_csv_record(value) if flag.repeat == "csv" and flag.format else [(value, 0)]
-    for item, at in items:
+    for item, at in split_csv_record(value):
         for problem in check_flag_value(tool, flag, item, final=final):
             found.append((problem, *_span(word, offset + at, problem, len(item))))
-        if found and flag.repeat != "csv":
-            break
     return found
 
 
@@ -117,8 +118,8 @@ def check_positionals(state: CommandState, dynamic_args: bool) -> list[Finding]:
 def check_required_flags(state: CommandState) -> list[Finding]:
     """Flags the client refuses to run without."""
     found: list[Finding] = []
-    for flag in state.spec.flags:
-        if flag.required and flag.name not in state.flags:
+    for flag in tables(state.spec).required:
+        if flag.name not in state.flags:
             message = f"{state.spec.display_name} needs --{flag.name}"
             found.append((Problem("KX304", message), state.anchor.start, state.anchor.end))
     return found
@@ -127,6 +128,8 @@ def check_required_flags(state: CommandState) -> list[Finding]:
 def check_platform(state: CommandState) -> list[Finding]:
     """Flags only a daemon on another OS supports (docker's Windows-only flags)."""
     found: list[Finding] = []
+    if tables(state.spec).windows.isdisjoint(state.flags):
+        return found
     for name, flag_state in state.flags.items():
         platform = flag_state.flag.platform
         if platform == "windows":
@@ -142,8 +145,10 @@ def check_rules(state: CommandState, dynamic_flags: bool) -> list[Finding]:
     """The spec's cross-flag rules."""
     found: list[Finding] = []
     given = state.flags.keys()
-    for rule, needed in triggered(state.spec):
-        if not needed <= given or (dynamic_flags and rule.kind in ("requires", "requires-any", "one-of")):
+    for rule, needed, any_of in tables(state.spec).triggers:
+        if not needed <= given or (any_of is not None and any_of.isdisjoint(given)):
+            continue
+        if dynamic_flags and rule.kind in ("requires", "requires-any", "one-of"):
             continue
         for problem, word in check_rule(state, rule):
             found.append((problem, word.start, word.end))
@@ -160,30 +165,35 @@ def build_state(parsed: ParsedCommand, anchor: Word) -> tuple[CommandState, list
     found: list[Finding] = []
     dynamic_flags = False
     tool = parsed.spec.tool
-    last = {use.flag.canonical: index for index, use in enumerate(parsed.uses) if use.flag is not None}
-    for index, use in enumerate(parsed.uses):
+    uses = parsed.uses
+    last = {use.flag.canonical: index for index, use in enumerate(uses) if use.flag is not None}
+    add = state.add
+    for index, use in enumerate(uses):
         flag = use.flag
         if flag is None:
             dynamic_flags = dynamic_flags or use.dynamic
             continue
-        if use.value is None:
+        value = use.value
+        if value is None:
             continue
-        word = use.value_word or use.word
-        state.add(flag, use.value, word if use.value_word is not None else use.word, use.dynamic)
-        if use.dynamic or (use.value_word is None and flag.is_bool):
+        word = use.value_word
+        if word is None:  # a bare flag: its no-value default (bools' "true", kubectl --dry-run)
+            add(flag, value, use.word, use.dynamic)
+            if not use.dynamic and not flag.is_bool:
+                found.extend((p, use.word.start, use.word.end) for p in check_flag_value(tool, flag, value))
             continue
-        if use.value_word is None:  # a bare flag with a no-value default (kubectl --dry-run)
-            found.extend((p, use.word.start, use.word.end) for p in check_flag_value(tool, flag, use.value))
+        add(flag, value, word, use.dynamic)
+        if use.dynamic:
             continue
-        offset = use.value_start - word.start if word.literal else 0
+        offset = use.value_begin if word.literal else 0  # where the value starts in the word's source
         final = flag.repeat != "last" or last[flag.canonical] == index
-        found.extend(check_value_use(tool, flag, use.value, word, offset, final))
+        found.extend(check_value_use(tool, flag, value, word, offset, final))
     return state, found, dynamic_flags or parsed.uncertain
 
 
 def _client_dry_run(state: CommandState) -> bool:
     """A kubectl client-side dry run (also the deprecated bare and boolean forms), or maybe one."""
-    flag = next((f for f in state.spec.flags if f.format == "dry-run"), None)
+    flag = tables(state.spec).dry_run
     if flag is None or flag.name not in state.flags:
         return False
     value = state.value(flag.name)
@@ -192,7 +202,7 @@ def _client_dry_run(state: CommandState) -> bool:
 
 def _lookup_spans(state: CommandState) -> list[tuple[int, int]]:
     """Words naming the object kubectl fetches (resources, namespace): a dry run still reads it."""
-    if not any(slot.format == "resource-arg" for slot in state.spec.positionals):
+    if not tables(state.spec).resource_args:
         return []
     spans = [(word.start, word.end) for word in state.positionals]
     for name, flag_state in state.flags.items():

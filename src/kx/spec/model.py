@@ -50,6 +50,7 @@ class FlagSpec(Frozen):
     __slots__ = (
         "added",
         "alias_of",
+        "canonical",
         "case_sensitive",
         "choices",
         "common",
@@ -57,9 +58,11 @@ class FlagSpec(Frozen):
         "default_from",
         "deprecated",
         "deprecated_in",
+        "display",
         "enforced_by",
         "format",
         "hidden",
+        "is_bool",
         "metavar",
         "min_api",
         "name",
@@ -105,6 +108,10 @@ class FlagSpec(Frozen):
     summary: str
     origin: str
     default_from: str | None
+    # Plain attributes rather than properties: the validator reads them for every flag occurrence.
+    is_bool: bool  # a boolean switch
+    canonical: str  # the name whose value this flag sets (itself, or the flag it aliases)
+    display: str  # how the client names it in messages: ``-m, --memory`` or ``--name``
 
     def __init__(self, raw: dict[str, Any], origin: str = "") -> None:
         get = raw.get
@@ -134,28 +141,15 @@ class FlagSpec(Frozen):
         self._set("common", get("common", False))
         self._set("summary", get("summary", ""))
         self._set("origin", origin)
-
-    @property
-    def is_bool(self) -> bool:
-        """True when the flag is a boolean switch."""
-        return self.type in BOOL_TYPES
+        self._set("is_bool", raw["type"] in BOOL_TYPES)
+        self._set("canonical", self.alias_of or self.name)
+        shown = f"-{self.short}, --{self.name}" if self.short and not self.short_deprecated else ""
+        self._set("display", shown or f"--{self.name}")
 
     @property
     def takes_value(self) -> bool:
         """True when ``--flag VALUE`` consumes the next word (no NoOptDefVal)."""
         return self.no_value is None
-
-    @property
-    def canonical(self) -> str:
-        """The name whose value this flag sets (itself, or the flag it aliases)."""
-        return self.alias_of or self.name
-
-    @property
-    def display(self) -> str:
-        """How the client names the flag in messages: ``-m, --memory`` or ``--name``."""
-        if self.short and not self.short_deprecated:
-            return f"-{self.short}, --{self.name}"
-        return f"--{self.name}"
 
     def __repr__(self) -> str:
         return f"FlagSpec(--{self.name})"
