@@ -10,8 +10,9 @@ from kx.check.problem import Problem
 if TYPE_CHECKING:
     from kx.spec.model import FlagSpec, PositionalSpec
 
+    MemoKey = tuple[int, str, "bool | None"]  # (id of the flag or slot, value, final; None: a slot)
 
-_MEMO: dict[tuple[int, str, bool], list[Problem]] = {}
+_MEMO: dict[MemoKey, list[Problem]] = {}
 _MEMO_LIMIT = 20_000
 # Values naming files are read from disk by some checkers: never remembered.
 _UNCACHED_HINTS = frozenset({"file", "dir", "path"})
@@ -19,21 +20,62 @@ _UNCACHED_HINTS = frozenset({"file", "dir", "path"})
 
 def check_flag_value(tool: str, flag: FlagSpec, value: str, *, final: bool = True) -> list[Problem]:
     """Like ``_check_flag_value``, remembering results: checkers are pure functions of their input."""
-    if flag.value_hint in _UNCACHED_HINTS:
-        return _check_flag_value(tool, flag, value, final=final)
     key = (id(flag), value, final)
     found = _MEMO.get(key)
     if found is None:
-        if len(_MEMO) >= _MEMO_LIMIT:
-            _MEMO.clear()
-            _KEEP.clear()
-        found = _MEMO[key] = _check_flag_value(tool, flag, value, final=final)
-        _KEEP[id(flag)] = flag
+        found = _check_flag_value(tool, flag, value, final=final)
+        if flag.value_hint not in _UNCACHED_HINTS:
+            _remember(key, flag, found)
     return found
 
 
-# Flags whose id() is a memo key stay alive, so an id is never reused for another flag.
-_KEEP: dict[int, FlagSpec] = {}
+def check_positional_value(tool: str, slot: PositionalSpec, value: str) -> list[Problem]:
+    """Like ``_check_positional_value``, remembering results (scripts repeat their images)."""
+    key = (id(slot), value, None)
+    found = _MEMO.get(key)
+    if found is None:
+        found = _check_positional_value(tool, slot, value)
+        if slot.value_hint not in _UNCACHED_HINTS:
+            _remember(key, slot, found)
+    return found
+
+
+# Flags and slots whose id() is a memo key stay alive, so an id is never reused for another one.
+_KEEP: dict[int, FlagSpec | PositionalSpec] = {}
+
+
+def _remember(key: MemoKey, owner: FlagSpec | PositionalSpec, found: list[Problem]) -> None:
+    if len(_MEMO) >= _MEMO_LIMIT:
+        _MEMO.clear()
+        _KEEP.clear()
+    _MEMO[key] = found
+    _KEEP[id(owner)] = owner
+
+
+class _Plan:
+    """The checkers of one flag's values and their context, looked up once per flag."""
+
+    __slots__ = ("ctx", "flag", "format_check", "type_check")
+
+    def __init__(self, tool: str, flag: FlagSpec) -> None:
+        formats.load_for(tool)
+        self.flag = flag  # keeps the flag alive, so its id() is not reused while planned
+        self.ctx = ValueContext(tool, flag)
+        self.type_check = TYPES.get(flag.type)
+        self.format_check = FORMATS.get(flag.format) if flag.format else None
+
+
+_PLANS: dict[int, _Plan] = {}
+_PLANS_LIMIT = 5_000  # specs reloaded many times (tests) make new flags; old plans go
+
+
+def _plan(tool: str, flag: FlagSpec) -> _Plan:
+    plan = _PLANS.get(id(flag))
+    if plan is None or plan.ctx.tool != tool:
+        if len(_PLANS) >= _PLANS_LIMIT:
+            _PLANS.clear()
+        plan = _PLANS[id(flag)] = _Plan(tool, flag)
+    return plan
 
 
 def _check_flag_value(tool: str, flag: FlagSpec, value: str, *, final: bool = True) -> list[Problem]:
@@ -42,18 +84,15 @@ def _check_flag_value(tool: str, flag: FlagSpec, value: str, *, final: bool = Tr
     ``final`` False means a later occurrence of this scalar flag overrides the value: only checks
     the flag library makes while parsing (the type, and formats in PARSE_TIME_FORMATS) apply.
     """
-    formats.load_for(tool)
-    ctx = ValueContext(tool, flag)
-    type_checker = TYPES.get(flag.type)
-    if type_checker is not None:
-        problems = type_checker(value, ctx)
+    plan = _plan(tool, flag)
+    if plan.type_check is not None:
+        problems = plan.type_check(value, plan.ctx)
         if problems:
             return problems
     if not final and flag.format not in PARSE_TIME_FORMATS:
         return []
     if flag.format:
-        checker = FORMATS.get(flag.format)
-        return checker(value, ctx) if checker is not None else []
+        return plan.format_check(value, plan.ctx) if plan.format_check is not None else []
     if flag.choices and not flag.is_bool:
         return check_choice(value, flag.choices, flag.case_sensitive, flag.enforced_by, flag.display)
     return []
@@ -64,7 +103,7 @@ def _check_flag_value(tool: str, flag: FlagSpec, value: str, *, final: bool = Tr
 PARSE_TIME_FORMATS = frozenset({"cpus", "memory-swap", "attach-stream"})
 
 
-def check_positional_value(tool: str, slot: PositionalSpec, value: str) -> list[Problem]:
+def _check_positional_value(tool: str, slot: PositionalSpec, value: str) -> list[Problem]:
     """All problems with a positional argument's value."""
     formats.load_for(tool)
     if slot.format:
