@@ -85,15 +85,18 @@ class _Scanner:
         source, limit = self.source, self.limit
         newline = source.find("\n", pos, limit)
         stop = limit if newline < 0 else newline
+        split = WordSplit(pos)
         odd = _NOT_BARE.search(source, pos, stop)
         if odd is None:
-            return self._bare_line(pos, stop, newline)
+            _bare_words(split.words, source, pos, stop)
+            return self._line_end(split, stop, newline)
         if _COMPLEX.search(source, odd.start(), stop) is not None:
             return None
-        split = WordSplit(pos)
+        # The words before the one holding the first quote (or tilde, tab) are bare.
+        covered = max(pos, source.rfind(" ", pos, odd.start()) + 1)
+        _bare_words(split.words, source, pos, covered)
         append = split.words.append
-        covered = pos
-        for found in _SIMPLE_WORD.finditer(source, pos, stop):
+        for found in _SIMPLE_WORD.finditer(source, covered, stop):
             text = found.group()
             start = found.start()
             if start != covered and source[covered:start].strip(" \t\r"):
@@ -110,19 +113,6 @@ class _Scanner:
                 append(Word(text, start, start + len(text)))
         if covered != stop and source[covered:stop].strip(" \t\r"):
             return None
-        return self._line_end(split, stop, newline)
-
-    def _bare_line(self, pos: int, stop: int, newline: int) -> WordSplit:
-        """Split a line of unquoted plain words separated by spaces (no regex per word)."""
-        split = WordSplit(pos)
-        append = split.words.append
-        for text in self.source[pos:stop].split(" "):
-            if text:
-                end = pos + len(text)
-                append(Word(text, pos, end))
-                pos = end + 1
-            else:
-                pos += 1
         return self._line_end(split, stop, newline)
 
     def _line_end(self, split: WordSplit, stop: int, newline: int) -> WordSplit:
@@ -222,6 +212,17 @@ class _Scanner:
                     break
         self.heredocs.clear()
         return min(pos, limit)
+
+
+def _bare_words(words: list[Word], source: str, pos: int, stop: int) -> None:
+    """Append the words of ``source[pos:stop]``: unquoted plain words between spaces only."""
+    for text in source[pos:stop].split(" "):
+        if text:
+            end = pos + len(text)
+            words.append(Word(text, pos, end))
+            pos = end + 1
+        else:
+            pos += 1
 
 
 def _fast_word(source: str, text: str, start: int, end: int, limit: int) -> Word | None:
