@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 
+from kx._regex import LazyRegex
 from kx._typing import TYPE_CHECKING
 from kx.check.problem import Problem
 from kx.check.rules import register_check
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 
 # Networks that are not user-defined: they cannot be combined with others or carry aliases.
 _BUILTIN_NETWORKS = frozenset({"host", "bridge", "none", "default"})
-_ADVANCED = r"[A-Za-z0-9_-]+=[^,]*(?:,[A-Za-z0-9_-]+=[^,]*)*"
+_ADVANCED = LazyRegex(r"[A-Za-z0-9_-]+=[^,]*(?:,[A-Za-z0-9_-]+=[^,]*)*")
 # Per-network keys of the advanced --network syntax and the legacy flags they clash with.
 _PER_NETWORK = {"ip": "ip", "ip6": "ip6", "alias": "network-alias", "mac-address": "mac-address",
                 "link-local-ip": "link-local-ip"}  # fmt: skip
@@ -43,7 +44,7 @@ def _networks(state: CommandState) -> list[tuple[str, dict[str, str]]] | None:
         return None
     out = []
     for value in found.values:
-        if re.fullmatch(_ADVANCED, value):
+        if _ADVANCED.fullmatch(value):
             fields = dict(item.split("=", 1) for item in value.split(","))
             out.append((fields.get("name", ""), fields))
         else:

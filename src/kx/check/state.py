@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import re
-
+from kx._regex import LazyRegex
 from kx._typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from kx.parse.span import Word
     from kx.spec.model import CommandSpec, FlagSpec
 
-_ZERO = r"[+-]?(?:0+(?:\.0*)?|\.0+)(?:[a-zµμ]*)(?:(?:0+(?:\.0*)?|\.0+)[a-zµμ]+)*"
+_ZERO = LazyRegex(r"[+-]?(?:0+(?:\.0*)?|\.0+)(?:[a-zµμ]*)(?:(?:0+(?:\.0*)?|\.0+)[a-zµμ]+)*")
 
 TRUE_WORDS = frozenset({"1", "t", "T", "TRUE", "true", "True"})
 FALSE_WORDS = frozenset({"0", "f", "F", "FALSE", "false", "False"})
@@ -101,7 +100,7 @@ class CommandState:
             return None if name in self.flags else False
         if value in FALSE_WORDS or value == "":
             return False
-        return re.fullmatch(_ZERO, value) is None
+        return _ZERO.fullmatch(value) is None
 
     def has_dynamic_positional(self) -> bool:
         """True when some positional's value (or count, for "$@") is unknown."""

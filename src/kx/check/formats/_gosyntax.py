@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from kx._regex import LazyRegex
+
 # unicode.IsSpace, as strings.TrimSpace uses it.
 GO_SPACE = " \t\n\v\f\r\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"  # noqa: E501
 BOOL_WORDS = frozenset({"1", "t", "T", "TRUE", "true", "True", "0", "f", "F", "FALSE", "false", "False"})
@@ -56,7 +58,11 @@ def parse_uint(s: str, base: int = 10, bits: int = 64) -> tuple[int | None, str]
             if not _underscores_ok(body, prefixed):
                 return None, "syntax"
             body = body.replace("_", "")
-    if not body or any(ch not in _DIGITS[base] for ch in body):
+    if base == 10:
+        valid = body.isdigit() and body.isascii()  # exactly 0-9, without a loop in Python
+    else:
+        valid = bool(body) and all(ch in _DIGITS[base] for ch in body)
+    if not valid:
         return None, "syntax"
     value = int(body, base)
     if value >= 1 << bits:
@@ -86,6 +92,7 @@ def atoi(s: str) -> int | None:
 
 _DEC_FLOAT = r"(?=[0-9_.]*[0-9])[0-9_]*(?:\.[0-9_]*)?(?:[eE][+-]?[0-9][0-9_]*)?"
 _HEX_FLOAT = r"0[xX](?=[0-9a-fA-F_.]*[0-9a-fA-F])[0-9a-fA-F_]*(?:\.[0-9a-fA-F_]*)?[pP][+-]?[0-9][0-9_]*"
+_FLOATS = {False: LazyRegex(_DEC_FLOAT), True: LazyRegex(_HEX_FLOAT)}
 
 
 def parse_float(s: str) -> tuple[float | None, str]:
@@ -94,7 +101,7 @@ def parse_float(s: str) -> tuple[float | None, str]:
     if body.lower() in ("inf", "infinity") or s.lower() == "nan":
         return float(s), ""
     hexa = len(body) > 2 and body[:2].lower() == "0x"
-    if re.fullmatch(_HEX_FLOAT if hexa else _DEC_FLOAT, body) is None:
+    if _FLOATS[hexa].fullmatch(body) is None:
         return None, "syntax"
     if "_" in body and not _underscores_ok_float(body, hexa):
         return None, "syntax"

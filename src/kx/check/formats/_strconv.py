@@ -61,6 +61,10 @@ def _base_of(s: str) -> tuple[int, str]:
 
 def parse_uint(s: str, base: int = 0, bits: int = 64) -> tuple[int, str | None]:
     """strconv.ParseUint(s, base, bits) for base 0 or 10."""
+    if len(s) <= 20 and s.isdigit() and s.isascii() and (base == 10 or s[0] != "0" or len(s) == 1):
+        n = int(s)  # plain decimal digits, the common case: no prefix, sign or separator to read
+        limit = (1 << bits) - 1
+        return (n, None) if n <= limit else (limit, RANGE)
     if not s:
         return 0, SYNTAX
     base0 = base == 0

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
+from kx._regex import LazyRegex
 from kx._typing import TYPE_CHECKING
 from kx.check.formats._gosyntax import atoi
 from kx.check.formats.registry import register_format
@@ -12,7 +11,7 @@ from kx.check.problem import Problem
 if TYPE_CHECKING:
     from kx.check.formats.registry import ValueContext
 
-_NAME = r"/?[a-zA-Z0-9][a-zA-Z0-9_.-]+"
+_NAME = LazyRegex(r"/?[a-zA-Z0-9][a-zA-Z0-9_.-]+")
 
 
 def _server(message: str) -> list[Problem]:
@@ -23,7 +22,7 @@ def _server(message: str) -> list[Problem]:
 @register_format("container-name")
 def container_name(value: str, ctx: ValueContext) -> list[Problem]:
     """Container names: a letter or digit, then letters, digits, ``_ . -`` (two characters at least)."""
-    if value == "" or re.fullmatch(_NAME, value):
+    if value == "" or _NAME.fullmatch(value):
         return []
     return _server(f"{value!r} is not a valid container name: use [a-zA-Z0-9][a-zA-Z0-9_.-]+")
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from kx._regex import LazyRegex
 from kx._typing import TYPE_CHECKING
 from kx.check.formats._gosyntax import split_host_port, trim_space
 from kx.check.formats.registry import register_format
@@ -26,6 +27,9 @@ _REFERENCE = (
     r"(?::([0-9A-Za-z_][0-9A-Za-z_.-]{0,127}))?"
     r"(?:@([A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}))?"
 )
+_REFERENCE_RE = LazyRegex(_REFERENCE)
+_HEX_RE = LazyRegex("[a-f0-9]+")
+_IMAGE_ID_RE = LazyRegex("[a-f0-9]{64}")
 _DIGEST_SIZES = {"sha256": 64, "sha384": 96, "sha512": 128}
 LOG_LEVELS = ("panic", "fatal", "error", "warn", "warning", "info", "debug", "trace")
 
@@ -40,7 +44,7 @@ def digest_problem(digest: str) -> str | None:
         return f"unsupported digest algorithm {algorithm!r} (use sha256, sha384 or sha512)"
     if len(encoded) != size:
         return f"a {algorithm} digest has {size} hex characters, not {len(encoded)}"
-    return None if re.fullmatch("[a-f0-9]+", encoded) else "digest hex must be lowercase"
+    return None if _HEX_RE.fullmatch(encoded) else "digest hex must be lowercase"
 
 
 def split_domain(name: str) -> tuple[str, str]:
@@ -61,13 +65,13 @@ def split_domain(name: str) -> tuple[str, str]:
 
 def image_problem(ref: str) -> str | None:
     """Why the docker client refuses an image reference, or None."""
-    if re.fullmatch("[a-f0-9]{64}", ref) or (":" in ref and digest_problem(ref) is None):
+    if _IMAGE_ID_RE.fullmatch(ref) or (":" in ref and digest_problem(ref) is None):
         return None
     domain, remainder = split_domain(ref)
     repo = remainder.partition(":")[0]
     if repo.lower() != repo:
         return f"repository name {repo.removeprefix('library/')!r} must be lowercase"
-    match = re.fullmatch(_REFERENCE, f"{domain}/{remainder}")
+    match = _REFERENCE_RE.fullmatch(f"{domain}/{remainder}")
     if match is None:
         return "not a valid image reference ([registry/]name[:tag][@digest])"
     if len(match.group(2)) > 255:

@@ -8,8 +8,7 @@ for its kind cannot exist, so looking it up fails on the server.
 
 from __future__ import annotations
 
-import re
-
+from kx._regex import LazyRegex
 from kx._typing import TYPE_CHECKING
 from kx.check.formats import kube_resources as kr
 from kx.check.formats.registry import register_format
@@ -21,6 +20,8 @@ if TYPE_CHECKING:
 CODE = "KX206"
 SUBDOMAIN = r"[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*"
 DNS_LABEL_1035 = r"[a-z]([-a-z0-9]*[a-z0-9])?"
+_SUBDOMAIN_RE = LazyRegex(SUBDOMAIN)
+_DNS_LABEL_1035_RE = LazyRegex(DNS_LABEL_1035)
 _EXPOSABLE = "pods, services, replicationcontrollers, deployments and replicasets"
 
 
@@ -65,9 +66,9 @@ def name_problems(word: str, type_word: str) -> list[Problem]:
     if found is None or not found.exposable:
         return []
     if found.plural in kr.LABEL_NAMED:
-        if len(word) > 63 or re.fullmatch(DNS_LABEL_1035, word) is None:
+        if len(word) > 63 or _DNS_LABEL_1035_RE.fullmatch(word) is None:
             return [_no_such(word, found.kind, "a lowercase RFC 1035 label (a-z, 0-9, '-', max 63)")]
-    elif len(word) > 253 or re.fullmatch(SUBDOMAIN, word) is None:
+    elif len(word) > 253 or _SUBDOMAIN_RE.fullmatch(word) is None:
         return [_no_such(word, found.kind, "a lowercase RFC 1123 subdomain (a-z, 0-9, '-', '.')")]
     return []
 
@@ -107,6 +108,8 @@ def check_resource_args(values: list[str], *, from_files: bool = False) -> list[
     caller (the one-of rule for positionals, -f and -k). The client's own syntax checks come
     first; the TYPE and NAME checks need no server here but happen after discovery in kubectl.
     """
+    if not from_files and values and "," not in values[0] and not any("/" in value for value in values):
+        return _type_name_problems(values)  # the common TYPE NAME form: no syntax of its own to check
     syntax = resource_arg_syntax(values, from_files=from_files)
     if syntax or from_files or not values:
         return syntax
