@@ -64,7 +64,10 @@ def parse_uint(s: str, base: int = 10, bits: int = 64) -> tuple[int | None, str]
         valid = bool(body) and all(ch in _DIGITS[base] for ch in body)
     if not valid:
         return None, "syntax"
-    value = int(body, base)
+    significant = body.lstrip("0") or "0"
+    if len(significant) > bits:  # at least base**bits >= 2**bits; also spares int() huge input
+        return None, "range"
+    value = int(significant, base)
     if value >= 1 << bits:
         return None, "range"
     return value, ""

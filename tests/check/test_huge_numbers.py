@@ -1,0 +1,31 @@
+"""Numbers with thousands of digits get a range diagnostic, never a traceback (Python's int() limit)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kx.check.formats._gosyntax import parse_int, parse_uint
+from kx.engine import check_command
+
+HUGE = "9" * 5000
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        f"docker run -p {HUGE}:80 nginx",
+        f"docker run --ulimit nofile={HUGE} nginx",
+        f"docker run --expose {HUGE} nginx",
+        f"kubectl expose deployment web --port={HUGE}",
+    ],
+)
+def test_huge_number_is_reported_not_raised(line: str) -> None:
+    assert any(d.severity == "error" for d in check_command(line))
+
+
+def test_parse_uint_range_for_more_digits_than_bits() -> None:
+    assert parse_uint(HUGE) == (None, "range")
+    assert parse_uint("0" * 5000 + "7") == (7, "")
+    assert parse_int("-" + HUGE) == (None, "range")
+    assert parse_uint("1" * 65, 2, 64) == (None, "range")
+    assert parse_uint("1" * 64, 2, 64) == ((1 << 64) - 1, "")
