@@ -24,14 +24,12 @@ COMMAND_PATH = "<command>"
 _SAFE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_=.,:/@%+^")
 
 
-def _from_parse(problem: ParseProblem) -> Raw:
-    return (problem.code, problem.message, problem.start, problem.end, problem.suggestion,
-            problem.severity, "client")  # fmt: skip
+def _from_parse(problems: list[ParseProblem]) -> list[Raw]:
+    return [(p.code, p.message, p.start, p.end, p.suggestion, p.severity, "client") for p in problems]
 
 
-def _from_finding(problem: Problem, start: int, end: int) -> Raw:
-    return (problem.code, problem.message, start, end, problem.suggestion, problem.severity,
-            problem.stage)  # fmt: skip
+def _from_findings(findings: list[tuple[Problem, int, int]]) -> list[Raw]:
+    return [(p.code, p.message, start, end, p.suggestion, p.severity, p.stage) for p, start, end in findings]
 
 
 def check_words(
@@ -58,14 +56,14 @@ def problems_for_words(words: list[Word], specs: SpecSet | None = None) -> list[
     if found is None:
         return []
     resolution, parsed = found
-    raws = [_from_parse(p) for p in resolution.problems]
+    raws = _from_parse(resolution.problems)
     anchor = resolution.path_words[-1] if resolution.path_words else resolution.tool_word
     if resolution.globals is not None:
-        raws.extend(_from_finding(*f) for f in validate_globals(resolution.globals, resolution.tool_word))
+        raws += _from_findings(validate_globals(resolution.globals, resolution.tool_word))
     if parsed is None:
         return raws
-    raws.extend(_from_parse(p) for p in parsed.problems)
-    raws.extend(_from_finding(*finding) for finding in validate(parsed, anchor))
+    raws += _from_parse(parsed.problems)
+    raws += _from_findings(validate(parsed, anchor))
     return raws
 
 

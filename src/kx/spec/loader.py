@@ -94,7 +94,7 @@ def _write_cache(content: dict[str, Any]) -> None:
 class SpecSet:
     """The loaded specs, keyed by tool and subcommand path; CommandSpecs are built on demand."""
 
-    __slots__ = ("_built", "_paths", "_raw", "warnings")
+    __slots__ = ("_built", "_by_first", "_paths", "_raw", "warnings")
 
     def __init__(self, entries: list[tuple[dict[str, Any], str]], warnings: list[str]) -> None:
         self._raw: dict[str, tuple[dict[str, Any], str]] = {}
@@ -109,6 +109,11 @@ class SpecSet:
             for path in (raw["path"], *raw.get("aliases", ())):
                 self._paths.setdefault((tool, tuple(path)), key)
             self._paths[(tool, tuple(raw["path"]))] = key
+        # Subcommand paths (and aliases) by tool and first word, longest first, for match_path.
+        self._by_first: dict[tuple[str, str], list[tuple[tuple[str, ...], str]]] = {}
+        for (tool, path), key in sorted(self._paths.items(), key=lambda item: -len(item[0][1])):
+            if 1 <= len(path) <= 4:
+                self._by_first.setdefault((tool, path[0]), []).append((path, key))
 
     def build(self, key: str) -> CommandSpec | None:
         """The CommandSpec for a key (``kubectl/expose``), inheritance resolved."""
@@ -143,9 +148,11 @@ class SpecSet:
 
     def match_path(self, tool: str, words: Sequence[str]) -> tuple[CommandSpec, int] | None:
         """Longest subcommand path (or alias) that ``words`` starts with: (spec, words used)."""
-        for size in range(min(len(words), 4), 0, -1):
-            key = self._paths.get((tool, tuple(words[:size])))
-            if key:
+        if not words:
+            return None
+        for path, key in self._by_first.get((tool, words[0]), ()):
+            size = len(path)
+            if size <= len(words) and tuple(words[:size]) == path:
                 spec = self.build(key)
                 if spec is not None and not spec.is_root:
                     return spec, size
