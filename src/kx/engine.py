@@ -25,10 +25,14 @@ _SAFE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ012345678
 
 
 def _from_parse(problems: list[ParseProblem]) -> list[Raw]:
+    if not problems:  # the common case; a comprehension costs a call even over nothing
+        return []
     return [(p.code, p.message, p.start, p.end, p.suggestion, p.severity, "client") for p in problems]
 
 
 def _from_findings(findings: list[tuple[Problem, int, int]]) -> list[Raw]:
+    if not findings:
+        return []
     return [(p.code, p.message, start, end, p.suggestion, p.severity, p.stage) for p, start, end in findings]
 
 
@@ -104,10 +108,13 @@ def to_diagnostics(raws: Sequence[Raw], path: str, index: LineIndex) -> list[Dia
 
 def check_command(text: str, path: str = COMMAND_PATH) -> list[Diagnostic]:
     """Validate every docker/kubectl command in a command string (``a && b`` checks both)."""
-    index = LineIndex(text)
+    index = None  # built for the first command with problems: most have none
     result: list[Diagnostic] = []
     for split in split_commands(text):
-        result.extend(check_words(split.words, text, path, index))
+        raws = problems_for_words(split.words)
+        if raws:
+            index = index or LineIndex(text)
+            result.extend(to_diagnostics(raws, path, index))
     return result
 
 

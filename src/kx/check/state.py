@@ -65,11 +65,11 @@ class CommandState:
         name = flag.canonical
         state = self.flags.get(name)
         if state is None:
-            target = self.spec.by_name.get(name, flag)
-            state = self.flags[name] = FlagState(target)
+            state = self.flags[name] = FlagState(self.spec.by_name.get(name, flag))
         state.values.append(value)
         state.words.append(word)
-        state.dynamic = state.dynamic or dynamic
+        if dynamic:
+            state.dynamic = True
 
     def is_set(self, name: str) -> bool | None:
         """Whether the flag is in effect; bools must be true. None when a dynamic value hides it."""

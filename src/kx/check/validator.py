@@ -68,6 +68,8 @@ def check_value_use(
     """Check one occurrence's value; split CSV values into items for the format checks."""
     if flag.repeat != "csv" or not flag.format:
         problems = check_flag_value(tool, flag, value, final=final)
+        if not problems:  # the common case; a comprehension costs a call even over nothing
+            return []
         return [(problem, *_span(word, offset, problem, len(value))) for problem in problems]
     found: list[Finding] = []
     for item, at in split_csv_record(value):

@@ -92,7 +92,8 @@ def _long(parsed: ParsedCommand, word: Word, i: int, root: CommandSpec | None) -
     if word.dyn_at < 2 + len(name) + (eq >= 0):
         _dynamic_flag(parsed, word, text.lstrip("-"), i - 1)
         return i
-    flag = parsed.spec.flag(name)
+    spec = parsed.spec
+    flag = spec.by_name.get(name) or spec.flag(name)  # the plain lookup first: most names are exact
     if flag is None:
         if name == "help" and "help" not in parsed.spec.by_name:
             parsed.help = True

@@ -81,7 +81,7 @@ def skip_prefixes(words: list[Word]) -> int | None:
         text = word.value
         if word.dynamic and not word.known_upto(1):
             return i
-        if ASSIGNMENT.match(text) or (text in KEYWORDS and text != "time"):
+        if ("=" in text and ASSIGNMENT.match(text)) or (text in KEYWORDS and text != "time"):
             i += 1
             continue
         wrapper = WRAPPERS.get(text.rsplit("/", 1)[-1])

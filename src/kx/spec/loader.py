@@ -94,12 +94,13 @@ def _write_cache(content: dict[str, Any]) -> None:
 class SpecSet:
     """The loaded specs, keyed by tool and subcommand path; CommandSpecs are built on demand."""
 
-    __slots__ = ("_built", "_by_first", "_paths", "_raw", "warnings")
+    __slots__ = ("_built", "_by_first", "_paths", "_raw", "_roots", "warnings")
 
     def __init__(self, entries: list[tuple[dict[str, Any], str]], warnings: list[str]) -> None:
         self._raw: dict[str, tuple[dict[str, Any], str]] = {}
         self._paths: dict[tuple[str, tuple[str, ...]], str] = {}
         self._built: dict[str, CommandSpec] = {}
+        self._roots: dict[str, CommandSpec | None] = {}  # looked up for every command: remembered
         self.warnings = warnings
         for raw, origin in entries:
             key = spec_key(raw)
@@ -144,7 +145,10 @@ class SpecSet:
 
     def root(self, tool: str) -> CommandSpec | None:
         """The tool's root spec (global flags), if any."""
-        return self.get(tool, ())
+        root = self._roots.get(tool)
+        if root is None and (tool, ()) in self._paths:
+            root = self._roots[tool] = self.get(tool, ())
+        return root
 
     def match_path(self, tool: str, words: Sequence[str]) -> tuple[CommandSpec, int] | None:
         """Longest subcommand path (or alias) that ``words`` starts with: (spec, words used)."""
