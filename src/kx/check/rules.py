@@ -116,15 +116,18 @@ def _one_of(state: CommandState, rule: RuleSpec) -> list[Finding]:
     if any(p is None for p in present):
         return []
     chosen = [p for p, here in zip(rule.of, present, strict=True) if here]
-    shown = ", ".join(_show(p) for p in rule.of)
     if len(chosen) > 1:
-        default = f"give only one of {shown}"
+        default = f"give only one of {_shown(rule)}"
         word = _participant_word(state, chosen[-1])
         return [(_problem(rule, "KX401", _message(rule, default)), word)]
     if not chosen and rule.at_least_one:
-        default = f"one of {shown} is required"
+        default = f"one of {_shown(rule)} is required"
         return [(_problem(rule, "KX301", _message(rule, default)), state.anchor)]
     return []
+
+
+def _shown(rule: RuleSpec) -> str:
+    return ", ".join(_show(p) for p in rule.of)
 
 
 def _show(participant: str) -> str:

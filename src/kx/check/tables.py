@@ -12,10 +12,12 @@ from kx._typing import TYPE_CHECKING
 from kx.check.rules import CHECK_NEEDS
 
 if TYPE_CHECKING:
+    from collections.abc import Collection
+
     from kx.spec.model import CommandSpec, FlagSpec, RuleSpec
 
-    # (rule, flags that must all be given, flags of which one must be given or None)
-    Trigger = tuple[RuleSpec, frozenset[str], "frozenset[str] | None"]
+    # (rule, flags that must all be given, groups of flags that must each have one given)
+    Trigger = tuple[RuleSpec, frozenset[str], tuple[frozenset[str], ...]]
 
 
 class SpecTables:
@@ -46,8 +48,7 @@ def _trigger(spec: CommandSpec, rule: RuleSpec) -> Trigger:
 
     A conflicts rule needs all its flags, a requires rule its subject, any rule the flags its
     ``when`` tests; a named check may say it needs one of a few flags. A flag with ``default_from``
-    may be in effect without being given: it is never required, and the flag it follows may stand
-    in for it.
+    may be in effect without being given, through the flag it follows: it needs one of the two.
     """
     names: tuple[str, ...] = tuple(rule.when)
     if rule.kind == "conflicts":
@@ -55,10 +56,11 @@ def _trigger(spec: CommandSpec, rule: RuleSpec) -> Trigger:
     elif rule.kind in ("requires", "requires-any") and rule.flag is not None:
         names += (rule.flag,)
     needed = frozenset(name for name in names if _default_from(spec, name) is None)
+    groups = [frozenset(_with_sources(spec, {name})) for name in names if name not in needed]
     any_of = CHECK_NEEDS.get(rule.check or "") if rule.kind == "check" else None
     if any_of is not None:
-        any_of = frozenset(_with_sources(spec, any_of))
-    return (rule, needed, any_of)
+        groups.append(frozenset(_with_sources(spec, any_of)))
+    return (rule, needed, tuple(groups))
 
 
 def _default_from(spec: CommandSpec, name: str) -> str | None:
@@ -66,7 +68,7 @@ def _default_from(spec: CommandSpec, name: str) -> str | None:
     return flag.default_from if flag is not None else None
 
 
-def _with_sources(spec: CommandSpec, names: frozenset[str]) -> set[str]:
+def _with_sources(spec: CommandSpec, names: Collection[str]) -> set[str]:
     """The names, and every flag they take their default from (transitively)."""
     out: set[str] = set()
     todo = list(names)

@@ -13,7 +13,7 @@ from kx.check.values import check_flag_value, check_positional_value
 if TYPE_CHECKING:
     from kx.parse.argv import ParsedCommand
     from kx.parse.span import Word
-    from kx.spec.model import CommandSpec, FlagSpec
+    from kx.spec.model import CommandSpec, FlagSpec, RuleSpec
 
 # (problem, start, end): a problem positioned by absolute offsets into the source text.
 Finding = tuple[Problem, int, int]
@@ -147,14 +147,21 @@ def check_rules(state: CommandState, dynamic_flags: bool) -> list[Finding]:
     """The spec's cross-flag rules."""
     found: list[Finding] = []
     given = frozenset(state.flags)  # set-to-set tests are about twice as fast as against dict keys
-    for rule, needed, any_of in tables(state.spec).triggers:
-        if not needed <= given or (any_of is not None and any_of.isdisjoint(given)):
+    for rule, needed, groups in tables(state.spec).triggers:
+        if not needed <= given:
             continue
-        if dynamic_flags and rule.kind in ("requires", "requires-any", "one-of"):
-            continue
-        for problem, word in check_rule(state, rule):
-            found.append((problem, word.start, word.end))
+        for group in groups:
+            if group.isdisjoint(given):
+                break  # none of the flags that could put this one in effect is given
+        else:
+            found.extend(_rule_findings(state, rule, dynamic_flags))
     return found
+
+
+def _rule_findings(state: CommandState, rule: RuleSpec, dynamic_flags: bool) -> list[Finding]:
+    if dynamic_flags and rule.kind in ("requires", "requires-any", "one-of"):
+        return []  # a dynamic word may be the flag or argument these want
+    return [(problem, word.start, word.end) for problem, word in check_rule(state, rule)]
 
 
 def build_state(parsed: ParsedCommand, anchor: Word) -> tuple[CommandState, list[Finding], bool]:

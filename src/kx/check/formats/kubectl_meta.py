@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from kx._regex import LazyRegex
 from kx._typing import TYPE_CHECKING
 from kx.check.formats.kubectl_resources import DNS_LABEL_1035, SUBDOMAIN
 from kx.check.formats.registry import register_format
@@ -20,6 +21,12 @@ if TYPE_CHECKING:
 DNS_LABEL_1123 = r"[a-z0-9]([-a-z0-9]*[a-z0-9])?"
 _NAME_PART = r"([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]"
 _ENV_NAME = r"[-._a-zA-Z][-._a-zA-Z0-9]*"
+_COMPILED = {p: LazyRegex(p) for p in (SUBDOMAIN, DNS_LABEL_1035, DNS_LABEL_1123, _NAME_PART, _ENV_NAME)}
+
+
+def _fits(pattern: str, text: str) -> bool:
+    """``re.fullmatch(pattern, text)`` for this module's patterns, without re's cache lookup."""
+    return _COMPILED[pattern].fullmatch(text) is not None
 
 
 def qualified_name_problem(key: str) -> str | None:
@@ -31,14 +38,14 @@ def qualified_name_problem(key: str) -> str | None:
         prefix = parts[0]
         if not prefix:
             return "the prefix before '/' is empty"
-        if len(prefix) > 253 or re.fullmatch(SUBDOMAIN, prefix) is None:
+        if len(prefix) > 253 or not _fits(SUBDOMAIN, prefix):
             return "the prefix before '/' must be a lowercase DNS subdomain (like example.com)"
     name = parts[-1]
     if not name:
         return "the name part is empty"
     if len(name) > 63:
         return "the name part is longer than 63 characters"
-    if re.fullmatch(_NAME_PART, name) is None:
+    if not _fits(_NAME_PART, name):
         return "the name part must use letters, digits, '-', '_' or '.', and start and end alphanumeric"
     return None
 
@@ -47,7 +54,7 @@ def label_value_problem(value: str) -> str | None:
     """Why ``value`` is not a valid label value, or None (empty is valid)."""
     if len(value) > 63:
         return "it is longer than 63 characters"
-    if value and re.fullmatch(_NAME_PART, value) is None:
+    if value and not _fits(_NAME_PART, value):
         return "it must use letters, digits, '-', '_' or '.', and start and end alphanumeric"
     return None
 
@@ -116,7 +123,7 @@ def check_kube_env(value: str, ctx: ValueContext) -> list[Problem]:
         return [Problem("KX203", f"{value!r} is not of the form NAME=VALUE", suggestion=f"{value}=")]
     if not name:
         return [Problem("KX203", f"{value!r} has an empty variable name")]
-    if re.fullmatch(_ENV_NAME, name) is None:
+    if not _fits(_ENV_NAME, name):
         return [Problem("KX203", f"{name!r} is not a valid variable name (letters, digits, '_', '-', '.'; "
                                  "not starting with a digit)")]  # fmt: skip
     if name == "." or name.startswith(".."):
@@ -129,7 +136,7 @@ def _name_problem(value: str, what: str, pattern: str, limit: int, rule: str) ->
         return []
     if len(value) > limit:
         return [_server(f"{what} {value!r} is longer than {limit} characters", "KX207")]
-    if re.fullmatch(pattern, value) is None:
+    if not _fits(pattern, value):
         suggestion = _normalized(value, pattern, limit)
         problem = _server(f"{what} {value!r} is not valid: it must be {rule}", "KX207")
         problem.suggestion = suggestion
@@ -143,7 +150,7 @@ def _normalized(value: str, pattern: str, limit: int) -> str | None:
     if pattern != SUBDOMAIN:
         guess = guess.replace(".", "-")
     guess = guess[:limit].strip("-.")
-    return guess if guess and re.fullmatch(pattern, guess) else None
+    return guess if guess and _fits(pattern, guess) else None
 
 
 @register_format("object-name")
