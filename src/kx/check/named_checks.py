@@ -3,16 +3,17 @@
 Each takes the command's effective flags and the rule (for its message and stage) and returns
 findings. Checks whose outcome depends on the machine the command will run on (the caller's
 terminal, TLS files under the user's home) are registered but find nothing: kx gives the benefit
-of the doubt rather than guess.
+of the doubt rather than guess. The checks that need kubectl's value checkers are in
+``kx.check.formats.kubectl_checks``, which loads with them.
 """
 
 from __future__ import annotations
 
 import os
-import re
 
 from kx._regex import LazyRegex
 from kx._typing import TYPE_CHECKING
+from kx.check.formats.registry import file_checks_enabled
 from kx.check.problem import Problem
 from kx.check.rules import register_check
 
@@ -29,8 +30,9 @@ _PER_NETWORK = {"ip": "ip", "ip6": "ip6", "alias": "network-alias", "mac-address
                 "link-local-ip": "link-local-ip"}  # fmt: skip
 
 
-def _finding(state: CommandState, rule: RuleSpec, name: str | None, message: str, code: str = "KX401"
-             ) -> Finding:  # fmt: skip
+def finding(state: CommandState, rule: RuleSpec, name: str | None, message: str, code: str = "KX401"
+            ) -> Finding:  # fmt: skip
+    """A finding of ``rule`` at the last word of flag ``name`` (the command's word if not given)."""
     flag_state = state.flags.get(name) if name else None
     word = flag_state.anchor if flag_state is not None else state.anchor
     return (Problem(code, message, stage=rule.stage), word)
@@ -65,10 +67,10 @@ def network_modes(state: CommandState, rule: RuleSpec) -> list[Finding]:
     names = [name for name, _ in networks]
     for name in names:
         if names.count(name) > 1:
-            return [_finding(state, rule, "network", f"network {name!r} is given more than once")]
+            return [finding(state, rule, "network", f"network {name!r} is given more than once")]
     if not all(_user_defined(name) for name in names):
         message = "user-defined networks cannot be combined with host, bridge, none or container: modes"
-        return [_finding(state, rule, "network", message)]
+        return [finding(state, rule, "network", message)]
     return []
 
 
@@ -84,7 +86,7 @@ def network_alias(state: CommandState, rule: RuleSpec) -> list[Finding]:
     if networks and all(_user_defined(name) for name, _ in networks):
         return []
     message = rule.message or "network aliases only work on user-defined networks"
-    return [_finding(state, rule, "network-alias" if "network-alias" in state.flags else "network", message)]
+    return [finding(state, rule, "network-alias" if "network-alias" in state.flags else "network", message)]
 
 
 @register_check("docker-per-network-conflicts", needs=("network",))
@@ -97,7 +99,7 @@ def per_network(state: CommandState, rule: RuleSpec) -> list[Finding]:
     for key, flag in _PER_NETWORK.items():
         if state.is_set(flag) is True and any(key in fields for _, fields in networks):
             message = f"--{flag} and the {key}= option of --network set the same thing; keep one"
-            found.append(_finding(state, rule, flag, message))
+            found.append(finding(state, rule, flag, message))
     return found
 
 
@@ -121,7 +123,7 @@ def static_ip(state: CommandState, rule: RuleSpec) -> list[Finding]:
 
 def _fixed_ip(state: CommandState, rule: RuleSpec, flag: str, key: str, network: str) -> Finding:
     message = f"a fixed {key} address only works on a user-defined network, not {network!r}"
-    return _finding(state, rule, flag, message, "KX204")
+    return finding(state, rule, flag, message, "KX204")
 
 
 @register_check("docker-single-host", needs=("host",))
@@ -130,50 +132,22 @@ def single_host(state: CommandState, rule: RuleSpec) -> list[Finding]:
     hosts = state.flags.get("host")
     if hosts is None or len(hosts.values) < 2:
         return []
-    return [_finding(state, rule, "host", rule.message or "give -H/--host at most once")]
+    return [finding(state, rule, "host", rule.message or "give -H/--host at most once")]
 
 
 @register_check("docker-cidfile-absent", needs=("cidfile",))
 def cidfile_absent(state: CommandState, rule: RuleSpec) -> list[Finding]:
     """The client refuses an existing --cidfile and one whose directory is missing."""
-    from kx.check.formats.registry import file_checks_enabled
-
     path = state.value("cidfile")
     if not path or not file_checks_enabled():
         return []
     if os.path.exists(path):
-        return [_finding(state, rule, "cidfile", f"the --cidfile {path!r} already exists", "KX203")]
+        return [finding(state, rule, "cidfile", f"the --cidfile {path!r} already exists", "KX203")]
     parent = os.path.dirname(path) or "."
     if not os.path.isdir(parent):
         message = f"the directory of --cidfile {path!r} does not exist"
-        return [_finding(state, rule, "cidfile", message, "KX203")]
+        return [finding(state, rule, "cidfile", message, "KX203")]
     return []
-
-
-@register_check("override-type-with-overrides", needs=("overrides",))
-def override_type(state: CommandState, rule: RuleSpec) -> list[Finding]:
-    """``--overrides`` with ``--override-type``: a known type whose JSON shape fits."""
-    from kx.check.formats.kubectl_globals import check_override_flags
-
-    if state.flags.get("overrides") is None or state.value("overrides") is None:
-        return []
-    anchor = "override-type" if "override-type" in state.flags else "overrides"
-    problems = check_override_flags(state.value("overrides"), state.value("override-type"))
-    return [(p, state.flags[anchor].anchor) for p in problems]
-
-
-@register_check("output-template", needs=("output", "template"))
-def output_template(state: CommandState, rule: RuleSpec) -> list[Finding]:
-    """``-o`` template kinds need a template; ``--template`` must parse."""
-    from kx.check.formats.kubectl_output import check_output_flags
-
-    if "output" not in state.flags and "template" not in state.flags:
-        return []
-    if any(state.flags[n].dynamic for n in ("output", "template") if n in state.flags):
-        return []
-    anchor = "template" if "template" in state.flags else "output"
-    problems = check_output_flags(state.value("output"), state.value("template"))
-    return [(p, state.flags[anchor].anchor) for p in problems]
 
 
 @register_check("positive-duration", needs=("pod-running-timeout",))
@@ -182,7 +156,7 @@ def positive_duration(state: CommandState, rule: RuleSpec) -> list[Finding]:
     value = state.value("pod-running-timeout")
     if value is None or (not value.startswith("-") and state.is_nonzero("pod-running-timeout")):
         return []
-    return [_finding(state, rule, "pod-running-timeout", rule.message or "must be above zero", "KX201")]
+    return [finding(state, rule, "pod-running-timeout", rule.message or "must be above zero", "KX201")]
 
 
 @register_check("command-needs-args", needs=("command",))
@@ -192,49 +166,6 @@ def command_needs_args(state: CommandState, rule: RuleSpec) -> list[Finding]:
         return []
     message = rule.message or "--command has no effect without a command"
     return [(Problem("KX403", message, stage=rule.stage, severity="warning"), state.flags["command"].anchor)]
-
-
-@register_check("resource-args-shape")
-def resource_args(state: CommandState, rule: RuleSpec) -> list[Finding]:
-    """The shape of ``kubectl expose`` resource arguments, checked together."""
-    from kx.check.formats.kubectl_resources import check_resource_args
-
-    words = state.positionals
-    if any(word.dynamic for word in words):
-        return []
-    from_files = state.is_set("filename") is True or state.is_set("kustomize") is True
-    found = []
-    for index, problem in check_resource_args([w.value for w in words], from_files=from_files):
-        found.append((problem, words[index] if 0 <= index < len(words) else state.anchor))
-    return found
-
-
-@register_check("service-type-fields", needs=("type",))
-def service_type_fields(state: CommandState, rule: RuleSpec) -> list[Finding]:
-    """Service fields the API server only accepts together (type vs cluster IP, ExternalName)."""
-    from kx.check.formats.kubectl_service import service_type_problems
-
-    names = ("type", "cluster-ip", "overrides")
-    if any(state.flags[n].dynamic for n in names if n in state.flags):
-        return []
-    kind, cluster_ip, overrides = (state.value(n) for n in names)
-    return [_finding(state, rule, "type", f"{message} (the API server rejects it)", "KX204")
-            for message in service_type_problems(kind, cluster_ip, overrides)]  # fmt: skip
-
-
-@register_check("run-expose-service-name", needs=("expose",))
-def run_expose_service_name(state: CommandState, rule: RuleSpec) -> list[Finding]:
-    """``kubectl run --expose`` names the Service after the pod: a DNS-1035 label."""
-    from kx.check.formats.kubectl_meta import DNS_LABEL_1123
-    from kx.check.formats.kubectl_resources import DNS_LABEL_1035
-
-    if state.is_set("expose") is not True or not state.positionals or state.positionals[0].dynamic:
-        return []
-    name = state.positionals[0].value
-    if not re.fullmatch(DNS_LABEL_1123, name) or len(name) > 63 or re.fullmatch(DNS_LABEL_1035, name):
-        return []  # a bad pod name is reported on its own
-    message = f"--expose names the Service {name!r}, but Service names must start with a letter"
-    return [(Problem("KX207", message, stage=rule.stage), state.positionals[0])]
 
 
 @register_check("docker-tls-files", needs=())

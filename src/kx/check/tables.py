@@ -9,7 +9,8 @@ the spec alive, so an id is never reused for another spec.
 from __future__ import annotations
 
 from kx._typing import TYPE_CHECKING
-from kx.check.rules import CHECK_NEEDS
+from kx.check import formats
+from kx.check.rules import CHECK_NEEDS, CHECKS
 
 if TYPE_CHECKING:
     from collections.abc import Collection
@@ -32,6 +33,11 @@ class SpecTables:
     triggers: tuple[Trigger, ...]
 
     def __init__(self, spec: CommandSpec) -> None:
+        # The tool's named rule checks register when its value modules load (kubectl's live
+        # there); the triggers read what they need, and rules run only after tables exist.
+        formats.load_for(spec.tool)
+        if any(rule.kind == "check" and rule.check not in CHECKS for rule in spec.rules):
+            formats.load_all()
         self.spec = spec
         self.required = tuple(flag for flag in spec.flags if flag.required)
         self.dry_run = next((flag for flag in spec.flags if flag.format == "dry-run"), None)

@@ -13,7 +13,7 @@ from kx.check.values import check_flag_value, check_positional_value
 if TYPE_CHECKING:
     from kx.parse.argv import ParsedCommand
     from kx.parse.span import Word
-    from kx.spec.model import CommandSpec, FlagSpec, RuleSpec
+    from kx.spec.model import CommandSpec, FlagSpec, PositionalSpec, RuleSpec
 
 # (problem, start, end): a problem positioned by absolute offsets into the source text.
 Finding = tuple[Problem, int, int]
@@ -78,11 +78,12 @@ def check_value_use(
     return found
 
 
-def _positional_slots(spec: CommandSpec, words: list[Word]) -> tuple[list[tuple[object, Word]], list[Word]]:
-    slots = list(spec.positionals)
-    assigned: list[tuple[object, Word]] = []
+def _positional_slots(
+    spec: CommandSpec, words: list[Word]
+) -> tuple[list[tuple[PositionalSpec, Word]], list[Word]]:
+    assigned: list[tuple[PositionalSpec, Word]] = []
     index = 0
-    for slot in slots:
+    for slot in spec.positionals:
         if index >= len(words):
             break
         if slot.repeat:
@@ -100,9 +101,9 @@ def check_positionals(state: CommandState, dynamic_args: bool) -> list[Finding]:
     found: list[Finding] = []
     assigned, extra = _positional_slots(spec, words)
     for slot, word in assigned:
-        if word.dynamic or getattr(slot, "format", None) == "resource-arg":
-            continue
-        for problem in check_positional_value(state.tool, slot, word.value):  # type: ignore[arg-type]
+        if word.dynamic or slot.format == "resource-arg" or not (slot.format or slot.choices):
+            continue  # nothing to check (COMMAND, ARG...), or checked with the others by a rule
+        for problem in check_positional_value(state.tool, slot, word.value):
             found.append((problem, *_span(word, 0, problem, len(word.value))))
     if extra and not any(slot.repeat for slot in spec.positionals):
         word = extra[0]

@@ -13,13 +13,16 @@ from kx.check.problem import Problem
 if TYPE_CHECKING:
     from kx.check.formats.registry import ValueContext
 
+_NUMBER_END = "0123456789. "
 _UNITS = {"k": 1 << 10, "m": 1 << 20, "g": 1 << 30, "t": 1 << 40, "p": 1 << 50}
 MIN_MEMORY = 6 * 1024 * 1024  # the daemon's smallest --memory
 
 
 def ram_in_bytes(text: str) -> int | str:
     """go-units RAMInBytes: a number (float allowed) and an optional binary unit; or the reason."""
-    sep = max(text.rfind(ch) for ch in "0123456789. ")
+    # The last digit, dot or space; units are letters, so strip those first (one rfind per char is slow).
+    unit = text.rstrip("bBkKmMgGtTpPiI")
+    sep = len(unit) - 1 if unit and unit[-1] in _NUMBER_END else max(text.rfind(ch) for ch in _NUMBER_END)
     if sep < 0:
         return f"{text!r} is not a size (a number with an optional unit b, k, m, g, t or p)"
     num, suffix = (text[: sep + 1], text[sep + 1 :]) if text[sep] != " " else (text[:sep], text[sep + 1 :])

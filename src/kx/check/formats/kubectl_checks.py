@@ -1,0 +1,83 @@
+"""The named rule checks of kubectl's specs (``kind: check``), which use kubectl's value checkers.
+
+They live with kubectl's value modules so that they load with them (``formats.load_for``), and
+a docker command imports none of them. The shared and docker checks are in
+``kx.check.named_checks``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kx._typing import TYPE_CHECKING
+from kx.check.formats.kubectl_globals import check_override_flags
+from kx.check.formats.kubectl_meta import DNS_LABEL_1123
+from kx.check.formats.kubectl_output import check_output_flags
+from kx.check.formats.kubectl_resources import DNS_LABEL_1035, check_resource_args
+from kx.check.formats.kubectl_service import service_type_problems
+from kx.check.named_checks import finding
+from kx.check.problem import Problem
+from kx.check.rules import register_check
+
+if TYPE_CHECKING:
+    from kx.check.rules import Finding
+    from kx.check.state import CommandState
+    from kx.spec.model import RuleSpec
+
+
+@register_check("override-type-with-overrides", needs=("overrides",))
+def override_type(state: CommandState, rule: RuleSpec) -> list[Finding]:
+    """``--overrides`` with ``--override-type``: a known type whose JSON shape fits."""
+    if state.flags.get("overrides") is None or state.value("overrides") is None:
+        return []
+    anchor = "override-type" if "override-type" in state.flags else "overrides"
+    problems = check_override_flags(state.value("overrides"), state.value("override-type"))
+    return [(p, state.flags[anchor].anchor) for p in problems]
+
+
+@register_check("output-template", needs=("output", "template"))
+def output_template(state: CommandState, rule: RuleSpec) -> list[Finding]:
+    """``-o`` template kinds need a template; ``--template`` must parse."""
+    if "output" not in state.flags and "template" not in state.flags:
+        return []
+    if any(state.flags[n].dynamic for n in ("output", "template") if n in state.flags):
+        return []
+    anchor = "template" if "template" in state.flags else "output"
+    problems = check_output_flags(state.value("output"), state.value("template"))
+    return [(p, state.flags[anchor].anchor) for p in problems]
+
+
+@register_check("resource-args-shape")
+def resource_args(state: CommandState, rule: RuleSpec) -> list[Finding]:
+    """The shape of ``kubectl expose`` resource arguments, checked together."""
+    words = state.positionals
+    if any(word.dynamic for word in words):
+        return []
+    from_files = state.is_set("filename") is True or state.is_set("kustomize") is True
+    found = []
+    for index, problem in check_resource_args([w.value for w in words], from_files=from_files):
+        found.append((problem, words[index] if 0 <= index < len(words) else state.anchor))
+    return found
+
+
+@register_check("service-type-fields", needs=("type",))
+def service_type_fields(state: CommandState, rule: RuleSpec) -> list[Finding]:
+    """Service fields the API server only accepts together (type vs cluster IP, ExternalName)."""
+    names = ("type", "cluster-ip", "overrides")
+    if any(state.flags[n].dynamic for n in names if n in state.flags):
+        return []
+    kind, cluster_ip, overrides = (state.value(n) for n in names)
+    return [finding(state, rule, "type", f"{message} (the API server rejects it)", "KX204")
+            for message in service_type_problems(kind, cluster_ip, overrides)]  # fmt: skip
+
+
+@register_check("run-expose-service-name", needs=("expose",))
+def run_expose_service_name(state: CommandState, rule: RuleSpec) -> list[Finding]:
+    """``kubectl run --expose`` names the Service after the pod: a DNS-1035 label."""
+    if state.is_set("expose") is not True or not state.positionals or state.positionals[0].dynamic:
+        return []
+    name = state.positionals[0].value
+    if not re.fullmatch(DNS_LABEL_1123, name) or len(name) > 63 or re.fullmatch(DNS_LABEL_1035, name):
+        return []  # a bad pod name is reported on its own
+    message = f"--expose names the Service {name!r}, but Service names must start with a letter"
+    return [(Problem("KX207", message, stage=rule.stage), state.positionals[0])]
