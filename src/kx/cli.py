@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import inspect
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -58,37 +59,36 @@ def exec_command(ctx: typer.Context) -> None:
     raise typer.Exit(fastpath.run("exec", list(ctx.args)))
 
 
-@app.command("lint")
-def lint_command(
-    paths: list[str] = typer.Argument(..., help="Files or directories to lint; - reads stdin."),
-    output_format: str = typer.Option(
-        None, "--format", help="text, json, sarif or github (default: github under GitHub Actions)."
-    ),
-    color: str = typer.Option("auto", "--color", help="auto, always or never (NO_COLOR honoured)."),
-    severity: str = typer.Option("warning", help="Lowest severity reported: error, warning, info."),
-    select: list[str] = typer.Option([], help="Only these codes or prefixes (KX1,KX601)."),
-    ignore: list[str] = typer.Option([], help="Leave out these codes or prefixes."),
-    stdin_filename: str = typer.Option(None, help="Name (and so file type) for input read from -."),
-    isolated: bool = typer.Option(False, help="Ignore configuration (pyproject.toml, .kx.toml)."),
-    spec_dir: list[str] = typer.Option([], help="Extra directory of flag specs."),
-    max_file_size: str = typer.Option(None, help="Skip larger files (e.g. 10MB) with KX704."),
-    jobs: int = typer.Option(0, "--jobs", "-j", help="Processes to use (0: automatic)."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary line on stderr."),
-) -> None:
+def lint_command(**values: Any) -> None:
     """Find every docker/kubectl command in scripts, docs and CI files, and check it."""
-    from kx.lint_cli import LintRequest, main
+    from kx.lint_cli import main
+    from kx.lint_options import request
 
-    request = LintRequest(
-        paths=tuple(paths), output_format=output_format, color=color, severity=severity,
-        select=tuple(select), ignore=tuple(ignore), stdin_filename=stdin_filename,
-        isolated=isolated, spec_dirs=tuple(spec_dir), max_file_size=max_file_size, jobs=jobs,
-        quiet=quiet,
-    )  # fmt: skip
     try:
-        code = main(request)
+        code = main(request(values.pop("paths"), values))
     except KxError as error:
         raise fail(error) from None
     raise typer.Exit(code)
+
+
+def _lint_signature() -> tuple[inspect.Signature, dict[str, Any]]:
+    """The typer parameters of ``kx lint``, from the one table in kx.lint_options."""
+    from kx.lint_options import INT, OPTIONS, PATHS_HELP, SWITCH, TEXTS
+
+    types = {INT: int, SWITCH: bool, TEXTS: list[str]}
+    keyword = inspect.Parameter.KEYWORD_ONLY
+    params = [inspect.Parameter("paths", keyword, default=typer.Argument(..., help=PATHS_HELP))]
+    annotations: dict[str, Any] = {"paths": list[str], "return": None}
+    for name, names, kind, default, text in OPTIONS:
+        value = list(default) if kind == TEXTS else default
+        params.append(inspect.Parameter(name, keyword, default=typer.Option(value, *names, help=text)))
+        annotations[name] = types.get(kind, str)
+    return inspect.Signature(params), annotations
+
+
+# typer reads a command's parameters from its signature and type hints: give it the table's.
+lint_command.__signature__, lint_command.__annotations__ = _lint_signature()  # type: ignore[attr-defined]
+app.command("lint")(lint_command)
 
 
 specs_app = typer.Typer(help="List, show, validate, import and diff the flag specs kx knows.",

@@ -1,7 +1,8 @@
-"""The light command path: ``kx check`` and ``kx exec`` without importing typer.
+"""The light command path: ``kx check``, ``kx exec`` and ``kx lint`` without importing typer.
 
 A cold ``kx check`` must cost about what the docker client's own rejection costs, so this path
-imports only the engine (no typer, rich, jsonschema or PyYAML's loader).
+imports only the engine (no typer, rich, jsonschema or PyYAML's loader). ``kx lint`` comes here
+when its options are plain ones (kx.lint_options); importing typer would cost more than linting.
 """
 
 from __future__ import annotations
@@ -20,13 +21,27 @@ LIGHT_COMMANDS = ("check", "exec")
 
 def try_run(args: list[str]) -> int | None:
     """Handle ``args`` here when possible; None means "let the typer app do it"."""
-    if not args or args[0] not in LIGHT_COMMANDS:
+    if not args or args[0] not in (*LIGHT_COMMANDS, "lint"):
         return None
     try:
+        if args[0] == "lint":
+            return _lint(args[1:])
         return run(args[0], args[1:])
     except KxError as error:
         sys.stderr.write(f"kx: error: {error}\n")
         return 2
+
+
+def _lint(args: list[str]) -> int | None:
+    """``kx lint`` without typer when its options are plain (see kx.lint_options)."""
+    from kx.lint_options import parse
+
+    request = parse(args)
+    if request is None:
+        return None
+    from kx.lint_cli import main
+
+    return main(request)
 
 
 def _color(mode: str) -> bool:
