@@ -7,13 +7,16 @@ printing and exit codes belong to the CLI. Many files are linted on two processe
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
-from typing import Any
 
+from kx._record import Record
+from kx._typing import TYPE_CHECKING
 from kx.codes import CODES
 from kx.config import Config, load_config
 from kx.diagnostics import SEVERITY_RANK, Diagnostic
 from kx.extract.lint_files import BINARY, STDIN, Target, collect, load
+
+if TYPE_CHECKING:
+    from typing import Any
 
 PARALLEL_MIN_FILES = 8
 PARALLEL_MIN_BYTES = 512 * 1024
@@ -21,29 +24,48 @@ MAX_MESSAGE = 400
 Raw = tuple[str, str, int, int, "str | None", "str | None", str]
 
 
-@dataclass(frozen=True)
-class LintOptions:
+class LintOptions(Record):
     """Everything ``kx lint`` was asked to do (filled by the CLI from flags)."""
 
-    paths: tuple[str, ...]
-    select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    severity: str = "info"
-    stdin_filename: str | None = None
-    isolated: bool = False
-    spec_dirs: tuple[str, ...] = ()
-    max_file_size: int | None = None
-    jobs: int = 0  # 0: decide from the amount of input
-    cwd: str | None = None
+    __slots__ = ("cwd", "ignore", "isolated", "jobs", "max_file_size", "paths", "select", "severity",
+                 "spec_dirs", "stdin_filename")  # fmt: skip
+
+    def __init__(
+        self,
+        paths: tuple[str, ...],
+        select: tuple[str, ...] = (),
+        ignore: tuple[str, ...] = (),
+        severity: str = "info",
+        stdin_filename: str | None = None,
+        isolated: bool = False,
+        spec_dirs: tuple[str, ...] = (),
+        max_file_size: int | None = None,
+        jobs: int = 0,
+        cwd: str | None = None,
+    ) -> None:
+        self.paths = paths
+        self.select = select
+        self.ignore = ignore
+        self.severity = severity
+        self.stdin_filename = stdin_filename
+        self.isolated = isolated
+        self.spec_dirs = spec_dirs
+        self.max_file_size = max_file_size
+        self.jobs = jobs  # 0: decide from the amount of input
+        self.cwd = cwd
 
 
-@dataclass
-class LintResult:
+class LintResult(Record):
     """Diagnostics (sorted by file and position), one-line errors, and how many files were read."""
 
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-    files: int = 0
+    __slots__ = ("diagnostics", "errors", "files")
+
+    def __init__(
+        self, diagnostics: list[Diagnostic] | None = None, errors: list[str] | None = None, files: int = 0
+    ) -> None:
+        self.diagnostics = diagnostics if diagnostics is not None else []
+        self.errors = errors if errors is not None else []
+        self.files = files
 
     @property
     def exit_code(self) -> int:
@@ -53,16 +75,27 @@ class LintResult:
         return 1 if any(d.is_error for d in self.diagnostics) else 0
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(Record):
     """What a worker needs to lint one file (picklable)."""
 
-    select: frozenset[str] | None
-    ignore: frozenset[str]
-    severity_map: tuple[tuple[str, str], ...]
-    min_rank: int
-    spec_dirs: tuple[str, ...]
-    max_file_size: int
+    __slots__ = ("ignore", "max_file_size", "min_rank", "select", "severity_map", "spec_dirs")
+
+    def __init__(
+        self,
+        *,
+        select: frozenset[str] | None,
+        ignore: frozenset[str],
+        severity_map: tuple[tuple[str, str], ...],
+        min_rank: int,
+        spec_dirs: tuple[str, ...],
+        max_file_size: int,
+    ) -> None:
+        self.select = select
+        self.ignore = ignore
+        self.severity_map = severity_map
+        self.min_rank = min_rank
+        self.spec_dirs = spec_dirs
+        self.max_file_size = max_file_size
 
 
 def run(options: LintOptions) -> LintResult:

@@ -7,32 +7,52 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
-from typing import TextIO
 
 from kx import __version__
+from kx._record import Record
+from kx._typing import TYPE_CHECKING
 from kx.config import parse_size
 from kx.errors import ConfigError, UsageError
 from kx.lint import LintOptions, run
 from kx.report import ReportOptions, default_format, render, summary, use_color
 
+if TYPE_CHECKING:
+    from typing import TextIO
 
-@dataclass(frozen=True)
-class LintRequest:
+
+class LintRequest(Record):
     """The ``kx lint`` command line, as typed (before validation)."""
 
-    paths: tuple[str, ...]
-    output_format: str | None = None
-    color: str = "auto"
-    severity: str = "warning"
-    select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    stdin_filename: str | None = None
-    isolated: bool = False
-    spec_dirs: tuple[str, ...] = ()
-    max_file_size: str | None = None
-    jobs: int = 0
-    quiet: bool = False
+    __slots__ = ("color", "ignore", "isolated", "jobs", "max_file_size", "output_format", "paths",
+                 "quiet", "select", "severity", "spec_dirs", "stdin_filename")  # fmt: skip
+
+    def __init__(
+        self,
+        paths: tuple[str, ...],
+        output_format: str | None = None,
+        color: str = "auto",
+        severity: str = "warning",
+        select: tuple[str, ...] = (),
+        ignore: tuple[str, ...] = (),
+        stdin_filename: str | None = None,
+        isolated: bool = False,
+        spec_dirs: tuple[str, ...] = (),
+        max_file_size: str | None = None,
+        jobs: int = 0,
+        quiet: bool = False,
+    ) -> None:
+        self.paths = paths
+        self.output_format = output_format
+        self.color = color
+        self.severity = severity
+        self.select = select
+        self.ignore = ignore
+        self.stdin_filename = stdin_filename
+        self.isolated = isolated
+        self.spec_dirs = spec_dirs
+        self.max_file_size = max_file_size
+        self.jobs = jobs
+        self.quiet = quiet
 
 
 def options_from(request: LintRequest) -> LintOptions:

@@ -6,12 +6,10 @@ back as data the lint pipeline turns into a diagnostic or a one-line error.
 
 from __future__ import annotations
 
-import fnmatch
 import os
-import subprocess
 import sys
-from dataclasses import dataclass
 
+from kx._record import Record
 from kx.extract.filetypes import SNIPPET, detect
 
 HEAD_BYTES = 65536
@@ -19,24 +17,30 @@ STDIN = "-"
 BINARY = "the file contains NUL bytes (binary?): not linted"
 
 
-@dataclass(frozen=True)
-class Target:
+class Target(Record):
     """One input: what to call it in reports, where to read it, and its kind."""
 
-    display: str
-    source: str  # a filesystem path, or "-" for stdin
-    kind: str
-    dialect: str
-    explicit: bool = True  # named on the command line (not found by walking a directory)
+    __slots__ = ("dialect", "display", "explicit", "kind", "source")
+
+    def __init__(self, display: str, source: str, kind: str, dialect: str, explicit: bool = True) -> None:
+        self.display = display
+        self.source = source  # a filesystem path, or "-" for stdin
+        self.kind = kind
+        self.dialect = dialect
+        self.explicit = explicit  # named on the command line (not found by walking a directory)
 
 
-@dataclass(frozen=True)
-class Loaded:
+class Loaded(Record):
     """A file's text, or why it was not read (``skip`` is a (code, message) diagnostic)."""
 
-    text: str | None
-    skip: tuple[str, str] | None = None
-    bad_utf8_at: int | None = None
+    __slots__ = ("bad_utf8_at", "skip", "text")
+
+    def __init__(
+        self, text: str | None, skip: tuple[str, str] | None = None, bad_utf8_at: int | None = None
+    ) -> None:
+        self.text = text
+        self.skip = skip
+        self.bad_utf8_at = bad_utf8_at
 
 
 def collect(
@@ -81,6 +85,8 @@ def _walk(root: str, exclude: tuple[str, ...]) -> list[Target]:
 
 def _git_files(root: str) -> list[str] | None:
     """Tracked and untracked-but-not-ignored files under ``root``, when it is in a git repo."""
+    import subprocess  # only when walking a directory: slow to import
+
     try:
         done = subprocess.run(
             ["git", "-C", root, "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
@@ -103,6 +109,8 @@ def _plain_walk(root: str) -> list[str]:
 
 
 def _excluded(relative: str, patterns: tuple[str, ...]) -> bool:
+    import fnmatch
+
     name = relative.rsplit("/", 1)[-1]
     for pattern in patterns:
         pattern = pattern.rstrip("/")

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
-import tempfile
 
 from kx.parse.span import LineIndex
 
@@ -21,6 +18,8 @@ def syntax_check(
 
     Without the shell, the lexer's first problem (unterminated quote, heredoc, ...) stands in.
     """
+    import shutil  # only for scripts that need the gate: shutil and subprocess are slow to import
+
     shell = shutil.which(_SHELLS.get(dialect, "bash"))
     if shell is None:
         return [(offset, f"{message} (the script may not parse)") for offset, message in fallback[:1]]
@@ -36,6 +35,9 @@ def syntax_check(
 
 
 def _run(shell: str, script: str) -> tuple[int, str] | None:
+    import subprocess
+    import tempfile
+
     # A file, not a pipe: a shell reads a pipe one byte at a time (ten times slower).
     with tempfile.NamedTemporaryFile("wb", suffix=".sh") as handle:
         handle.write(script.encode("utf-8", "replace"))
