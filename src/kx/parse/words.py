@@ -88,13 +88,13 @@ class _Scanner:
         split = WordSplit(pos)
         odd = _NOT_BARE.search(source, pos, stop)
         if odd is None:
-            _bare_words(split.words, source, pos, stop)
+            bare_words(split.words, source, pos, stop)
             return self._line_end(split, stop, newline)
         if _COMPLEX.search(source, odd.start(), stop) is not None:
             return None
         # The words before the one holding the first quote (or tilde, tab) are bare.
         covered = max(pos, source.rfind(" ", pos, odd.start()) + 1)
-        _bare_words(split.words, source, pos, covered)
+        bare_words(split.words, source, pos, covered)
         append = split.words.append
         for found in _SIMPLE_WORD.finditer(source, covered, stop):
             text = found.group()
@@ -214,7 +214,7 @@ class _Scanner:
         return min(pos, limit)
 
 
-def _bare_words(words: list[Word], source: str, pos: int, stop: int) -> None:
+def bare_words(words: list[Word], source: str, pos: int, stop: int) -> None:
     """Append the words of ``source[pos:stop]``: unquoted plain words between spaces only."""
     for text in source[pos:stop].split(" "):
         if text:
