@@ -8,7 +8,7 @@ from kx.check.formats import load_all
 from kx.check.formats.kubectl_globals import check_override_flags
 from kx.check.formats.kubectl_output import check_output_flags
 from kx.check.formats.kubectl_resources import check_resource_args
-from kx.check.formats.registry import FORMATS, ValueContext
+from kx.check.formats.registry import FORMATS, ValueContext, set_file_checks
 from kx.check.problem import Problem
 
 load_all()
@@ -16,7 +16,12 @@ CTX = ValueContext("kubectl", None, "--x")
 
 
 def found(fmt: str, value: str) -> list[tuple[str, str]]:
-    return [(p.code, p.stage) for p in FORMATS[fmt](value, CTX)]
+    """Syntax only: whether a named file exists is tested in test_kubectl_files."""
+    set_file_checks(False)
+    try:
+        return [(p.code, p.stage) for p in FORMATS[fmt](value, CTX)]
+    finally:
+        set_file_checks(True)
 
 
 CLIENT = "client"
