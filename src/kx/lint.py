@@ -135,7 +135,8 @@ def _settings(options: LintOptions, config: Config) -> Settings:
 def _map(targets: list[Target], settings: Settings, jobs: int) -> list[tuple[list[Diagnostic], str | None]]:
     workers = jobs or _auto_jobs(targets)
     if workers <= 1 or len(targets) < 2 or any(t.source == STDIN for t in targets):
-        return [lint_target(t, settings) for t in targets]
+        split = jobs != 1 and (os.cpu_count() or 1) >= 2  # one long script may still use two
+        return [lint_target(t, settings, split) for t in targets]
     import multiprocessing
 
     context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
@@ -157,8 +158,13 @@ def _auto_jobs(targets: list[Target]) -> int:
     return min(2, os.cpu_count() or 1) if size >= PARALLEL_MIN_BYTES else 1
 
 
-def lint_target(target: Target, settings: Settings) -> tuple[list[Diagnostic], str | None]:
-    """Lint one file: its diagnostics, or a one-line error when it could not be read."""
+def lint_target(
+    target: Target, settings: Settings, split: bool = False
+) -> tuple[list[Diagnostic], str | None]:
+    """Lint one file: its diagnostics, or a one-line error when it could not be read.
+
+    ``split``: a long shell script may be shared out between this process and a forked one.
+    """
     loaded = load(target, settings.max_file_size)
     if loaded.skip is not None:
         code, message = loaded.skip
@@ -168,7 +174,7 @@ def lint_target(target: Target, settings: Settings) -> tuple[list[Diagnostic], s
             return [], None  # binary files met while walking a directory are skipped quietly
         return _filter([_file_level(target.display, code, message)], settings), None
     assert loaded.text is not None
-    raws = lint_text(loaded.text, target.kind, target.dialect, settings.spec_dirs)
+    raws = lint_text(loaded.text, target.kind, target.dialect, settings.spec_dirs, split=split)
     if loaded.bad_utf8_at is not None:
         message = "the file is not valid UTF-8; undecodable bytes were replaced"
         at = loaded.bad_utf8_at
@@ -176,15 +182,24 @@ def lint_target(target: Target, settings: Settings) -> tuple[list[Diagnostic], s
     return _finish(loaded.text, target.display, raws, settings), None
 
 
-def lint_text(text: str, kind: str, dialect: str = "bash", spec_dirs: tuple[str, ...] = ()) -> list[Raw]:
+def lint_text(
+    text: str, kind: str, dialect: str = "bash", spec_dirs: tuple[str, ...] = (), *, split: bool = False
+) -> list[Raw]:
     """The raw problems of one file's text (offsets into ``text``), unsuppressed and unfiltered."""
     from kx.engine import problems_for_words
     from kx.extract import extract
+    from kx.extract.filetypes import SHELL
     from kx.extract.synopsis import check_synopsis
     from kx.spec.loader import load_specs
 
-    found = extract(kind, text, dialect)
     specs = load_specs(spec_dirs)
+    if split and kind == SHELL:
+        from kx.lint_fork import lint_script
+
+        forked = lint_script(text, dialect, specs)
+        if forked is not None:
+            return forked
+    found = extract(kind, text, dialect)
     raws: list[Raw] = []
     for words in found.invocations:
         raws.extend(problems_for_words(words, specs))

@@ -60,31 +60,74 @@ def extract_script(
     dialect: str = "bash",
 ) -> ShellResult:
     """Find every docker/kubectl invocation in the script ``text[start:end]``."""
-    end = len(text) if end is None else end
     result = ShellResult()
+    plan = plan_script(text, start, end, names)
+    if plan is not None:
+        trouble = collect(plan, plan.start, plan.end, result)
+        finish(plan, result, trouble, dialect)
+    return result
+
+
+class ScriptPlan:
+    """What is known about a whole script before its pieces are parsed.
+
+    ``collect`` can then take the pieces of any stretch of the script on its own (two processes
+    lint the two halves of a long script), and ``finish`` judges the script as a whole.
+    """
+
+    __slots__ = ("census", "end", "lexed", "mentions", "names", "pieces", "start", "text")
+
+    def __init__(self, text: str, start: int, end: int, names: ToolNames, mentions: list[int]) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.names = names
+        self.mentions = mentions
+        self.lexed = lex(text, start, end)
+        self.census = _census(text, self.lexed, names)
+        self.pieces = pieces(self.lexed, start, end)
+
+
+def plan_script(text: str, start: int = 0, end: int | None = None, names: ToolNames | None = None
+                ) -> ScriptPlan | None:  # fmt: skip
+    """Lex the script ``text[start:end]``; None when it never names docker or kubectl."""
+    end = len(text) if end is None else end
     names = names if names is not None else find_tool_names(text)
-    pattern = names.mention_pattern()
-    mentions = [m.start() for m in pattern.finditer(text, start, end)]
-    if not mentions:
-        return result
-    lexed = lex(text, start, end)
-    census = _census(text, lexed, names)
-    result.census = len(census)
-    trouble = bool(lexed.problems)
-    for piece_start, piece_end in pieces(lexed, start, end):
+    mentions = [m.start() for m in names.mention_pattern().finditer(text, start, end)]
+    return ScriptPlan(text, start, end, names, mentions) if mentions else None
+
+
+def collect(plan: ScriptPlan, low: int, high: int, result: ShellResult) -> bool:
+    """Add the invocations of the pieces in ``[low, high)`` to ``result``, sorted by position.
+
+    ``low`` and ``high`` are piece boundaries. Returns whether tree-sitter met a syntax error.
+    """
+    text, mentions, census = plan.text, plan.mentions, plan.census
+    result.census += sum(1 for tool in census if low <= tool < high)
+    trouble = False
+    for piece_start, piece_end in plan.pieces:
+        if piece_start < low or piece_start >= high:
+            continue
         lo = bisect.bisect_left(mentions, piece_start)
         hi = bisect.bisect_left(mentions, piece_end)
         if lo < hi:
-            piece = _Piece(text, piece_start, piece_end, lexed, names, result)
+            piece = _Piece(text, piece_start, piece_end, plan.lexed, plan.names, result)
             trouble |= piece.run(mentions[lo:hi], census)
     for tool, segment in census.items():
-        words = resolve(segment_words(text, segment[0], segment[1]), names)
-        if words and words[0].start <= tool < words[0].end:
-            result.invocations.append(words)
+        if low <= tool < high:
+            words = resolve(segment_words(text, segment[0], segment[1]), plan.names)
+            if words and words[0].start <= tool < words[0].end:
+                result.invocations.append(words)
     result.invocations.sort(key=lambda words: words[0].start)
-    if trouble or result.recovered or result.tree_only:
-        result.problems.extend(syntax_check(text[start:end], start, dialect, lexed.problems))
-    return result
+    return trouble
+
+
+def finish(plan: ScriptPlan, result: ShellResult, trouble: bool, dialect: str) -> None:
+    """When tree-sitter or the lexer met trouble, or they disagree, let ``bash -n`` judge."""
+    if trouble or plan.lexed.problems or result.recovered or result.tree_only:
+        text = plan.text
+        result.problems.extend(syntax_check(text[plan.start : plan.end], plan.start, dialect,
+                                            plan.lexed.problems))  # fmt: skip
 
 
 def _census(text: str, lexed: Lexed, names: ToolNames) -> dict[int, tuple[int, int]]:
