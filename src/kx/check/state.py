@@ -26,11 +26,12 @@ class FlagState:
     words: list[Word]
     dynamic: bool
 
-    def __init__(self, flag: FlagSpec) -> None:
+    def __init__(self, flag: FlagSpec, value: str, word: Word, dynamic: bool) -> None:
+        """Start with the first occurrence (every state has at least one)."""
         self.flag = flag
-        self.values = []
-        self.words = []
-        self.dynamic = False
+        self.values = [value]
+        self.words = [word]
+        self.dynamic = dynamic
 
     @property
     def last(self) -> str | None:
@@ -65,7 +66,8 @@ class CommandState:
         name = flag.canonical
         state = self.flags.get(name)
         if state is None:
-            state = self.flags[name] = FlagState(self.spec.by_name.get(name, flag))
+            self.flags[name] = FlagState(self.spec.by_name.get(name, flag), value, word, dynamic)
+            return
         state.values.append(value)
         state.words.append(word)
         if dynamic:

@@ -24,13 +24,14 @@ if TYPE_CHECKING:
 class SpecTables:
     """What the validator needs to know about one spec beyond its flag lookups."""
 
-    __slots__ = ("dry_run", "required", "resource_args", "spec", "triggers", "windows")
+    __slots__ = ("dry_run", "idle", "required", "resource_args", "spec", "triggers", "windows")
     spec: CommandSpec
     required: tuple[FlagSpec, ...]
     dry_run: FlagSpec | None
     resource_args: bool
     windows: frozenset[str]
     triggers: tuple[Trigger, ...]
+    idle: bool  # some rule may fire with no flag given at all
 
     def __init__(self, spec: CommandSpec) -> None:
         # The tool's named rule checks register when its value modules load (kubectl's live
@@ -47,6 +48,7 @@ class SpecTables:
             name for flag in spec.flags if flag.platform == "windows" for name in (flag.name, flag.canonical)
         )
         self.triggers = tuple(_trigger(spec, rule) for rule in spec.rules)
+        self.idle = any(not needed and not groups for _rule, needed, groups in self.triggers)
 
 
 def _trigger(spec: CommandSpec, rule: RuleSpec) -> Trigger:

@@ -248,6 +248,8 @@ def validate(parsed: ParsedCommand, anchor: Word) -> list[Finding]:
 
 def validate_globals(parsed: ParsedCommand, anchor: Word) -> list[Finding]:
     """Value and rule findings for a tool's root-local options (docker's global options)."""
+    if not parsed.uses and not tables(parsed.spec).idle:
+        return []  # the usual `docker run ...`: no global option, and no rule fires without one
     state, found, dynamic = build_state(parsed, anchor)
     found.extend(check_rules(state, dynamic))
     return found
