@@ -100,6 +100,8 @@ _FLOATS = {False: LazyRegex(_DEC_FLOAT), True: LazyRegex(_HEX_FLOAT)}
 
 def parse_float(s: str) -> tuple[float | None, str]:
     """strconv.ParseFloat(s, 64): (value, "") or (None, "syntax"|"range")."""
+    if len(s) < 300 and s.isdigit() and s.isascii():
+        return float(s), ""  # plain digits (most sizes): valid, and too short to overflow
     body = s[1:] if s[:1] in ("+", "-") else s
     if body.lower() in ("inf", "infinity") or s.lower() == "nan":
         return float(s), ""

@@ -32,6 +32,14 @@ def _client_volume(spec: str) -> Problem | None:
         return Problem("KX203", "the volume spec is empty")
     if len(spec.encode()) <= 2:
         return None
+    parts = spec.split(":")
+    if "\0" not in spec and not any(len(part) == 1 and part.isalpha() for part in parts[:-1]):
+        # No drive letter to join with its ':': the fields are the parts (the loop below, faster).
+        if not all(parts[:3]):
+            return Problem("KX203", "the volume spec has an empty part between colons")
+        if len(parts) > 3:
+            return Problem("KX203", "the volume spec has too many colons (at most host:container:mode)")
+        return None
     fields: list[str] = []
     buf = ""
     for ch in spec + "\0":
