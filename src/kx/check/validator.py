@@ -67,15 +67,18 @@ def check_value_use(
 ) -> list[Finding]:
     """Check one occurrence's value; split CSV values into items for the format checks."""
     if flag.repeat != "csv" or not flag.format:
-        problems = check_flag_value(tool, flag, value, final=final)
-        if not problems:  # the common case; a comprehension costs a call even over nothing
-            return []
-        return [(problem, *_span(word, offset, problem, len(value))) for problem in problems]
+        return _positioned(check_flag_value(tool, flag, value, final=final), word, offset, len(value))
     found: list[Finding] = []
     for item, at in split_csv_record(value):
         for problem in check_flag_value(tool, flag, item, final=final):
             found.append((problem, *_span(word, offset + at, problem, len(item))))
     return found
+
+
+def _positioned(problems: list[Problem], word: Word, offset: int, length: int) -> list[Finding]:
+    if not problems:  # the common case; a comprehension costs a call even over nothing
+        return []
+    return [(problem, *_span(word, offset, problem, length)) for problem in problems]
 
 
 def _positional_slots(
@@ -197,7 +200,12 @@ def build_state(parsed: ParsedCommand, anchor: Word) -> tuple[CommandState, list
             continue
         offset = use.value_begin if word.literal else 0  # where the value starts in the word's source
         final = flag.repeat != "last" or last[flag.canonical] == index
-        found.extend(check_value_use(tool, flag, value, word, offset, final))
+        if flag.repeat == "csv" and flag.format:
+            found.extend(check_value_use(tool, flag, value, word, offset, final))
+        else:  # the common case, without a call for the CSV split
+            problems = check_flag_value(tool, flag, value, final=final)
+            if problems:
+                found.extend(_positioned(problems, word, offset, len(value)))
     return state, found, dynamic_flags or parsed.uncertain
 
 

@@ -10,7 +10,9 @@ from kx.check.problem import Problem
 if TYPE_CHECKING:
     from kx.spec.model import FlagSpec, PositionalSpec
 
-    MemoKey = tuple[int, str, "bool | None"]  # (id of the flag or slot, value, final; None: a slot)
+    # (the flag or slot, value, final; None for a slot). Specs compare by identity, and the key
+    # keeps its flag alive, so a key never stands for another flag.
+    MemoKey = tuple["FlagSpec | PositionalSpec", str, "bool | None"]
 
 _MEMO: dict[MemoKey, list[Problem]] = {}
 _MEMO_LIMIT = 20_000
@@ -20,36 +22,28 @@ _UNCACHED_HINTS = frozenset({"file", "dir", "path"})
 
 def check_flag_value(tool: str, flag: FlagSpec, value: str, *, final: bool = True) -> list[Problem]:
     """Like ``_check_flag_value``, remembering results: checkers are pure functions of their input."""
-    key = (id(flag), value, final)
+    key = (flag, value, final)
     found = _MEMO.get(key)
     if found is None:
         found = _check_flag_value(tool, flag, value, final=final)
         if flag.value_hint not in _UNCACHED_HINTS:
-            _remember(key, flag, found)
+            if len(_MEMO) >= _MEMO_LIMIT:
+                _MEMO.clear()
+            _MEMO[key] = found
     return found
 
 
 def check_positional_value(tool: str, slot: PositionalSpec, value: str) -> list[Problem]:
     """Like ``_check_positional_value``, remembering results (scripts repeat their images)."""
-    key = (id(slot), value, None)
+    key = (slot, value, None)
     found = _MEMO.get(key)
     if found is None:
         found = _check_positional_value(tool, slot, value)
         if slot.value_hint not in _UNCACHED_HINTS:
-            _remember(key, slot, found)
+            if len(_MEMO) >= _MEMO_LIMIT:
+                _MEMO.clear()
+            _MEMO[key] = found
     return found
-
-
-# Flags and slots whose id() is a memo key stay alive, so an id is never reused for another one.
-_KEEP: dict[int, FlagSpec | PositionalSpec] = {}
-
-
-def _remember(key: MemoKey, owner: FlagSpec | PositionalSpec, found: list[Problem]) -> None:
-    if len(_MEMO) >= _MEMO_LIMIT:
-        _MEMO.clear()
-        _KEEP.clear()
-    _MEMO[key] = found
-    _KEEP[id(owner)] = owner
 
 
 class _Plan:
@@ -69,12 +63,10 @@ _PLANS: dict[int, _Plan] = {}
 _PLANS_LIMIT = 5_000  # specs reloaded many times (tests) make new flags; old plans go
 
 
-def _plan(tool: str, flag: FlagSpec) -> _Plan:
-    plan = _PLANS.get(id(flag))
-    if plan is None or plan.ctx.tool != tool:
-        if len(_PLANS) >= _PLANS_LIMIT:
-            _PLANS.clear()
-        plan = _PLANS[id(flag)] = _Plan(tool, flag)
+def _new_plan(tool: str, flag: FlagSpec) -> _Plan:
+    if len(_PLANS) >= _PLANS_LIMIT:
+        _PLANS.clear()
+    plan = _PLANS[id(flag)] = _Plan(tool, flag)
     return plan
 
 
@@ -84,7 +76,9 @@ def _check_flag_value(tool: str, flag: FlagSpec, value: str, *, final: bool = Tr
     ``final`` False means a later occurrence of this scalar flag overrides the value: only checks
     the flag library makes while parsing (the type, and formats in PARSE_TIME_FORMATS) apply.
     """
-    plan = _plan(tool, flag)
+    plan = _PLANS.get(id(flag))
+    if plan is None or plan.ctx.tool != tool:
+        plan = _new_plan(tool, flag)
     if plan.type_check is not None:
         problems = plan.type_check(value, plan.ctx)
         if problems:
