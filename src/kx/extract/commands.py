@@ -57,7 +57,9 @@ class ToolNames:
 
     def mention_pattern(self) -> re.Pattern[str]:
         """A regex for any place a tool may be named: the tools, ``$VAR`` and alias words."""
-        parts = [r"(?<![\w.-])(?:docker|kubectl)(?![\w.-])"]
+        # Each tool name comes first and the look-behind after it: the same matches as a leading
+        # (?<![\w.-]), but re can then skip to candidate letters (twice as fast on long scripts).
+        parts = [r"(?:docker(?<![\w.-]docker)|kubectl(?<![\w.-]kubectl))(?![\w.-])"]
         if self.variables:
             names = "|".join(sorted(map(re.escape, self.variables), key=len, reverse=True))
             parts.append(rf"\$\{{?(?:{names})(?![\w])")

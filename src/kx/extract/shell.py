@@ -84,7 +84,7 @@ class ScriptPlan:
         self.names = names
         self.mentions = mentions
         self.lexed = lex(text, start, end)
-        self.census = _census(text, self.lexed, names)
+        self.census = _census(text, self.lexed, names, mentions)
         self.pieces = pieces(self.lexed, start, end)
 
 
@@ -130,12 +130,19 @@ def finish(plan: ScriptPlan, result: ShellResult, trouble: bool, dialect: str) -
                                             plan.lexed.problems))  # fmt: skip
 
 
-def _census(text: str, lexed: Lexed, names: ToolNames) -> dict[int, tuple[int, int]]:
-    """Map the tool-word offset of each segment that runs docker/kubectl to that segment."""
+def _census(text: str, lexed: Lexed, names: ToolNames, mentions: list[int]) -> dict[int, tuple[int, int]]:
+    """Map the tool-word offset of each segment that runs docker/kubectl to that segment.
+
+    A segment with no mention in it cannot run one (a mention never spans two segments): only
+    the others are matched against the head pattern.
+    """
     tools = names.mention_pattern().pattern
     head = re.compile(_HEAD.format(prefixes="|".join(PREFIXES), tools=tools))
     census: dict[int, tuple[int, int]] = {}
     for segment in lexed.segments:
+        at = bisect.bisect_left(mentions, segment[0])
+        if at == len(mentions) or mentions[at] >= segment[1]:
+            continue
         match = head.match(text, segment[0], segment[1])
         if match is not None:
             census[match.start(1)] = segment
