@@ -9,6 +9,11 @@ from __future__ import annotations
 
 import re
 
+from kx._typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
 
 class LazyRegex:
     """A pattern compiled the first time it is used."""
@@ -23,6 +28,22 @@ class LazyRegex:
         self._compiled = re.compile(self.pattern)
         return self._compiled
 
+    def compiled(self) -> re.Pattern[str]:
+        """The compiled pattern (for loops that match many times: no wrapper call each time)."""
+        return self._compiled or self._compile()
+
     def fullmatch(self, text: str) -> re.Match[str] | None:
         """``re.fullmatch`` with this pattern."""
         return (self._compiled or self._compile()).fullmatch(text)
+
+    def match(self, text: str, *bounds: int) -> re.Match[str] | None:
+        """``Pattern.match(text[, pos[, endpos]])``."""
+        return (self._compiled or self._compile()).match(text, *bounds)
+
+    def search(self, text: str, *bounds: int) -> re.Match[str] | None:
+        """``Pattern.search(text[, pos[, endpos]])``."""
+        return (self._compiled or self._compile()).search(text, *bounds)
+
+    def finditer(self, text: str, *bounds: int) -> Iterator[re.Match[str]]:
+        """``Pattern.finditer(text[, pos[, endpos]])``."""
+        return (self._compiled or self._compile()).finditer(text, *bounds)

@@ -34,9 +34,9 @@ class SpecTables:
     idle: bool  # some rule may fire with no flag given at all
 
     def __init__(self, spec: CommandSpec) -> None:
-        # The tool's named rule checks register when its value modules load (kubectl's live
-        # there); the triggers read what they need, and rules run only after tables exist.
-        formats.load_for(spec.tool)
+        # A tool's named rule checks may live with its value modules (kubectl's do); they must be
+        # registered before the triggers read what they need, and rules run only after tables exist.
+        formats.load_checks(spec.tool)
         if any(rule.kind == "check" and rule.check not in CHECKS for rule in spec.rules):
             formats.load_all()
         self.spec = spec

@@ -52,7 +52,9 @@ class _Plan:
     __slots__ = ("ctx", "flag", "format_check", "type_check")
 
     def __init__(self, tool: str, flag: FlagSpec) -> None:
-        formats.load_for(tool)
+        formats.load_type(flag.type, tool)
+        if flag.format:
+            formats.load_format(flag.format, tool)
         self.flag = flag  # keeps the flag alive, so its id() is not reused while planned
         self.ctx = ValueContext(tool, flag)
         self.type_check = TYPES.get(flag.type)
@@ -99,8 +101,8 @@ PARSE_TIME_FORMATS = frozenset({"cpus", "memory-swap", "attach-stream"})
 
 def _check_positional_value(tool: str, slot: PositionalSpec, value: str) -> list[Problem]:
     """All problems with a positional argument's value."""
-    formats.load_for(tool)
     if slot.format:
+        formats.load_format(slot.format, tool)
         checker = FORMATS.get(slot.format)
         return checker(value, ValueContext(tool, None, slot.name.upper())) if checker else []
     if slot.choices:

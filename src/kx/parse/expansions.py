@@ -7,12 +7,12 @@ the closing one, or -1 when the text ends first. They honour nested quotes, esca
 
 from __future__ import annotations
 
-import re
+from kx._regex import LazyRegex
 
-_PAREN_STOPS = re.compile(r"[()\\'\"`]")
-_BRACE_STOPS = re.compile(r"[{}\\'\"`]")
-_DQUOTE_STOPS = re.compile(r'["\\$`]')
-_BACKTICK_STOPS = re.compile(r"[`\\]")
+_PAREN_STOPS = LazyRegex(r"[()\\'\"`]")
+_BRACE_STOPS = LazyRegex(r"[{}\\'\"`]")
+_DQUOTE_STOPS = LazyRegex(r'["\\$`]')
+_BACKTICK_STOPS = LazyRegex(r"[`\\]")
 
 # ANSI-C ($'...') escapes with a fixed replacement.
 _ANSI_SIMPLE = {

@@ -8,9 +8,10 @@ file system is touched only on that rare path.
 from __future__ import annotations
 
 import os
-import re
 
-_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
+from kx._regex import LazyRegex
+
+_NAME = LazyRegex(r"[A-Za-z0-9][A-Za-z0-9_.-]*")  # compiled only if a plugin is looked up
 
 _DOCKER_PLUGIN_DIRS = (
     "/usr/local/lib/docker/cli-plugins",

@@ -8,14 +8,13 @@ sits in the tilde prefix, nor in ``--opt=~/x`` (not an assignment).
 
 from __future__ import annotations
 
-import re
-
+from kx._regex import LazyRegex
 from kx._typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from kx.parse.span import Word
 
-_ASSIGNMENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*=")
+_ASSIGNMENT = LazyRegex(r"[A-Za-z_][A-Za-z0-9_]*=")
 _QUOTING = frozenset("'\"\\")
 
 

@@ -12,19 +12,21 @@ from __future__ import annotations
 
 import re
 
+from kx._regex import LazyRegex
 from kx.parse.span import Word
 from kx.parse.tilde import mark_tilde
 from kx.parse.wordscan import SIMPLE_WORD, WORD_END, scan_word, simple_word
 
-_REDIRECT = re.compile(r"(?:[0-9]+|&)?(?:>>|>&|>\||<<<|<<-|<<|<&|<>|>|<)")
+_REDIRECT = LazyRegex(r"(?:[0-9]+|&)?(?:>>|>&|>\||<<<|<<-|<<|<&|<>|>|<)")
 _BLANKS = " \t\r"
-_GAP = re.compile(r"(?:[ \t\r]|\\\n)*")
+_GAP = LazyRegex(r"(?:[ \t\r]|\\\n)*")
 # A line with none of these is a plain list of simple words (the common case, done in one go).
-_COMPLEX = re.compile(r"[\\$`;&|<>()*?\[{#]")
+_COMPLEX = LazyRegex(r"[\\$`;&|<>()*?\[{#]")
 # ... and one with none of these either is unquoted words between spaces: str.split finds them.
 _NOT_BARE = re.compile(r"[\\$`;&|<>()*?\[{#'\"~\t\r]")
-_SIMPLE_WORD = re.compile(SIMPLE_WORD)
-_GAP_WORD = re.compile(r"(?:[ \t\r]|\\\n)*(" + SIMPLE_WORD + ")?")
+# Compiled on first use: a line of bare words (the common case) needs only _NOT_BARE.
+_SIMPLE_WORD = LazyRegex(SIMPLE_WORD)
+_GAP_WORD = LazyRegex(r"(?:[ \t\r]|\\\n)*(" + SIMPLE_WORD + ")?")
 _SPECIAL_START = frozenset("\n#<>&;|()0123456789")
 
 
@@ -128,7 +130,7 @@ class _Scanner:
         source, limit = self.source, self.limit
         split = WordSplit(pos)
         words = split.words
-        gap_word = _GAP_WORD.match
+        gap_word = _GAP_WORD.compiled().match
         while True:
             found = gap_word(source, pos, limit)
             start = found.start(1)  # type: ignore[union-attr]

@@ -7,22 +7,21 @@ dynamic from the index where the first of them starts (``Word.dyn_at``).
 
 from __future__ import annotations
 
-import re
-
+from kx._regex import LazyRegex
 from kx.parse.expansions import decode_ansi_c, skip_backtick, skip_nested
 from kx.parse.span import Word
 from kx.parse.tilde import mark_tilde
 
 # A run of characters that stand for themselves outside quotes.
-_PLAIN = re.compile(r"[^ \t\r\n'\"\\$`;&|<>()*?\[]+")
-_DQ_PLAIN = re.compile(r'[^"\\$`]+')
-_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-_BRACKET = re.compile(r"\[[^ \t\r\n;&|<>()\[\]]+\]")
-_BRACES = re.compile(r"\{[^{} \t]*\}")
+_PLAIN = LazyRegex(r"[^ \t\r\n'\"\\$`;&|<>()*?\[]+")
+_DQ_PLAIN = LazyRegex(r'[^"\\$`]+')
+_NAME = LazyRegex(r"[A-Za-z_][A-Za-z0-9_]*")
+_BRACKET = LazyRegex(r"\[[^ \t\r\n;&|<>()\[\]]+\]")
+_BRACES = LazyRegex(r"\{[^{} \t]*\}")
 WORD_END = " \t\r\n;&|<>()"
 # A whole word made only of plain text, '...' and "..." without escapes or expansions.
 SIMPLE_WORD = r"""(?:[^ \t\r\n'"\\$`;&|<>()*?\[{]+|'[^']*'|"[^"\\$`]*")+"""
-_SIMPLE = re.compile(SIMPLE_WORD)
+_SIMPLE = LazyRegex(SIMPLE_WORD)  # compiled on first use, like the others: bare words need none
 _SPECIAL_PARAMS = "@*#?$!-0123456789"
 
 
@@ -58,8 +57,9 @@ def _scan_word(source: str, pos: int, limit: int) -> tuple[Word, int, str | None
     literal = True
     dyn_at = -1
     error: str | None = None
+    plain_match = _PLAIN.compiled().match
     while pos < limit:
-        plain = _PLAIN.match(source, pos, limit)
+        plain = plain_match(source, pos, limit)
         if plain is not None:
             text = plain.group()
             if "{" in text and dyn_at < 0:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
-
+from kx._regex import LazyRegex
 from kx._typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from kx.parse.span import Word
 
-ASSIGNMENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*=")
+ASSIGNMENT = LazyRegex(r"[A-Za-z_][A-Za-z0-9_]*=")
 
 
 class Wrapper:
