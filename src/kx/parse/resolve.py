@@ -136,8 +136,11 @@ def _resolve_persistent(
     names = [rest[j] for j in indices]
     first_flag = rest[0] if rest[0].value.startswith("-") else None
     size = _match(found, names, specs, plugin_exists, first_flag)
-    used = set(indices[:size])
     found.global_words = rest[: indices[0]]
+    if size == 0 or indices[size - 1] == size - 1:  # the path words come first, as usual
+        found.argv = rest[size:]
+        return
+    used = set(indices[:size])
     found.argv = [word for j, word in enumerate(rest) if j not in used]
 
 
