@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from kx._typing import TYPE_CHECKING
 from kx.check.formats import _strconv as sc
-from kx.check.formats.kubectl_templates import go_template_problem, jsonpath_problem
 from kx.check.formats.registry import register_format
 from kx.check.problem import Problem
 
@@ -29,6 +28,9 @@ CASCADE = ("background", "foreground", "orphan")
 
 def _template_problem(kind: str, template: str) -> Problem | None:
     """Syntax of an inline template for an output kind (file kinds name a file: not checked)."""
+    # Imported here: most commands give no template, and every kubectl check loads this module.
+    from kx.check.formats.kubectl_templates import go_template_problem, jsonpath_problem
+
     if kind in ("go-template", "template"):
         why = go_template_problem(template)
     elif kind in ("jsonpath", "jsonpath-as-json"):
