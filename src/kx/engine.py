@@ -8,14 +8,14 @@ from kx.codes import CODES, rule_url
 from kx.diagnostics import Diagnostic
 from kx.parse.resolve import resolve_and_parse
 from kx.parse.span import LineIndex, Word
-from kx.parse.words import split_commands
 from kx.spec.loader import load_specs
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
     from kx.check.problem import Problem
     from kx.parse.problems import ParseProblem
+    from kx.parse.words import WordSplit
     from kx.spec.loader import SpecSet
 
     Raw = tuple[str, str, int, int, "str | None", "str | None", str]
@@ -106,11 +106,24 @@ def to_diagnostics(raws: Sequence[Raw], path: str, index: LineIndex) -> list[Dia
     return result
 
 
+# kx.parse.words.split_commands, imported on first use: `kx check -- ARGV` never splits text, and
+# the splitter's modules would add to its cold start (a function-level import costs ~0.7 us a call).
+_split_commands: Callable[[str], list[WordSplit]] | None = None
+
+
+def _splitter() -> Callable[[str], list[WordSplit]]:
+    global _split_commands
+    from kx.parse.words import split_commands
+
+    _split_commands = split_commands
+    return split_commands
+
+
 def check_command(text: str, path: str = COMMAND_PATH) -> list[Diagnostic]:
     """Validate every docker/kubectl command in a command string (``a && b`` checks both)."""
     index = None  # built for the first command with problems: most have none
     result: list[Diagnostic] = []
-    for split in split_commands(text):
+    for split in (_split_commands or _splitter())(text):
         raws = problems_for_words(split.words)
         if raws:
             index = index or LineIndex(text)
