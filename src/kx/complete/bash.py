@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kx._typing import TYPE_CHECKING
-from kx.complete.tables import Tables, squote
+from kx.complete.tables import Tables, shell_arrays, squote
 
 if TYPE_CHECKING:
     from kx.complete.model import Tree
@@ -166,18 +166,7 @@ def render(tree: Tree) -> str:
 
 
 def _data(t: Tables) -> str:
-    arrays = [
-        ("_kx_S", t.subs),
-        ("_kx_L", {k: " ".join(w for w, _ in v) for k, v in t.sub_lists.items()}),
-        ("_kx_G", {k: v for k, v in t.node_groups.items() if v}),
-        ("_kx_F", t.flags),
-        ("_kx_O", {k: " ".join(w for w, _ in v) for k, v in t.offered.items()}),
-        ("_kx_A", t.args),
-        ("_kx_R", dict.fromkeys(t.repeat, "1")),
-        ("_kx_T", dict.fromkeys(t.stop, "1")),
-        ("_kx_D", t.dashdash),
-        ("_kx_C", {k: " ".join(v) for k, v in t.choices.items()}),
-    ]
+    arrays = shell_arrays(t)
     return "".join(_array(name, items) for name, items in arrays)
 
 

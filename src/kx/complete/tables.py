@@ -78,6 +78,27 @@ class Tables:
         self.offered = dict(sorted(self.offered.items()))
 
 
+def shell_arrays(t: Tables, descriptions: dict[str, str] | None = None) -> list[tuple[str, dict[str, str]]]:
+    """The associative arrays bash and zsh scripts declare (zsh adds flag descriptions)."""
+    arrays = [
+        ("_kx_S", t.subs),
+        ("_kx_L", {k: " ".join(w for w, _ in v) for k, v in t.sub_lists.items()}),
+        ("_kx_G", {k: v for k, v in t.node_groups.items() if v}),
+        ("_kx_F", t.flags),
+        ("_kx_O", {k: " ".join(w for w, _ in v) for k, v in t.offered.items()}),
+    ]
+    if descriptions is not None:
+        arrays.append(("_kx_H", descriptions))
+    arrays += [
+        ("_kx_A", t.args),
+        ("_kx_R", dict.fromkeys(t.repeat, "1")),
+        ("_kx_T", dict.fromkeys(t.stop, "1")),
+        ("_kx_D", t.dashdash),
+        ("_kx_C", {k: " ".join(v) for k, v in t.choices.items()}),
+    ]
+    return arrays
+
+
 def choice_words(value: Value) -> list[str]:
     """The words of a ``("choices", (...))`` value."""
     return [str(word) for word in value[1]]  # type: ignore[attr-defined]
