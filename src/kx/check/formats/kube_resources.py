@@ -15,6 +15,8 @@ custom resource or an aggregated API, so it is "unknown to us", not "certainly a
 
 from __future__ import annotations
 
+import functools
+
 from kx._typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -179,20 +181,14 @@ def _match(resource: str, group: str | None, version: str | None) -> Resource | 
     return prefixed[0] if len(prefixed) == 1 else None
 
 
-_RESOLVED: dict[str, Resource | None] = {}
-
-
+@functools.lru_cache(maxsize=4096)  # a pure lookup over a fixed table: safe to remember
 def resolve(word: str) -> Resource | None:
     """The built-in resource a TYPE word names, or None when it names no built-in type."""
-    if word in _RESOLVED:
-        return _RESOLVED[word]
     found = None
     for resource, group, version in _candidates(word):
         found = _match(resource, group, version)
         if found is not None:
             break
-    if len(_RESOLVED) < 4096:  # a pure lookup over a fixed table: safe to remember
-        _RESOLVED[word] = found
     return found
 
 

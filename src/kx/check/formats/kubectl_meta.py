@@ -7,6 +7,7 @@ package, which are restated here.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from kx._regex import LazyRegex
@@ -29,23 +30,11 @@ def _fits(pattern: str, text: str) -> bool:
     return _COMPILED[pattern].fullmatch(text) is not None
 
 
-# Label keys and values repeat across a script's commands: remember the verdicts (pure functions).
-_KEY_VERDICTS: dict[str, str | None] = {}
-_VALUE_VERDICTS: dict[str, str | None] = {}
-_VERDICTS_LIMIT = 4096
-
-
+# Label keys and values repeat across a script's commands: the verdicts (pure functions) are
+# remembered. functools is already loaded by re, so the cache costs no start-up time.
+@functools.lru_cache(maxsize=4096)
 def qualified_name_problem(key: str) -> str | None:
     """Why ``key`` is not a Kubernetes qualified name (``[prefix/]name``), or None."""
-    if key in _KEY_VERDICTS:
-        return _KEY_VERDICTS[key]
-    why = _qualified_name_problem(key)
-    if len(_KEY_VERDICTS) < _VERDICTS_LIMIT:
-        _KEY_VERDICTS[key] = why
-    return why
-
-
-def _qualified_name_problem(key: str) -> str | None:
     parts = key.split("/")
     if len(parts) > 2:
         return "it may contain at most one '/'"
@@ -65,17 +54,9 @@ def _qualified_name_problem(key: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)
 def label_value_problem(value: str) -> str | None:
     """Why ``value`` is not a valid label value, or None (empty is valid)."""
-    if value in _VALUE_VERDICTS:
-        return _VALUE_VERDICTS[value]
-    why = _label_value_problem(value)
-    if len(_VALUE_VERDICTS) < _VERDICTS_LIMIT:
-        _VALUE_VERDICTS[value] = why
-    return why
-
-
-def _label_value_problem(value: str) -> str | None:
     if len(value) > 63:
         return "it is longer than 63 characters"
     if value and not _fits(_NAME_PART, value):
