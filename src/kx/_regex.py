@@ -1,4 +1,4 @@
-"""Regexes compiled on first use.
+"""Regexes compiled on first use, and `re` imported on first use.
 
 ``re.fullmatch(PATTERN, text)`` looks the pattern up in re's cache on every call, which costs
 more than the match itself in the checkers' hot loops; compiling at import instead would make
@@ -7,11 +7,10 @@ every ``kx check`` start-up pay for patterns most runs never use (some take 0.3 
 
 from __future__ import annotations
 
-import re
-
 from kx._typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    import re
     from collections.abc import Iterator
 
 
@@ -25,6 +24,8 @@ class LazyRegex:
         self._compiled: re.Pattern[str] | None = None
 
     def _compile(self) -> re.Pattern[str]:
+        import re  # `re` costs ~6 ms to import; most `kx check` runs never need it
+
         self._compiled = re.compile(self.pattern)
         return self._compiled
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 
-from kx._regex import LazyRegex
 from kx._typing import TYPE_CHECKING
 from kx.check.formats.registry import file_checks_enabled
 from kx.check.problem import Problem
@@ -24,7 +23,7 @@ if TYPE_CHECKING:
 
 # Networks that are not user-defined: they cannot be combined with others or carry aliases.
 _BUILTIN_NETWORKS = frozenset({"host", "bridge", "none", "default"})
-_ADVANCED = LazyRegex(r"[A-Za-z0-9_-]+=[^,]*(?:,[A-Za-z0-9_-]+=[^,]*)*")
+_KEY_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-"
 # Per-network keys of the advanced --network syntax and the legacy flags they clash with.
 _PER_NETWORK = {"ip": "ip", "ip6": "ip6", "alias": "network-alias", "mac-address": "mac-address",
                 "link-local-ip": "link-local-ip"}  # fmt: skip
@@ -38,6 +37,15 @@ def finding(state: CommandState, rule: RuleSpec, name: str | None, message: str,
     return (Problem(code, message, stage=rule.stage), word)
 
 
+def _is_advanced(value: str) -> bool:
+    """The advanced --network syntax: every comma-separated item is ``key=value``."""
+    for item in value.split(","):
+        key, sep, _ = item.partition("=")
+        if not sep or not key or key.strip(_KEY_CHARS):
+            return False
+    return True
+
+
 def _networks(state: CommandState) -> list[tuple[str, dict[str, str]]] | None:
     found = state.flags.get("network")
     if found is None:
@@ -46,7 +54,7 @@ def _networks(state: CommandState) -> list[tuple[str, dict[str, str]]] | None:
         return None
     out = []
     for value in found.values:
-        if _ADVANCED.fullmatch(value):
+        if _is_advanced(value):
             fields = dict(item.split("=", 1) for item in value.split(","))
             out.append((fields.get("name", ""), fields))
         else:

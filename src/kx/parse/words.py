@@ -10,8 +10,6 @@ unknown part keeps its source text.
 
 from __future__ import annotations
 
-import re
-
 from kx._regex import LazyRegex
 from kx.parse.span import Word
 from kx.parse.tilde import mark_tilde
@@ -23,8 +21,9 @@ _GAP = LazyRegex(r"(?:[ \t\r]|\\\n)*")
 # A line with none of these is a plain list of simple words (the common case, done in one go).
 _COMPLEX = LazyRegex(r"[\\$`;&|<>()*?\[{#]")
 # ... and one with none of these either is unquoted words between spaces: str.split finds them.
-_NOT_BARE = re.compile(r"[\\$`;&|<>()*?\[{#'\"~\t\r]")
-# Compiled on first use: a line of bare words (the common case) needs only _NOT_BARE.
+# A set answers that without `re` (a cold `kx check "docker run ..."` of bare words needs none).
+_NOT_BARE_CHARS = frozenset("\\$`;&|<>()*?[{#'\"~\t\r")
+_NOT_BARE = LazyRegex(r"[\\$`;&|<>()*?\[{#'\"~\t\r]")
 _SIMPLE_WORD = LazyRegex(SIMPLE_WORD)
 _GAP_WORD = LazyRegex(r"(?:[ \t\r]|\\\n)*(" + SIMPLE_WORD + ")?")
 _SPECIAL_START = frozenset("\n#<>&;|()0123456789")
@@ -88,7 +87,7 @@ class _Scanner:
         newline = source.find("\n", pos, limit)
         stop = limit if newline < 0 else newline
         split = WordSplit(pos)
-        odd = _NOT_BARE.search(source, pos, stop)
+        odd = None if _NOT_BARE_CHARS.isdisjoint(source[pos:stop]) else _NOT_BARE.search(source, pos, stop)
         if odd is None:
             bare_words(split.words, source, pos, stop)
             return self._line_end(split, stop, newline)

@@ -7,10 +7,10 @@ strings, bad escapes and trailing data, as this does; invalid UTF-8 is not an er
 
 from __future__ import annotations
 
-import re
+from kx._regex import LazyRegex
 
-_NUMBER = r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?"
-_STRING = r'"(?:[^"\\\x00-\x1f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"'
+_NUMBER = LazyRegex(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
+_STRING = LazyRegex(r'"(?:[^"\\\x00-\x1f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"')
 _WS = " \t\n\r"
 
 
@@ -38,7 +38,7 @@ def _scalar_end(text: str, i: int) -> int | None:
         if text.startswith(literal, i):
             return i + len(literal)
     pattern = _STRING if text[i : i + 1] == '"' else _NUMBER
-    found = re.compile(pattern).match(text, i)
+    found = pattern.match(text, i)
     return found.end() if found else None
 
 

@@ -2,14 +2,11 @@
 
 strconv (ParseInt/ParseUint/Atoi/ParseBool/ParseFloat), net (ParseIP, ParseMAC, SplitHostPort),
 strings.TrimSpace and encoding/csv's first record. Each function answers the same accept/reject
-question as its Go namesake; none copies Go code. Regexes are compiled lazily by the re cache.
+question as its Go namesake; none copies Go code. They use no regexes: docker run values go
+through here on every ``kx check``, which should not pay for importing ``re``.
 """
 
 from __future__ import annotations
-
-import re
-
-from kx._regex import LazyRegex
 
 # unicode.IsSpace, as strings.TrimSpace uses it.
 GO_SPACE = " \t\n\v\f\r\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"  # noqa: E501
@@ -93,9 +90,29 @@ def atoi(s: str) -> int | None:
     return parse_int(s, 10, 64)[0]
 
 
-_DEC_FLOAT = r"(?=[0-9_.]*[0-9])[0-9_]*(?:\.[0-9_]*)?(?:[eE][+-]?[0-9][0-9_]*)?"
-_HEX_FLOAT = r"0[xX](?=[0-9a-fA-F_.]*[0-9a-fA-F])[0-9a-fA-F_]*(?:\.[0-9a-fA-F_]*)?[pP][+-]?[0-9][0-9_]*"
-_FLOATS = {False: LazyRegex(_DEC_FLOAT), True: LazyRegex(_HEX_FLOAT)}
+_HEX_DIGITS = "0123456789abcdefABCDEF"
+
+
+def float_syntax_ok(body: str, hexa: bool) -> bool:
+    """Go's float literal shape, sign removed: digits (and '_') with at most one '.', then an exponent.
+
+    Decimal: ``[0-9_]*[.[0-9_]*][(e|E)[+-]digit[0-9_]*]`` with a digit before the exponent. Hex:
+    ``0x`` then hex digits (and '_') with at most one '.', at least one hex digit, and a required
+    ``(p|P)[+-]digit[0-9_]*`` exponent. Underscore placement is checked separately.
+    """
+    if hexa:
+        mantissa, digits, marks = body[2:], _HEX_DIGITS, "pP"
+    else:
+        mantissa, digits, marks = body, _DIGITS[10], "eE"
+    cut = min((at for at in (mantissa.find(marks[0]), mantissa.find(marks[1])) if at >= 0), default=-1)
+    exponent = None if cut < 0 else mantissa[cut + 1 :]
+    mantissa = mantissa if cut < 0 else mantissa[:cut]
+    if mantissa.strip(digits + "_.") or mantissa.count(".") > 1 or not mantissa.strip("_."):
+        return False
+    if exponent is None:
+        return not hexa
+    exponent = exponent[1:] if exponent[:1] in ("+", "-") else exponent
+    return exponent[:1] in _DIGITS[10] and exponent != "" and not exponent.strip(_DIGITS[10] + "_")
 
 
 def parse_float(s: str) -> tuple[float | None, str]:
@@ -106,7 +123,7 @@ def parse_float(s: str) -> tuple[float | None, str]:
     if body.lower() in ("inf", "infinity") or s.lower() == "nan":
         return float(s), ""
     hexa = len(body) > 2 and body[:2].lower() == "0x"
-    if _FLOATS[hexa].fullmatch(body) is None:
+    if not float_syntax_ok(body, hexa):
         return None, "syntax"
     if "_" in body and not _underscores_ok_float(body, hexa):
         return None, "syntax"
@@ -147,12 +164,23 @@ def go_int64(value: float) -> int:
     return int(value)
 
 
-_V4 = r"(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])(?:\.(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])){3}"  # noqa: E501
-
-
 def is_ipv4(s: str) -> bool:
     """Dotted-quad IPv4 as netip parses it (no leading zeros)."""
-    return re.fullmatch(_V4, s) is not None
+    parts = s.split(".")
+    return len(parts) == 4 and all(_is_octet(part) for part in parts)
+
+
+def _is_octet(part: str) -> bool:
+    """0..255 in ASCII digits, without a leading zero."""
+    if not 0 < len(part) <= 3 or part.strip(_DIGITS[10]) or (part[0] == "0" and part != "0"):
+        return False
+    return int(part) <= 255
+
+
+def _is_hex_run(text: str, size: int) -> bool:
+    """Exactly ``size`` hex digits (``size`` 0 means one to four)."""
+    fits = 0 < len(text) <= 4 if size == 0 else len(text) == size
+    return fits and not text.strip(_HEX_DIGITS)
 
 
 def is_ipv6(s: str) -> bool:
@@ -178,7 +206,7 @@ def _v6_groups(part: str, allow_v4: bool) -> int | None:
             if not is_ipv4(field):
                 return None
             count += 2
-        elif re.fullmatch("[0-9a-fA-F]{1,4}", field):
+        elif _is_hex_run(field, 0):
             count += 1
         else:
             return None
@@ -200,15 +228,16 @@ def parse_mac(s: str) -> bool:
     if not s.isascii() or len(s) < 14:
         return False
     if s[2] in ":-":
-        octets = (len(s) + 1) // 3
-        sep = re.escape(s[2])
-        pattern = f"[0-9a-fA-F]{{2}}(?:{sep}[0-9a-fA-F]{{2}}){{{octets - 1}}}"
+        octets, groups = (len(s) + 1) // 3, s.split(s[2])
+        size = 2
     elif s[4] == ".":
-        octets = 2 * (len(s) + 1) // 5
-        pattern = f"[0-9a-fA-F]{{4}}(?:\\.[0-9a-fA-F]{{4}}){{{octets // 2 - 1}}}"
+        octets, groups = 2 * (len(s) + 1) // 5, s.split(".")
+        size = 4
     else:
         return False
-    return octets in (6, 8, 20) and re.fullmatch(pattern, s) is not None
+    if octets not in (6, 8, 20) or len(groups) != octets * 2 // size:
+        return False
+    return all(_is_hex_run(group, size) for group in groups)
 
 
 def split_host_port(hostport: str) -> tuple[str, str] | str:

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from kx._regex import LazyRegex
 from kx._typing import TYPE_CHECKING
 from kx.check.formats._gosyntax import atoi
+from kx.check.formats._names import is_docker_name
 from kx.check.formats.registry import register_format
 from kx.check.problem import Problem
 
 if TYPE_CHECKING:
     from kx.check.formats.registry import ValueContext
-
-_NAME = LazyRegex(r"/?[a-zA-Z0-9][a-zA-Z0-9_.-]+")
-
 
 def _server(message: str) -> list[Problem]:
     text = f"{message} (the daemon refuses it; the client lets it through)"
@@ -22,7 +19,7 @@ def _server(message: str) -> list[Problem]:
 @register_format("container-name")
 def container_name(value: str, ctx: ValueContext) -> list[Problem]:
     """Container names: a letter or digit, then letters, digits, ``_ . -`` (two characters at least)."""
-    if value == "" or _NAME.fullmatch(value):
+    if value == "" or is_docker_name(value.removeprefix("/")):
         return []
     return _server(f"{value!r} is not a valid container name: use [a-zA-Z0-9][a-zA-Z0-9_.-]+")
 

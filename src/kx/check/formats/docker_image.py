@@ -7,29 +7,20 @@ lowercase and at most 255 characters, with an optional tag and a well-formed dig
 
 from __future__ import annotations
 
-import re
-
 from kx._regex import LazyRegex
 from kx._typing import TYPE_CHECKING
 from kx.check.formats._gosyntax import split_host_port, trim_space
+from kx.check.formats._reference import parse_reference
 from kx.check.formats.registry import register_format
 from kx.check.problem import Problem
 
 if TYPE_CHECKING:
     from kx.check.formats.registry import ValueContext
 
-_ALNUM = "[a-z0-9]+"
-_PATH_COMPONENT = rf"{_ALNUM}(?:(?:[._]|__|-+){_ALNUM})*"
-_DOMAIN_PART = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])"
-_DOMAIN = rf"(?:{_DOMAIN_PART}(?:\.{_DOMAIN_PART})*|\[[a-fA-F0-9:]+\])(?::[0-9]+)?"
-_REFERENCE = (
-    rf"(?:({_DOMAIN})/)?({_PATH_COMPONENT}(?:/{_PATH_COMPONENT})*)"
-    r"(?::([0-9A-Za-z_][0-9A-Za-z_.-]{0,127}))?"
-    r"(?:@([A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}))?"
-)
-_REFERENCE_RE = LazyRegex(_REFERENCE)
-_HEX_RE = LazyRegex("[a-f0-9]+")
-_IMAGE_ID_RE = LazyRegex("[a-f0-9]{64}")
+_LOWER_HEX = "0123456789abcdef"
+_OS_PART = LazyRegex(r"([A-Za-z0-9_-]+)(?:\(([A-Za-z0-9_.-]*)\))?")
+_PLATFORM_PART = LazyRegex("[A-Za-z0-9_.-]+")
+_BAD_ESCAPE = LazyRegex("%(?![0-9a-fA-F]{2})")
 _DIGEST_SIZES = {"sha256": 64, "sha384": 96, "sha512": 128}
 LOG_LEVELS = ("panic", "fatal", "error", "warn", "warning", "info", "debug", "trace")
 
@@ -44,7 +35,7 @@ def digest_problem(digest: str) -> str | None:
         return f"unsupported digest algorithm {algorithm!r} (use sha256, sha384 or sha512)"
     if len(encoded) != size:
         return f"a {algorithm} digest has {size} hex characters, not {len(encoded)}"
-    return None if _HEX_RE.fullmatch(encoded) else "digest hex must be lowercase"
+    return None if not encoded.strip(_LOWER_HEX) else "digest hex must be lowercase"
 
 
 def split_domain(name: str) -> tuple[str, str]:
@@ -65,19 +56,19 @@ def split_domain(name: str) -> tuple[str, str]:
 
 def image_problem(ref: str) -> str | None:
     """Why the docker client refuses an image reference, or None."""
-    if _IMAGE_ID_RE.fullmatch(ref) or (":" in ref and digest_problem(ref) is None):
-        return None
+    if (len(ref) == 64 and not ref.strip(_LOWER_HEX)) or (":" in ref and digest_problem(ref) is None):
+        return None  # an image ID, or a bare digest
     domain, remainder = split_domain(ref)
     repo = remainder.partition(":")[0]
     if repo.lower() != repo:
         return f"repository name {repo.removeprefix('library/')!r} must be lowercase"
-    match = _REFERENCE_RE.fullmatch(f"{domain}/{remainder}")
-    if match is None:
+    found = parse_reference(f"{domain}/{remainder}")
+    if found is None:
         return "not a valid image reference ([registry/]name[:tag][@digest])"
-    if len(match.group(2)) > 255:
+    if len(found.path) > 255:
         return "the repository name is longer than 255 characters"
-    if match.group(4) is not None:
-        return digest_problem(match.group(4))
+    if found.digest is not None:
+        return digest_problem(found.digest)
     return None
 
 
@@ -115,10 +106,10 @@ def platform_problem(spec: str) -> str | None:
     if "*" in spec:
         return "wildcards are not supported"
     parts = spec.split("/", 3)
-    if re.fullmatch(r"([A-Za-z0-9_-]+)(?:\(([A-Za-z0-9_.-]*)\))?", parts[0]) is None:
+    if _OS_PART.fullmatch(parts[0]) is None:
         return f"{parts[0]!r} is not an OS name"
     for part in parts[1:]:
-        if re.fullmatch("[A-Za-z0-9_.-]+", part) is None:
+        if _PLATFORM_PART.fullmatch(part) is None:
             return f"{part!r} is not a valid platform component"
     if len(parts) == 4:
         return "a platform has at most os/arch/variant"
@@ -160,9 +151,19 @@ _HOST_CHARS = frozenset(
 )
 
 
+def _before_path(rest: str) -> str:
+    """``rest`` up to its first '/', '?' or '#'."""
+    cut = len(rest)
+    for mark in "/?#":
+        at = rest.find(mark, 0, cut)
+        if at >= 0:
+            cut = at
+    return rest[:cut]
+
+
 def _authority(rest: str) -> tuple[str, str] | str:
     """Go url.Parse on `//authority...`: (host, port) of the authority, or why it fails."""
-    authority = re.split("[/?#]", rest, maxsplit=1)[0].rpartition("@")[2]
+    authority = _before_path(rest).rpartition("@")[2]
     if authority.startswith("["):
         close = authority.find("]")
         host, port = authority[: close + 1], authority[close + 1 :]
@@ -175,7 +176,7 @@ def _authority(rest: str) -> tuple[str, str] | str:
         return f"port {port!r} is not a number"
     if any(ch not in _HOST_CHARS and ord(ch) < 0x80 for ch in host):
         return f"the host name {host!r} holds a character a URL host cannot"
-    if re.search("%(?![0-9a-fA-F]{2})", host):
+    if _BAD_ESCAPE.search(host):
         return f"the host name {host!r} holds a bad % escape"
     return host, port
 
@@ -199,7 +200,7 @@ def _tcp_problem(rest: str, addr: str) -> str | None:
     parsed = _authority(rest)
     if isinstance(parsed, str):
         return parsed
-    hostport = re.split("[/?#]", rest, maxsplit=1)[0].rpartition("@")[2]
+    hostport = _before_path(rest).rpartition("@")[2]
     hostport = hostport + "2375" if hostport.endswith("]:") else hostport
     split = split_host_port(hostport)
     if isinstance(split, str):

@@ -6,8 +6,7 @@
 
 from __future__ import annotations
 
-import re
-
+from kx._regex import LazyRegex
 from kx._typing import TYPE_CHECKING
 from kx.check.formats._gosyntax import atoi, csv_record, is_ipv4, parse_ip, parse_mac, trim_space
 from kx.check.formats.registry import register_format
@@ -19,7 +18,18 @@ if TYPE_CHECKING:
 NETWORK_KEYS = ("name", "alias", "ip", "ip6", "mac-address", "link-local-ip", "driver-opt", "gw-priority")
 _COMPONENT = r"(:?[a-zA-Z0-9]|(:?[a-zA-Z0-9][a-zA-Z0-9\-]*[a-zA-Z0-9]))"
 # The client's domain pattern, including its `(:?` groups (an optional ':' before each label).
-_DOMAIN = rf"(:?{_COMPONENT}(:?\.{_COMPONENT})*)\.?[\t\n\f\r ]*"
+_DOMAIN = LazyRegex(rf"(:?{_COMPONENT}(:?\.{_COMPONENT})*)\.?[\t\n\f\r ]*")
+_WORD_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_"
+
+
+def _has_word_pair(value: str) -> bool:
+    """A ``word=word`` anywhere (word characters being ASCII letters, digits and '_')."""
+    at = value.find("=", 1)
+    while 0 < at < len(value) - 1:
+        if value[at - 1] in _WORD_CHARS and value[at + 1] in _WORD_CHARS:
+            return True
+        at = value.find("=", at + 1)
+    return False
 
 
 def is_user_defined(network: str) -> bool:
@@ -34,7 +44,7 @@ def _bad(message: str, suggestion: str | None = None) -> list[Problem]:
 @register_format("docker-network")
 def check_network(value: str, ctx: ValueContext) -> list[Problem]:
     """Check one `--network` value: a name, or `name=...,alias=...` when it holds `word=word`."""
-    if re.search(r"[0-9A-Za-z_]+=[0-9A-Za-z_]+", value) is None:
+    if not _has_word_pair(value):
         return _bad("the network name is blank") if trim_space(value) == "" else []
     fields = csv_record(value)
     if isinstance(fields, str):
@@ -107,7 +117,7 @@ def check_dns_search(value: str, ctx: ValueContext) -> list[Problem]:
     val = value.strip(" ")
     if val == ".":
         return []
-    match = re.fullmatch(_DOMAIN, val) if re.search("[a-zA-Z]", val) else None
+    match = _DOMAIN.fullmatch(val) if any(ch.isascii() and ch.isalpha() for ch in val) else None
     if match is None or len(match.group(1)) >= 255:
         return _bad(f"{value!r} is not a valid search domain")
     return []

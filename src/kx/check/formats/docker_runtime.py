@@ -6,8 +6,7 @@ options, device cgroup rules.
 
 from __future__ import annotations
 
-import re
-
+from kx._regex import LazyRegex
 from kx._typing import TYPE_CHECKING
 from kx.check.formats._gosyntax import atoi, parse_bool, parse_int
 from kx.check.formats.registry import register_format
@@ -198,9 +197,12 @@ def check_log_opt(value: str, ctx: ValueContext) -> list[Problem]:
     ]
 
 
+_CGROUP_RULE = LazyRegex(r"[acb] ([0-9]+|\*):([0-9]+|\*) [rwm]{1,3}")
+
+
 @register_format("device-cgroup-rule")
 def check_device_cgroup_rule(value: str, ctx: ValueContext) -> list[Problem]:
     """Check one `--device-cgroup-rule`: 'type major:minor mode', e.g. 'c 1:3 mr'."""
-    if re.fullmatch(r"[acb] ([0-9]+|\*):([0-9]+|\*) [rwm]{1,3}", value):
+    if _CGROUP_RULE.fullmatch(value):
         return []
     return _bad(f"{value!r} is not 'type major:minor mode' (type a|b|c, numbers or *, mode of r, w, m)")

@@ -8,8 +8,8 @@ a Linux daemon's rules (CDI names `vendor.com/class=name` are skipped).
 
 from __future__ import annotations
 
-from kx._regex import LazyRegex
 from kx._typing import TYPE_CHECKING
+from kx.check.formats._names import is_docker_name
 from kx.check.formats.registry import register_format
 from kx.check.problem import Problem
 
@@ -22,8 +22,6 @@ _PROPAGATION = frozenset({"private", "rprivate", "slave", "rslave", "shared", "r
 _CONSISTENCY = frozenset({"consistent", "cached", "delegated"})
 _COPY = frozenset({"nocopy"})
 _MODE_GROUPS = (_RW, _LABEL, _PROPAGATION, _COPY, _CONSISTENCY)
-# The local volume driver's name rule: two or more characters, the first alphanumeric.
-_LOCAL_VOLUME_NAME = LazyRegex(r"[a-zA-Z0-9][a-zA-Z0-9_.-]+")
 
 
 def _client_volume(spec: str) -> Problem | None:
@@ -89,7 +87,7 @@ def _server_volume(spec: str) -> Problem | None:
         return _server("the container path cannot be '/'")
     if not target.replace("\\", "/").startswith("/"):
         return _server(f"the container path {target!r} must be absolute")
-    if source and not source.startswith(("/", ".")) and _LOCAL_VOLUME_NAME.fullmatch(source) is None:
+    if source and not source.startswith(("/", ".")) and not is_docker_name(source):
         hint = (
             "a host path must be absolute (the client makes ./ and ../ paths absolute)"
             if "/" in source or source[:1] == "~"

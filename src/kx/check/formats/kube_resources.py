@@ -15,8 +15,7 @@ custom resource or an aggregated API, so it is "unknown to us", not "certainly a
 
 from __future__ import annotations
 
-import functools
-
+from kx._memo import remember
 from kx._typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -181,7 +180,7 @@ def _match(resource: str, group: str | None, version: str | None) -> Resource | 
     return prefixed[0] if len(prefixed) == 1 else None
 
 
-@functools.lru_cache(maxsize=4096)  # a pure lookup over a fixed table: safe to remember
+@remember  # a pure lookup over a fixed table: safe to remember
 def resolve(word: str) -> Resource | None:
     """The built-in resource a TYPE word names, or None when it names no built-in type."""
     found = None

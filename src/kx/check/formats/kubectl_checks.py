@@ -7,13 +7,11 @@ a docker command imports none of them. The shared and docker checks are in
 
 from __future__ import annotations
 
-import re
-
 from kx._typing import TYPE_CHECKING
+from kx.check.formats._names import is_dns1035_label, is_dns1123_label
 from kx.check.formats.kubectl_globals import check_override_flags
-from kx.check.formats.kubectl_meta import DNS_LABEL_1123
 from kx.check.formats.kubectl_output import check_output_flags
-from kx.check.formats.kubectl_resources import DNS_LABEL_1035, check_resource_args
+from kx.check.formats.kubectl_resources import check_resource_args
 from kx.check.formats.kubectl_service import service_type_problems
 from kx.check.named_checks import finding
 from kx.check.problem import Problem
@@ -77,7 +75,7 @@ def run_expose_service_name(state: CommandState, rule: RuleSpec) -> list[Finding
     if state.is_set("expose") is not True or not state.positionals or state.positionals[0].dynamic:
         return []
     name = state.positionals[0].value
-    if not re.fullmatch(DNS_LABEL_1123, name) or len(name) > 63 or re.fullmatch(DNS_LABEL_1035, name):
+    if not is_dns1123_label(name) or len(name) > 63 or is_dns1035_label(name):
         return []  # a bad pod name is reported on its own
     message = f"--expose names the Service {name!r}, but Service names must start with a letter"
     return [(Problem("KX207", message, stage=rule.stage), state.positionals[0])]

@@ -7,8 +7,7 @@ applied after the server has been asked about the type (run) or the object (expo
 
 from __future__ import annotations
 
-import re
-
+from kx._regex import LazyRegex
 from kx._typing import TYPE_CHECKING
 from kx.check.formats import _strconv as sc
 from kx.check.formats._gotime import DurationError, parse_duration
@@ -21,7 +20,8 @@ if TYPE_CHECKING:
 
 PROFILES = ("none", "cpu", "heap", "goroutine", "threadcreate", "block", "mutex", "allocs")
 OVERRIDE_TYPES = ("json", "merge", "strategic")
-_BAD_ESCAPE = r"%(?![0-9A-Fa-f]{2})"
+_BAD_ESCAPE = LazyRegex(r"%(?![0-9A-Fa-f]{2})")
+_CONTROL = LazyRegex(r"[\x00-\x1f\x7f]")
 _HOST_FORBIDDEN = " {}|\\^`"
 
 
@@ -56,14 +56,14 @@ register_format("vmodule")(check_module_spec)
 
 def url_problem(url: str) -> str | None:
     """Why Go's url.Parse rejects an http(s) URL, or None (only the certain cases)."""
-    if re.search(r"[\x00-\x1f\x7f]", url):
+    if _CONTROL.search(url):
         return "it contains a control character"
     rest, _, fragment = url.partition("#")
     rest = rest.partition("?")[0]
     authority, slash, path = rest.split("://", 1)[1].partition("/")
     host = authority.rpartition("@")[2]
     for part, name in ((host, "host"), (slash + path, "path"), (fragment, "fragment")):
-        if re.search(_BAD_ESCAPE, part):
+        if _BAD_ESCAPE.search(part):
             return f"the {name} has a '%' that is not followed by two hex digits"
     if host.startswith("["):
         close = host.find("]")

@@ -8,21 +8,17 @@ not verify digest lengths per algorithm; an explicitly empty value is rejected s
 
 from __future__ import annotations
 
-import re
-
+from kx._regex import LazyRegex
 from kx._typing import TYPE_CHECKING
+from kx.check.formats._reference import parse_reference
 from kx.check.formats.registry import register_format
 from kx.check.problem import Problem
 
 if TYPE_CHECKING:
     from kx.check.formats.registry import ValueContext
 
-_COMPONENT = r"[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*"
 _DOMAIN_PART = r"(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])"
-_HOST = rf"(?:{_DOMAIN_PART}(?:\.{_DOMAIN_PART})*|\[[a-fA-F0-9:]+\])(?::[0-9]+)?"
-_TAG = r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}"
-_DIGEST = r"[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}"
-REFERENCE = rf"(?:{_HOST}/)?{_COMPONENT}(?:/{_COMPONENT})*(?::{_TAG})?(?:@{_DIGEST})?"
+_HOST_THEN_SLASH = LazyRegex(rf"(?:{_DOMAIN_PART}(?:\.{_DOMAIN_PART})*|\[[a-fA-F0-9:]+\])(?::[0-9]+)?/")
 
 
 def _hint(value: str) -> str:
@@ -35,7 +31,7 @@ def _hint(value: str) -> str:
         return "it has more than one ':' after the last '/'"
     if name.endswith(":"):
         return "the tag after ':' is empty"
-    path = name.split("/", 1)[1] if "/" in name and re.match(_HOST + "/", name) else name
+    path = name.split("/", 1)[1] if "/" in name and _HOST_THEN_SLASH.match(name) else name
     if path.rsplit(":", 1)[0] != path.rsplit(":", 1)[0].lower():
         return "the repository path must be lowercase"
     if "@" in value:
@@ -48,7 +44,7 @@ def check_kube_image(value: str, ctx: ValueContext) -> list[Problem]:
     """The image reference as kubectl run checks it (client)."""
     if value == "":
         return [Problem("KX205", "the image is empty; --image needs an image reference")]
-    if re.fullmatch(REFERENCE, value) is not None:
+    if parse_reference(value) is not None:
         return []
     message = f"{value!r} is not a valid image reference: {_hint(value)}"
     return [Problem("KX205", message, suggestion=_lowered(value.strip()))]
@@ -60,4 +56,4 @@ def _lowered(value: str) -> str | None:
     colon = value.find(":", slash + 1)
     cut = colon if colon >= 0 else value.find("@") if "@" in value else len(value)
     guess = value[:cut].lower() + value[cut:]
-    return guess if re.fullmatch(REFERENCE, guess) else None
+    return guess if parse_reference(guess) is not None else None

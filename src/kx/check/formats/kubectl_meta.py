@@ -7,32 +7,28 @@ package, which are restated here.
 
 from __future__ import annotations
 
-import functools
-import re
-
-from kx._regex import LazyRegex
+from kx._memo import remember
 from kx._typing import TYPE_CHECKING
-from kx.check.formats.kubectl_resources import DNS_LABEL_1035, SUBDOMAIN
+from kx.check.formats._names import (
+    is_dns1035_label,
+    is_dns1123_label,
+    is_env_name,
+    is_name_part,
+    is_subdomain,
+)
 from kx.check.formats.registry import register_format
 from kx.check.problem import Problem
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from kx.check.formats.registry import ValueContext
 
-DNS_LABEL_1123 = r"[a-z0-9]([-a-z0-9]*[a-z0-9])?"
-_NAME_PART = r"([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]"
-_ENV_NAME = r"[-._a-zA-Z][-._a-zA-Z0-9]*"
-_COMPILED = {p: LazyRegex(p) for p in (SUBDOMAIN, DNS_LABEL_1035, DNS_LABEL_1123, _NAME_PART, _ENV_NAME)}
+_ALLOWED_IN_GUESS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789.-")
 
 
-def _fits(pattern: str, text: str) -> bool:
-    """``re.fullmatch(pattern, text)`` for this module's patterns, without re's cache lookup."""
-    return _COMPILED[pattern].fullmatch(text) is not None
-
-
-# Label keys and values repeat across a script's commands: the verdicts (pure functions) are
-# remembered. functools is already loaded by re, so the cache costs no start-up time.
-@functools.lru_cache(maxsize=4096)
+# Label keys and values repeat across a script's commands: the verdicts (pure functions) are remembered.
+@remember
 def qualified_name_problem(key: str) -> str | None:
     """Why ``key`` is not a Kubernetes qualified name (``[prefix/]name``), or None."""
     parts = key.split("/")
@@ -42,24 +38,24 @@ def qualified_name_problem(key: str) -> str | None:
         prefix = parts[0]
         if not prefix:
             return "the prefix before '/' is empty"
-        if len(prefix) > 253 or not _fits(SUBDOMAIN, prefix):
+        if len(prefix) > 253 or not is_subdomain(prefix):
             return "the prefix before '/' must be a lowercase DNS subdomain (like example.com)"
     name = parts[-1]
     if not name:
         return "the name part is empty"
     if len(name) > 63:
         return "the name part is longer than 63 characters"
-    if not _fits(_NAME_PART, name):
+    if not is_name_part(name):
         return "the name part must use letters, digits, '-', '_' or '.', and start and end alphanumeric"
     return None
 
 
-@functools.lru_cache(maxsize=4096)
+@remember
 def label_value_problem(value: str) -> str | None:
     """Why ``value`` is not a valid label value, or None (empty is valid)."""
     if len(value) > 63:
         return "it is longer than 63 characters"
-    if value and not _fits(_NAME_PART, value):
+    if value and not is_name_part(value):
         return "it must use letters, digits, '-', '_' or '.', and start and end alphanumeric"
     return None
 
@@ -128,7 +124,7 @@ def check_kube_env(value: str, ctx: ValueContext) -> list[Problem]:
         return [Problem("KX203", f"{value!r} is not of the form NAME=VALUE", suggestion=f"{value}=")]
     if not name:
         return [Problem("KX203", f"{value!r} has an empty variable name")]
-    if not _fits(_ENV_NAME, name):
+    if not is_env_name(name):
         return [Problem("KX203", f"{name!r} is not a valid variable name (letters, digits, '_', '-', '.'; "
                                  "not starting with a digit)")]  # fmt: skip
     if name == "." or name.startswith(".."):
@@ -136,26 +132,34 @@ def check_kube_env(value: str, ctx: ValueContext) -> list[Problem]:
     return []
 
 
-def _name_problem(value: str, what: str, pattern: str, limit: int, rule: str) -> list[Problem]:
+def _name_problem(
+    value: str, what: str, fits: Callable[[str], bool], limit: int, rule: str
+) -> list[Problem]:
     if value == "":
         return []
     if len(value) > limit:
         return [_server(f"{what} {value!r} is longer than {limit} characters", "KX207")]
-    if not _fits(pattern, value):
-        suggestion = _normalized(value, pattern, limit)
+    if not fits(value):
+        suggestion = _normalized(value, fits, limit)
         problem = _server(f"{what} {value!r} is not valid: it must be {rule}", "KX207")
         problem.suggestion = suggestion
         return [problem]
     return []
 
 
-def _normalized(value: str, pattern: str, limit: int) -> str | None:
-    """A lower-cased, dash-separated variant of ``value`` that fits ``pattern``, if one is near."""
-    guess = re.sub(r"[^a-z0-9.-]+", "-", value.lower()).strip("-.")
-    if pattern != SUBDOMAIN:
+def _normalized(value: str, fits: Callable[[str], bool], limit: int) -> str | None:
+    """A lower-cased, dash-separated variant of ``value`` that ``fits``, if one is near."""
+    pieces: list[str] = []
+    for ch in value.lower():
+        if ch in _ALLOWED_IN_GUESS:
+            pieces.append(ch)
+        elif not pieces or pieces[-1] != "\0":
+            pieces.append("\0")  # a run of other characters becomes one '-'
+    guess = "".join(pieces).replace("\0", "-").strip("-.")
+    if fits is not is_subdomain:
         guess = guess.replace(".", "-")
     guess = guess[:limit].strip("-.")
-    return guess if guess and _fits(pattern, guess) else None
+    return guess if guess and fits(guess) else None
 
 
 @register_format("object-name")
@@ -168,22 +172,22 @@ def check_object_name(value: str, ctx: ValueContext) -> list[Problem]:
     if value == "":
         return [Problem("KX207", "the pod name is empty: the client refuses to build the request")]
     subdomain = "lowercase letters, digits, '-' and '.', starting and ending alphanumeric"
-    found = _name_problem(value, "the pod name", SUBDOMAIN, 253, subdomain)
+    found = _name_problem(value, "the pod name", is_subdomain, 253, subdomain)
     if found:
         return found
     label = "a DNS-1123 label (lowercase letters, digits, '-'; at most 63) since it also names the container"
-    return _name_problem(value, "the name", DNS_LABEL_1123, 63, label)
+    return _name_problem(value, "the name", is_dns1123_label, 63, label)
 
 
 @register_format("service-name")
 def check_service_name(value: str, ctx: ValueContext) -> list[Problem]:
     """A Service name: DNS-1035 label (starts with a letter, at most 63)."""
     rule = "a lowercase RFC 1035 label (a letter first, then letters, digits or '-', at most 63)"
-    return _name_problem(value, "the service name", DNS_LABEL_1035, 63, rule)
+    return _name_problem(value, "the service name", is_dns1035_label, 63, rule)
 
 
 @register_format("namespace")
 def check_namespace(value: str, ctx: ValueContext) -> list[Problem]:
     """A namespace name: DNS-1123 label; a namespace with any other name cannot exist."""
     rule = "a lowercase RFC 1123 label (letters, digits or '-', at most 63)"
-    return _name_problem(value, "the namespace", DNS_LABEL_1123, 63, rule)
+    return _name_problem(value, "the namespace", is_dns1123_label, 63, rule)

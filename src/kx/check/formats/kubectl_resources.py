@@ -8,9 +8,9 @@ for its kind cannot exist, so looking it up fails on the server.
 
 from __future__ import annotations
 
-from kx._regex import LazyRegex
 from kx._typing import TYPE_CHECKING
 from kx.check.formats import kube_resources as kr
+from kx.check.formats._names import is_dns1035_label, is_subdomain
 from kx.check.formats.registry import register_format
 from kx.check.problem import Problem
 
@@ -18,10 +18,6 @@ if TYPE_CHECKING:
     from kx.check.formats.registry import ValueContext
 
 CODE = "KX206"
-SUBDOMAIN = r"[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*"
-DNS_LABEL_1035 = r"[a-z]([-a-z0-9]*[a-z0-9])?"
-_SUBDOMAIN_RE = LazyRegex(SUBDOMAIN)
-_DNS_LABEL_1035_RE = LazyRegex(DNS_LABEL_1035)
 _EXPOSABLE = "pods, services, replicationcontrollers, deployments and replicasets"
 
 
@@ -66,9 +62,9 @@ def name_problems(word: str, type_word: str) -> list[Problem]:
     if found is None or not found.exposable:
         return []
     if found.plural in kr.LABEL_NAMED:
-        if len(word) > 63 or _DNS_LABEL_1035_RE.fullmatch(word) is None:
+        if len(word) > 63 or not is_dns1035_label(word):
             return [_no_such(word, found.kind, "a lowercase RFC 1035 label (a-z, 0-9, '-', max 63)")]
-    elif len(word) > 253 or _SUBDOMAIN_RE.fullmatch(word) is None:
+    elif len(word) > 253 or not is_subdomain(word):
         return [_no_such(word, found.kind, "a lowercase RFC 1123 subdomain (a-z, 0-9, '-', '.')")]
     return []
 

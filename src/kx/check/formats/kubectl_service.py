@@ -6,10 +6,9 @@ The client converts ports with Go's ``strconv.Atoi`` (base 10, sign allowed, 64-
 
 from __future__ import annotations
 
-import re
-
 from kx._typing import TYPE_CHECKING
 from kx.check.formats import _strconv as sc
+from kx.check.formats._names import has_lower_letter, is_port_name_chars
 from kx.check.formats.registry import register_format
 from kx.check.problem import Problem
 
@@ -104,9 +103,9 @@ def port_name_problem(name: str) -> str | None:
     """Why ``name`` is not an IANA service name usable as a named port, or None."""
     if len(name) > 15:
         return "it is longer than 15 characters"
-    if re.fullmatch(r"[-a-z0-9]+", name) is None:
+    if not is_port_name_chars(name):
         return "it may only contain lowercase letters, digits and '-'"
-    if re.search(r"[a-z]", name) is None:
+    if not has_lower_letter(name):
         return "it must contain at least one letter"
     if name.startswith("-") or name.endswith("-") or "--" in name:
         return "'-' may not start or end it, or appear twice in a row"
