@@ -166,7 +166,7 @@ def kubectl_rejects(argv: list[str], kubeconfig: Path) -> tuple[bool, str]:
     with tempfile.TemporaryDirectory() as home:
         env = {"PATH": os.environ.get("PATH", ""), "HOME": home, "KUBECONFIG": str(kubeconfig)}
         done = subprocess.run(["kubectl", *argv, f"--cache-dir={home}/cache"], env=env, capture_output=True,
-                              text=True, timeout=60, stdin=subprocess.DEVNULL)  # fmt: skip
+                              cwd=home, text=True, timeout=60, stdin=subprocess.DEVNULL)  # fmt: skip
     output = (done.stdout + done.stderr).strip()
     last = output.splitlines()[-1] if output else ""
     reached = (
