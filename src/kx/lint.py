@@ -6,6 +6,7 @@ printing and exit codes belong to the CLI. Many files are linted on two processe
 
 from __future__ import annotations
 
+import gc
 import os
 
 from kx._record import Record
@@ -99,7 +100,22 @@ class Settings(Record):
 
 
 def run(options: LintOptions) -> LintResult:
-    """Lint every path in ``options`` and return the findings."""
+    """Lint every path in ``options`` and return the findings.
+
+    The cyclic garbage collector is paused meanwhile: linting makes millions of short-lived,
+    acyclic objects (words, tuples), and the collector's passes over them took a third of the
+    time on long scripts. Reference counting still frees them; peak memory does not change.
+    """
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _run(options)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _run(options: LintOptions) -> LintResult:
     from kx.check.formats.registry import set_file_checks
 
     set_file_checks(False)  # scripts run elsewhere: their files are not ours to look at
