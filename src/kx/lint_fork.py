@@ -1,67 +1,82 @@
 """Lint one long shell script on two processes.
 
-The script is lexed once; its pieces (cut at top-level boundaries, see kx.extract.shell) are
-shared out in two halves of about equal size. A forked child parses and checks the second half
-while this process does the first; the child's raw problems come back through a pipe (marshal:
-they are tuples of strings and numbers). Concatenated in order, they are exactly what one process
-finds. Without ``os.fork``, or when the child fails, the second half is done here.
+The script is cut in two at a top-level boundary near its middle, and each half is lexed,
+parsed and checked on its own: a forked child does the second half while this process does the
+first. Nothing is open at a top-level boundary (no quote, compound command or heredoc), so the
+lexer finds in each half exactly what a lex of the whole script finds there. The cut is guessed
+before the first half is lexed, so that the child can start at once; this process's lex then
+confirms it (``kx.extract.lexer.lex``'s ``stop``). A wrong guess costs only the child's wasted
+start: it is replaced by one that starts at the first real boundary past the guess.
+
+The child's raw problems come back through a pipe (marshal: tuples of strings and numbers).
+Concatenated in order, the halves' findings are what one process finds. Without ``os.fork``,
+or when the child fails, the second half is done here.
 """
 
 from __future__ import annotations
 
 import marshal
 import os
+import re
 
 from kx._typing import TYPE_CHECKING
 from kx.engine import problems_for_words
-from kx.extract.shell import ScriptPlan, ShellResult, collect, finish, plan_script
+from kx.extract.commands import ToolNames, find_tool_names
+from kx.extract.lexer import Lexed, lex
+from kx.extract.shell import ShellResult, collect, plan_script
+from kx.extract.syntax import syntax_check
 
 if TYPE_CHECKING:
     from kx.spec.loader import SpecSet
 
     Raw = tuple[str, str, int, int, "str | None", "str | None", str]
-    Half = tuple[list[Raw], bool, int, int]  # raws, tree-sitter trouble, recovered, tree-only
+    # raws, tree-sitter trouble, recovered, tree-only, the lexer's problems
+    Half = tuple[list[Raw], bool, int, int, list[tuple[int, str]]]
 
 MIN_CHARS = 48 * 1024  # below this a fork costs more than it saves
+# A line that most likely starts a top-level command: no indent, no closing keyword.
+_TOP_LINE = re.compile(r"(?<!\\)\n(?=[A-Za-z_/.])(?!(?:then|do|done|fi|else|elif|esac|in)(?![\w-]))")
 
 
 def lint_script(text: str, dialect: str, specs: SpecSet) -> list[Raw] | None:
     """The raw problems of a shell script, as ``kx.lint.lint_text`` finds them; None: too small."""
     if len(text) < MIN_CHARS or not hasattr(os, "fork"):
         return None
-    plan = plan_script(text)
-    if plan is None:
+    names = find_tool_names(text)
+    if names.mention_pattern().search(text) is None:
         return []
-    middle = _middle(plan)
-    if middle is None:
-        return None
+    end = len(text)
+    guess = _guess(text)
     _warm(specs)
+    child = _Child.start(text, guess, end, names, specs)
+    lexed = lex(text, 0, end, stop=guess)
+    middle = lexed.end
+    if middle != guess:  # the guess was not a top-level boundary: start again where one is
+        if child is not None:
+            child.cancel()
+        child = _Child.start(text, middle, end, names, specs) if middle < end else None
     try:
-        child: _Child | None = _Child(plan, middle, plan.end, specs)
-    except OSError:  # no process to spare: do it all here
-        child = None
-    try:
-        first = _half(plan, plan.start, middle, specs)
+        first = _half(text, 0, middle, names, specs, lexed)
     finally:
         second = child.result() if child is not None else None
     if second is None:
-        second = _half(plan, middle, plan.end, specs)
-    result = ShellResult()
-    result.recovered = first[2] + second[2]
-    result.tree_only = first[3] + second[3]
-    finish(plan, result, first[1] or second[1], dialect)
+        second = _half(text, middle, end, names, specs) if middle < end else ([], False, 0, 0, [])
     raws = first[0] + second[0]
-    for offset, message in result.problems:
-        raws.append(("KX703", message, offset, offset + 1, None, None, "lint"))
+    problems = first[4] + second[4]
+    if first[1] or second[1] or problems or first[2] + second[2] or first[3] + second[3]:
+        for offset, message in syntax_check(text, 0, dialect, problems):
+            raws.append(("KX703", message, offset, offset + 1, None, None, "lint"))
     return raws
 
 
-def _middle(plan: ScriptPlan) -> int | None:
-    """The piece boundary nearest the middle of the script (None with a single piece)."""
-    if len(plan.pieces) < 2:
-        return None
-    half = (plan.start + plan.end) // 2
-    return min((start for start, _end in plan.pieces[1:]), key=lambda start: abs(start - half))
+def _guess(text: str) -> int:
+    """A line start near the middle of ``text`` that looks like a top-level command."""
+    half = len(text) // 2
+    found = _TOP_LINE.search(text, half, half + len(text) // 4)
+    if found is not None:
+        return found.end()
+    newline = text.find("\n", half)
+    return len(text) if newline < 0 else newline + 1
 
 
 def _warm(specs: SpecSet) -> None:
@@ -72,29 +87,53 @@ def _warm(specs: SpecSet) -> None:
         tables(spec)
 
 
-def _half(plan: ScriptPlan, low: int, high: int, specs: SpecSet) -> Half:
+def _half(
+    text: str, low: int, high: int, names: ToolNames, specs: SpecSet, lexed: Lexed | None = None
+) -> Half:
+    """Lex (unless ``lexed`` is given), parse and check ``text[low:high]``."""
+    if lexed is None:
+        lexed = lex(text, low, high)
+    plan = plan_script(text, low, high, names, lexed)
+    if plan is None:
+        return [], False, 0, 0, lexed.problems
     result = ShellResult()
     trouble = collect(plan, low, high, result)
     raws = [raw for words in result.invocations for raw in problems_for_words(words, specs)]
-    return raws, trouble, result.recovered, result.tree_only
+    return raws, trouble, result.recovered, result.tree_only, lexed.problems
 
 
 class _Child:
     """A forked process working on ``[low, high)``; ``result()`` waits for its answer."""
 
-    def __init__(self, plan: ScriptPlan, low: int, high: int, specs: SpecSet) -> None:
+    def __init__(self, text: str, low: int, high: int, names: ToolNames, specs: SpecSet) -> None:
         read, write = os.pipe()
         self.pid = os.fork()
         if self.pid == 0:  # the child: never returns into the caller's code
             os.close(read)
             status = 1
             try:
-                _write_all(write, marshal.dumps(_half(plan, low, high, specs)))
+                _write_all(write, marshal.dumps(_half(text, low, high, names, specs)))
                 status = 0
             finally:
                 os._exit(status)
         os.close(write)
         self.read = read
+
+    @classmethod
+    def start(cls, text: str, low: int, high: int, names: ToolNames, specs: SpecSet) -> _Child | None:
+        """A child for ``[low, high)``, or None when no process can be had."""
+        try:
+            return cls(text, low, high, names, specs)
+        except OSError:
+            return None
+
+    def cancel(self) -> None:
+        """Stop the child: its work is not wanted."""
+        import signal
+
+        os.kill(self.pid, signal.SIGKILL)
+        os.close(self.read)
+        os.waitpid(self.pid, 0)
 
     def result(self) -> Half | None:
         """The child's findings, or None when it failed."""
@@ -108,10 +147,10 @@ class _Child:
         if status != 0:
             return None
         try:
-            raws, trouble, recovered, tree_only = marshal.loads(b"".join(chunks))
+            raws, trouble, recovered, tree_only, problems = marshal.loads(b"".join(chunks))
         except (EOFError, ValueError, TypeError):
             return None
-        return list(raws), bool(trouble), int(recovered), int(tree_only)
+        return list(raws), bool(trouble), int(recovered), int(tree_only), [tuple(p) for p in problems]
 
 
 def _write_all(fd: int, data: bytes) -> None:

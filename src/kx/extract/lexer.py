@@ -50,13 +50,14 @@ _SIMPLE_LINE = re.compile(
 class Lexed:
     """What the lexer found in one region of text (all offsets absolute)."""
 
-    __slots__ = ("boundaries", "heredocs", "problems", "segments")
+    __slots__ = ("boundaries", "end", "heredocs", "problems", "segments")
 
     def __init__(self) -> None:
         self.segments: list[tuple[int, int]] = []
         self.heredocs: list[tuple[int, int]] = []
         self.problems: list[tuple[int, str]] = []
         self.boundaries: list[int] = []
+        self.end = 0  # where lexing stopped (see ``lex``'s ``stop``)
 
 
 class _Frame:
@@ -69,9 +70,17 @@ class _Frame:
         self.skip = False  # the open segment is a compound head or case pattern, not a command
 
 
-def lex(text: str, start: int = 0, end: int | None = None) -> Lexed:
-    """Cut ``text[start:end]`` into simple-command segments."""
-    return _Lexer(text, start, len(text) if end is None else end).run()
+def lex(text: str, start: int = 0, end: int | None = None, stop: int | None = None) -> Lexed:
+    """Cut ``text[start:end]`` into simple-command segments.
+
+    With ``stop``, lexing ends early at the first top-level boundary at or after ``stop`` (then
+    ``Lexed.end`` is that boundary): what it found is exactly what a whole lex finds before that
+    point, and a lex started there finds exactly the rest, since nothing is open at a boundary.
+    """
+    lexer = _Lexer(text, start, len(text) if end is None else end)
+    if stop is not None:
+        lexer.stop = stop
+    return lexer.run()
 
 
 class _Lexer:
@@ -84,22 +93,23 @@ class _Lexer:
         self.pending: list[tuple[str, bool, int]] = []
         self.depth = 0  # compound-command depth at top level, for safe piece boundaries
         self.too_deep = False
+        self.stop = end + 1  # a top-level boundary at or after this ends the lex there
 
     def run(self) -> Lexed:
         handlers: dict[int, Callable[[_Frame, int, str], None]] = {
             DQUOTE: self._in_dquote, PARAM: self._in_param, ARITH: self._in_arith,
         }  # fmt: skip
-        text, end, stack = self.text, self.end, self.stack
+        text, stack = self.text, self.stack
         while True:
             frame = stack[-1]
             kind = frame.kind
             if kind == TOP and frame.seg == -1 and self._simple_line():
                 continue
             pattern = _TOKENS[TOP if kind in CODE_FRAMES else kind]
-            match = pattern.search(text, self.pos, end)
+            match = pattern.search(text, self.pos, self.end)  # self.end: a boundary may stop it
             if match is None:
                 if kind in CODE_FRAMES:
-                    self._open_before(frame, end)
+                    self._open_before(frame, self.end)
                 break
             found = match.start()
             char = text[found]
@@ -108,6 +118,7 @@ class _Lexer:
             else:
                 handlers[kind](frame, found, char)
         self._finish()
+        self.out.end = self.end
         return self.out
 
     def _simple_line(self) -> bool:
@@ -121,8 +132,13 @@ class _Lexer:
         self.out.segments.append(match.span(1))
         self.pos = match.end()
         if self.depth == 0:
-            self.out.boundaries.append(self.pos)
+            self._boundary(self.pos)
         return True
+
+    def _boundary(self, pos: int) -> None:
+        self.out.boundaries.append(pos)
+        if pos >= self.stop:
+            self.end = pos  # nothing is open here: the loop ends as if the text did
 
     # -- code context ------------------------------------------------------------------------
 
@@ -257,7 +273,7 @@ class _Lexer:
         if self.pending:
             self._bodies(found + 1)
         elif frame.kind == TOP and self.depth == 0:
-            self.out.boundaries.append(found + 1)
+            self._boundary(found + 1)
 
     def _bodies(self, start: int) -> None:
         text, end, line = self.text, self.end, start

@@ -69,32 +69,40 @@ def extract_script(
 
 
 class ScriptPlan:
-    """What is known about a whole script before its pieces are parsed.
+    """What is known about a script before its pieces are parsed.
 
-    ``collect`` can then take the pieces of any stretch of the script on its own (two processes
-    lint the two halves of a long script), and ``finish`` judges the script as a whole.
+    The script may be a stretch of a file between top-level boundaries (kx.lint_fork plans the
+    two halves of a long script on two processes). ``collect`` then takes its pieces, and
+    ``finish`` judges the script as a whole.
     """
 
     __slots__ = ("census", "end", "lexed", "mentions", "names", "pieces", "start", "text")
 
-    def __init__(self, text: str, start: int, end: int, names: ToolNames, mentions: list[int]) -> None:
+    def __init__(
+        self, text: str, start: int, end: int, names: ToolNames, mentions: list[int], lexed: Lexed | None
+    ) -> None:
         self.text = text
         self.start = start
         self.end = end
         self.names = names
         self.mentions = mentions
-        self.lexed = lex(text, start, end)
+        self.lexed = lexed if lexed is not None else lex(text, start, end)
         self.census = _census(text, self.lexed, names, mentions)
         self.pieces = pieces(self.lexed, start, end)
 
 
-def plan_script(text: str, start: int = 0, end: int | None = None, names: ToolNames | None = None
-                ) -> ScriptPlan | None:  # fmt: skip
-    """Lex the script ``text[start:end]``; None when it never names docker or kubectl."""
+def plan_script(
+    text: str,
+    start: int = 0,
+    end: int | None = None,
+    names: ToolNames | None = None,
+    lexed: Lexed | None = None,
+) -> ScriptPlan | None:
+    """Lex the script ``text[start:end]`` (or take its ``lexed``); None when it never names a tool."""
     end = len(text) if end is None else end
     names = names if names is not None else find_tool_names(text)
     mentions = [m.start() for m in names.mention_pattern().finditer(text, start, end)]
-    return ScriptPlan(text, start, end, names, mentions) if mentions else None
+    return ScriptPlan(text, start, end, names, mentions, lexed) if mentions else None
 
 
 def collect(plan: ScriptPlan, low: int, high: int, result: ShellResult) -> bool:
