@@ -92,6 +92,9 @@ def _print(text: str, diagnostics: list[Diagnostic], fmt: str, color: bool, to_s
 
 
 def _exec(argv: list[str]) -> int:
+    from kx import codecache
+
+    codecache.save()  # exec never returns to the console entry point, which would save it
     try:
         sys.stdout.flush()
         sys.stderr.flush()

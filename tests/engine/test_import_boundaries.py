@@ -43,7 +43,8 @@ REGEX_FREE_LINES = [
     ["docker", "run", "-d", "-p", "8080:80", "--name", "web", "-e", "A=1", "-v", "/data:/data",
      "--restart=on-failure:3", "-m", "512m", "--network", "net1", "nginx:1.27", "sh", "-c", "echo hi"],
     ["kubectl", "expose", "deployment", "web", "--port=80", "--bogus"],
-    ["kubectl", "expose", "deployment", "web", "--port=80", "--target-port=8080", "--type=Nodeport", "-n", "team"],
+    ["kubectl", "expose", "deployment", "web", "--port=80", "--target-port=8080", "--type=Nodeport",
+     "-n", "team"],
     ["kubectl", "run", "app", "--image=nginx", "--port=80", "--labels=app=web,tier=x", "--dry-run=client",
      "-o", "yaml", "--restart=Never"],
 ]  # fmt: skip

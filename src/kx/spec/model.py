@@ -18,16 +18,18 @@ BOOL_TYPES = frozenset({"bool"})
 LIST_REPEATS = frozenset({"append", "csv", "merge"})
 
 
+# How the records set their attributes in __init__, past Frozen.__setattr__. A plain function
+# call, not a method: a cold `kx check` builds some 2,000 attributes of the specs it needs.
+_put = object.__setattr__
+
+
 class Frozen:
-    """Base for read-only records: attributes are set once in ``__init__``."""
+    """Base for read-only records: attributes are set once in ``__init__`` (with ``_put``)."""
 
     __slots__ = ()
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"{type(self).__name__} is read-only")
-
-    def _set(self, name: str, value: object) -> None:
-        object.__setattr__(self, name, value)
 
 
 class Deprecation(Frozen):
@@ -39,9 +41,9 @@ class Deprecation(Frozen):
     since: str | None
 
     def __init__(self, raw: dict[str, Any]) -> None:
-        self._set("message", raw["message"])
-        self._set("replacement", raw.get("replacement"))
-        self._set("since", raw.get("since"))
+        _put(self, "message", raw["message"])
+        _put(self, "replacement", raw.get("replacement"))
+        _put(self, "since", raw.get("since"))
 
 
 class FlagSpec(Frozen):
@@ -115,36 +117,36 @@ class FlagSpec(Frozen):
 
     def __init__(self, raw: dict[str, Any], origin: str = "") -> None:
         get = raw.get
-        self._set("raw", raw)
-        self._set("name", raw["name"])
-        self._set("short", get("short"))
-        self._set("type", raw["type"])
-        self._set("repeat", get("repeat", "last"))
+        _put(self, "raw", raw)
+        _put(self, "name", raw["name"])
+        _put(self, "short", get("short"))
+        _put(self, "type", raw["type"])
+        _put(self, "repeat", get("repeat", "last"))
         choices = get("choices")
-        self._set("choices", tuple(choices) if choices else None)
-        self._set("case_sensitive", get("case_sensitive", True))
-        self._set("enforced_by", get("enforced_by", "client"))
-        self._set("format", get("format"))
-        self._set("default", get("default"))
+        _put(self, "choices", tuple(choices) if choices else None)
+        _put(self, "case_sensitive", get("case_sensitive", True))
+        _put(self, "enforced_by", get("enforced_by", "client"))
+        _put(self, "format", get("format"))
+        _put(self, "default", get("default"))
         no_value = get("no_value")
         if no_value is None and raw["type"] in BOOL_TYPES:
             no_value = "true"
-        self._set("no_value", no_value)
-        self._set("required", get("required", False))
-        self._set("hidden", get("hidden", False))
-        self._set("alias_of", get("alias_of"))
+        _put(self, "no_value", no_value)
+        _put(self, "required", get("required", False))
+        _put(self, "hidden", get("hidden", False))
+        _put(self, "alias_of", get("alias_of"))
         dep = get("deprecated")
-        self._set("deprecated", Deprecation(dep) if dep else None)
+        _put(self, "deprecated", Deprecation(dep) if dep else None)
         for key in ("short_deprecated", "platform", "min_api", "added", "deprecated_in",
                     "removed_in", "value_hint", "metavar", "review", "default_from"):  # fmt: skip
-            self._set(key, get(key))
-        self._set("common", get("common", False))
-        self._set("summary", get("summary", ""))
-        self._set("origin", origin)
-        self._set("is_bool", raw["type"] in BOOL_TYPES)
-        self._set("canonical", self.alias_of or self.name)
+            _put(self, key, get(key))
+        _put(self, "common", get("common", False))
+        _put(self, "summary", get("summary", ""))
+        _put(self, "origin", origin)
+        _put(self, "is_bool", raw["type"] in BOOL_TYPES)
+        _put(self, "canonical", self.alias_of or self.name)
         shown = f"-{self.short}, --{self.name}" if self.short and not self.short_deprecated else ""
-        self._set("display", shown or f"--{self.name}")
+        _put(self, "display", shown or f"--{self.name}")
 
     @property
     def takes_value(self) -> bool:
@@ -183,17 +185,17 @@ class PositionalSpec(Frozen):
 
     def __init__(self, raw: dict[str, Any]) -> None:
         get = raw.get
-        self._set("raw", raw)
-        self._set("name", raw["name"])
-        self._set("required", get("required", False))
-        self._set("repeat", get("repeat", False))
-        self._set("format", get("format"))
+        _put(self, "raw", raw)
+        _put(self, "name", raw["name"])
+        _put(self, "required", get("required", False))
+        _put(self, "repeat", get("repeat", False))
+        _put(self, "format", get("format"))
         choices = get("choices")
-        self._set("choices", tuple(choices) if choices else None)
-        self._set("case_sensitive", get("case_sensitive", True))
-        self._set("enforced_by", get("enforced_by", "client"))
-        self._set("value_hint", get("value_hint"))
-        self._set("summary", get("summary", ""))
+        _put(self, "choices", tuple(choices) if choices else None)
+        _put(self, "case_sensitive", get("case_sensitive", True))
+        _put(self, "enforced_by", get("enforced_by", "client"))
+        _put(self, "value_hint", get("value_hint"))
+        _put(self, "summary", get("summary", ""))
 
 
 class RuleSpec(Frozen):
@@ -228,18 +230,18 @@ class RuleSpec(Frozen):
 
     def __init__(self, raw: dict[str, Any]) -> None:
         get = raw.get
-        self._set("raw", raw)
-        self._set("kind", raw["kind"])
-        self._set("flags", tuple(get("flags", ())))
-        self._set("flag", get("flag"))
-        self._set("needs", tuple(get("needs", ())))
-        self._set("of", tuple(get("of", ())))
-        self._set("at_least_one", get("at_least_one", True))
-        self._set("when", get("when", {}))
-        self._set("check", get("check"))
-        self._set("stage", get("stage", "client"))
-        self._set("severity", get("severity", "error"))
-        self._set("message", get("message"))
+        _put(self, "raw", raw)
+        _put(self, "kind", raw["kind"])
+        _put(self, "flags", tuple(get("flags", ())))
+        _put(self, "flag", get("flag"))
+        _put(self, "needs", tuple(get("needs", ())))
+        _put(self, "of", tuple(get("of", ())))
+        _put(self, "at_least_one", get("at_least_one", True))
+        _put(self, "when", get("when", {}))
+        _put(self, "check", get("check"))
+        _put(self, "stage", get("stage", "client"))
+        _put(self, "severity", get("severity", "error"))
+        _put(self, "message", get("message"))
 
 
 class RemovedFlag(Frozen):
@@ -254,12 +256,12 @@ class RemovedFlag(Frozen):
     message: str | None
 
     def __init__(self, raw: dict[str, Any]) -> None:
-        self._set("name", raw["name"])
-        self._set("short", raw.get("short"))
-        self._set("removed_in", raw["removed_in"])
-        self._set("type", raw.get("type"))
-        self._set("replacement", raw.get("replacement"))
-        self._set("message", raw.get("message"))
+        _put(self, "name", raw["name"])
+        _put(self, "short", raw.get("short"))
+        _put(self, "removed_in", raw["removed_in"])
+        _put(self, "type", raw.get("type"))
+        _put(self, "replacement", raw.get("replacement"))
+        _put(self, "message", raw.get("message"))
 
 
 class CommandSpec(Frozen):
@@ -318,37 +320,37 @@ class CommandSpec(Frozen):
         inherited_rules: tuple[RuleSpec, ...] = (),
     ) -> None:
         get = raw.get
-        self._set("raw", raw)
-        self._set("tool", raw["tool"])
-        self._set("path", tuple(raw["path"]))
-        self._set("aliases", tuple(tuple(a) for a in get("aliases", ())))
-        self._set("tool_version", str(raw["tool_version"]))
-        self._set("summary", raw.get("summary", ""))
-        self._set("synopsis", get("synopsis", ""))
-        self._set("interspersed", get("interspersed", True))
-        self._set("normalize_underscores", get("normalize_underscores", False))
-        self._set("flag_scope", get("flag_scope", "persistent"))
-        self._set("subcommands", tuple(get("subcommands", ())))
-        self._set("inherits", tuple(get("inherits", ())))
-        self._set("source", get("source"))
-        self._set("positionals", tuple(PositionalSpec(p) for p in get("positionals", ())))
+        _put(self, "raw", raw)
+        _put(self, "tool", raw["tool"])
+        _put(self, "path", tuple(raw["path"]))
+        _put(self, "aliases", tuple(tuple(a) for a in get("aliases", ())))
+        _put(self, "tool_version", str(raw["tool_version"]))
+        _put(self, "summary", raw.get("summary", ""))
+        _put(self, "synopsis", get("synopsis", ""))
+        _put(self, "interspersed", get("interspersed", True))
+        _put(self, "normalize_underscores", get("normalize_underscores", False))
+        _put(self, "flag_scope", get("flag_scope", "persistent"))
+        _put(self, "subcommands", tuple(get("subcommands", ())))
+        _put(self, "inherits", tuple(get("inherits", ())))
+        _put(self, "source", get("source"))
+        _put(self, "positionals", tuple(PositionalSpec(p) for p in get("positionals", ())))
         key = self.key
         own = tuple(FlagSpec(f, key) for f in raw["flags"])
-        self._set("own_flags", own)
+        _put(self, "own_flags", own)
         own_names = {f.name for f in own}
-        self._set("flags", own + tuple(f for f in inherited if f.name not in own_names))
-        self._set("removed_flags", tuple(RemovedFlag(r) for r in get("removed_flags", ())))
+        _put(self, "flags", own + tuple(f for f in inherited if f.name not in own_names))
+        _put(self, "removed_flags", tuple(RemovedFlag(r) for r in get("removed_flags", ())))
         # Rules of inherited specs hold too: kubectl's global --as-group needs --as on every command.
-        self._set("rules", tuple(RuleSpec(r) for r in get("rules", ())) + inherited_rules)
-        self._set("origin", origin)
+        _put(self, "rules", tuple(RuleSpec(r) for r in get("rules", ())) + inherited_rules)
+        _put(self, "origin", origin)
         by_name: dict[str, FlagSpec] = {}
         by_short: dict[str, FlagSpec] = {}
         for flag in reversed(self.flags):  # own flags win over inherited ones
             by_name[flag.name] = flag
             if flag.short:
                 by_short[flag.short] = flag
-        self._set("by_name", by_name)
-        self._set("by_short", by_short)
+        _put(self, "by_name", by_name)
+        _put(self, "by_short", by_short)
 
     @property
     def key(self) -> str:

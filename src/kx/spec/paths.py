@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-import sys
+
+from kx.cachedir import cache_dir, python_tag
 
 
 def shipped_spec_dir() -> str:
@@ -34,6 +35,4 @@ def search_path(extra: tuple[str, ...] = ()) -> list[str]:
 
 def cache_file() -> str:
     """The compiled-spec cache file for this Python version."""
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    tag = f"{sys.version_info[0]}{sys.version_info[1]}"
-    return os.path.join(base, "kx", f"specs-v1-py{tag}.marshal")
+    return os.path.join(cache_dir(), f"specs-v1-py{python_tag()}.marshal")

@@ -1,0 +1,183 @@
+"""A start-up cache: kx's own modules served from one file of compiled code.
+
+A cold ``kx check`` imports about 45 small kx modules, and Python's import system spends some
+50 microseconds on each (finding, stat-ing, opening and reading its ``.pyc``): a quarter of
+kx's own start-up. The console entry point installs a finder that serves those modules from
+``$XDG_CACHE_HOME/kx/code-v1-pyXY.marshal`` instead: one read, and each module's code
+unmarshalled only when it is imported.
+
+Every entry is checked against its source file's size and mtime before use, and the cache
+belongs to one kx installation (its package directory); a stale, foreign or unreadable cache is
+simply not used, and modules it lacks are imported the normal way. At exit the file is
+rewritten (atomically) when the run imported kx modules it did not serve. Set
+``KX_NO_CODE_CACHE=1`` to turn it off. Only the console entry point uses it, never a library
+import of kx.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import sys
+
+from kx._typing import TYPE_CHECKING
+from kx.cachedir import cache_dir, python_tag
+
+if TYPE_CHECKING:
+    from importlib.abc import Loader as LoaderBase
+    from importlib.machinery import ModuleSpec
+    from types import ModuleType
+
+    # module name -> (source path, mtime_ns, size, is_package, marshalled code)
+    Entry = tuple[str, int, int, bool, bytes]
+else:
+    LoaderBase = object  # importlib.abc costs start-up time; the import system needs no base class
+
+FORMAT = 1
+ENV_OFF = "KX_NO_CODE_CACHE"
+
+
+def cache_file() -> str:
+    """The code cache for this Python version."""
+    return os.path.join(cache_dir(), f"code-v{FORMAT}-py{python_tag()}.marshal")
+
+
+def package_dir() -> str:
+    """The directory of the kx package this process runs."""
+    return os.path.dirname(os.path.abspath(__file__))
+
+
+class _Loader(LoaderBase):
+    """Executes one cached module's code."""
+
+    __slots__ = ("code",)
+
+    def __init__(self, code: bytes) -> None:
+        self.code = code
+
+    def create_module(self, spec: ModuleSpec) -> ModuleType | None:
+        """Let the import system create the module object."""
+        return None
+
+    def exec_module(self, module: ModuleType) -> None:
+        """Run the module's code in its namespace."""
+        exec(marshal.loads(self.code), module.__dict__)  # kx's own code, compiled by save()
+
+
+class CodeCache:
+    """The finder on ``sys.meta_path``; remembers which kx modules it served."""
+
+    def __init__(
+        self, entries: dict[str, Entry], root: str, spec_class: type[ModuleSpec], prefix: str = "kx."
+    ) -> None:
+        self.entries = entries
+        self.root = root
+        self.prefix = prefix
+        self.served: set[str] = set()
+        self.stale: set[str] = set()
+        self.written: set[str] = set()
+        # Modules imported before the finder existed (kx.main, this one) can never be served.
+        self.preloaded = {name for name in sys.modules if name.startswith(prefix)}
+        self._spec_class = spec_class
+
+    def find_spec(self, name: str, path: object = None, target: object = None) -> ModuleSpec | None:
+        """A spec for a cached, up-to-date kx module; None lets the normal finders look."""
+        entry = self.entries.get(name)
+        if entry is None:
+            return None
+        source, mtime, size, is_package, code = entry
+        try:
+            info = os.stat(source)
+        except OSError:
+            info = None
+        if info is None or info.st_mtime_ns != mtime or info.st_size != size:
+            self.stale.add(name)
+            return None
+        spec = self._spec_class(name, _Loader(code), origin=source, is_package=is_package)
+        spec.has_location = True
+        if is_package:
+            spec.submodule_search_locations = [os.path.dirname(source)]
+        self.served.add(name)
+        return spec
+
+    def save(self) -> None:
+        """Rewrite the cache when this run imported kx modules the cache did not serve."""
+        loaded = {name: module for name, module in list(sys.modules.items()) if name.startswith(self.prefix)}
+        done = self.served | self.preloaded | self.written
+        missing = [name for name in loaded if name not in done]
+        if not missing:
+            return
+        entries = {name: entry for name, entry in self.entries.items() if name not in self.stale}
+        for name in missing:
+            entry = _compile_entry(name, getattr(loaded[name], "__file__", None), loaded[name])
+            if entry is not None:
+                entries[name] = entry
+        _write({"format": FORMAT, "root": self.root, "entries": entries})
+        self.entries = entries
+        self.written.update(missing)
+        self.stale.clear()
+
+
+def _compile_entry(name: str, source: str | None, module: ModuleType) -> Entry | None:
+    if not source or not source.endswith(".py"):
+        return None
+    try:
+        info = os.stat(source)
+        with open(source, "rb") as handle:
+            text = handle.read()
+        code = compile(text, source, "exec", dont_inherit=True)
+    except (OSError, SyntaxError, ValueError):
+        return None
+    is_package = hasattr(module, "__path__")
+    return (source, info.st_mtime_ns, info.st_size, is_package, marshal.dumps(code))
+
+
+def _write(content: dict[str, object]) -> None:
+    target = cache_file()
+    tmp = f"{target}.{os.getpid()}.tmp"
+    try:
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(tmp, "wb") as handle:
+            handle.write(marshal.dumps(content))
+        os.replace(tmp, target)
+    except (OSError, ValueError):
+        try:  # noqa: SIM105 - contextlib would cost start-up time
+            os.unlink(tmp)
+        except OSError:
+            pass
+
+
+def read(root: str) -> dict[str, Entry]:
+    """The entries of the cache file when it belongs to the installation at ``root``, else none."""
+    try:
+        with open(cache_file(), "rb") as handle:
+            content = marshal.loads(handle.read())
+    except (OSError, EOFError, ValueError, TypeError):
+        return {}
+    if not isinstance(content, dict) or content.get("format") != FORMAT or content.get("root") != root:
+        return {}
+    entries = content.get("entries")
+    return entries if isinstance(entries, dict) else {}
+
+
+_installed: CodeCache | None = None
+
+
+def install() -> CodeCache | None:
+    """Put the cache first on ``sys.meta_path`` (once); None when turned off."""
+    global _installed
+    if _installed is not None or os.environ.get(ENV_OFF):
+        return _installed
+    spec = sys.modules["kx"].__spec__
+    if spec is None:
+        return None
+    root = package_dir()
+    _installed = CodeCache(read(root), root, type(spec))
+    sys.meta_path.insert(0, _installed)
+    return _installed
+
+
+def save() -> None:
+    """Write the cache if the installed finder missed modules (a no-op when not installed)."""
+    if _installed is not None:
+        _installed.save()

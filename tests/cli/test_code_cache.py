@@ -1,0 +1,99 @@
+"""The start-up code cache serves modules only while their sources are unchanged, and never breaks kx."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+PROBE = textwrap.dedent(
+    """
+    import importlib, json, sys, traceback
+    from kx import codecache
+    cache = codecache.CodeCache(codecache.read(ROOT), ROOT, type(codecache.__spec__), prefix="probe_pkg.")
+    sys.meta_path.insert(0, cache)
+    mod = importlib.import_module("probe_pkg.values")
+    try:
+        mod.fail()
+    except ZeroDivisionError as error:
+        where = traceback.extract_tb(error.__traceback__)[-1]
+    cache.save()
+    print(json.dumps({"value": mod.VALUE, "served": sorted(cache.served), "file": mod.__file__,
+                      "tb": [where.filename, where.lineno, where.line]}))
+    """
+)
+
+
+def run_probe(tmp_path: Path) -> dict[str, object]:
+    import json
+
+    root = str(tmp_path / "probe_pkg")
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"), PYTHONPATH=str(tmp_path))
+    code = f"ROOT = {root!r}\n" + PROBE
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    result: dict[str, object] = json.loads(done.stdout)
+    return result
+
+
+def write_package(tmp_path: Path, value: int) -> None:
+    package = tmp_path / "probe_pkg"
+    package.mkdir(exist_ok=True)
+    (package / "__init__.py").write_text("")
+    (package / "values.py").write_text(f"VALUE = {value}\n\n\ndef fail() -> float:\n    return 1 / 0\n")
+
+
+def test_second_run_is_served_and_an_edit_is_seen(tmp_path: Path) -> None:
+    write_package(tmp_path, 1)
+    first = run_probe(tmp_path)
+    assert first["value"] == 1 and first["served"] == []
+    second = run_probe(tmp_path)
+    assert second["value"] == 1 and second["served"] == ["probe_pkg.values"]
+    source = str(tmp_path / "probe_pkg" / "values.py")
+    assert second["file"] == source
+    assert second["tb"] == [source, 5, "return 1 / 0"]  # tracebacks point into the real source
+    write_package(tmp_path, 22)  # another size: stale
+    third = run_probe(tmp_path)
+    assert third["value"] == 22 and third["served"] == []
+    assert run_probe(tmp_path) == {**third, "served": ["probe_pkg.values"]}
+
+
+def test_a_corrupt_cache_is_ignored_and_replaced(tmp_path: Path) -> None:
+    write_package(tmp_path, 3)
+    run_probe(tmp_path)
+    cache_files = list((tmp_path / "cache" / "kx").glob("code-*.marshal"))
+    assert len(cache_files) == 1
+    cache_files[0].write_bytes(b"\x00garbage" * 100)
+    assert run_probe(tmp_path)["value"] == 3
+    assert run_probe(tmp_path)["served"] == ["probe_pkg.values"]
+
+
+def test_a_cache_of_another_installation_is_not_used(tmp_path: Path) -> None:
+    write_package(tmp_path, 4)
+    run_probe(tmp_path)
+    other = tmp_path / "other"
+    other.mkdir()
+    shutil.copytree(tmp_path / "probe_pkg", other / "probe_pkg")
+    shutil.copytree(tmp_path / "cache", other / "cache")
+    assert run_probe(other)["served"] == []  # same names, another root: its own entries only
+
+
+def kx_console(args: list[str], cache: Path, **extra: str) -> subprocess.CompletedProcess[str]:
+    kx = Path(sys.executable).with_name("kx")
+    if not kx.exists():
+        pytest.skip("the kx console script is not installed next to this python")
+    env = dict(os.environ, XDG_CACHE_HOME=str(cache), **extra)
+    return subprocess.run([str(kx), *args], env=env, capture_output=True, text=True, check=False)
+
+
+def test_console_runs_agree_with_and_without_the_cache(tmp_path: Path) -> None:
+    line = ["check", "--format", "json", "--", "kubectl", "expose", "deploy", "web", "--selecter=a"]
+    runs = [kx_console(line, tmp_path) for _ in range(3)]
+    off = kx_console(line, tmp_path, KX_NO_CODE_CACHE="1")
+    assert (tmp_path / "kx").is_dir() and list((tmp_path / "kx").glob("code-*.marshal"))
+    assert {(r.returncode, r.stdout, r.stderr) for r in [*runs, off]} == {(1, off.stdout, "")}
+    assert "--selector" in off.stdout
