@@ -6,7 +6,7 @@ from kx._typing import TYPE_CHECKING
 from kx.check import named_checks  # noqa: F401 - registers the named rule checks
 from kx.check.problem import Problem
 from kx.check.rules import check_rule
-from kx.check.state import CommandState
+from kx.check.state import CommandState, FlagState
 from kx.check.tables import tables
 from kx.check.values import check_flag_value, check_positional_value
 
@@ -178,9 +178,11 @@ def build_state(parsed: ParsedCommand, anchor: Word) -> tuple[CommandState, list
     found: list[Finding] = []
     dynamic_flags = False
     tool = parsed.spec.tool
+    spec_flags = parsed.spec.by_name
     uses = parsed.uses
     last = {use.flag.canonical: index for index, use in enumerate(uses) if use.flag is not None}
     add = state.add
+    flags = state.flags
     for index, use in enumerate(uses):
         flag = use.flag
         if flag is None:
@@ -195,7 +197,10 @@ def build_state(parsed: ParsedCommand, anchor: Word) -> tuple[CommandState, list
             if not use.dynamic and not flag.is_bool:
                 found.extend((p, use.word.start, use.word.end) for p in check_flag_value(tool, flag, value))
             continue
-        add(flag, value, word, use.dynamic)
+        if flag.canonical in flags:
+            add(flag, value, word, use.dynamic)
+        else:  # the first occurrence (the usual case), without a method call
+            flags[flag.canonical] = FlagState(spec_flags.get(flag.canonical, flag), value, word, use.dynamic)
         if use.dynamic:
             continue
         offset = use.value_begin if word.literal else 0  # where the value starts in the word's source

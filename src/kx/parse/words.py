@@ -217,10 +217,11 @@ class _Scanner:
 
 def bare_words(words: list[Word], source: str, pos: int, stop: int) -> None:
     """Append the words of ``source[pos:stop]``: unquoted plain words between spaces only."""
+    append = words.append
     for text in source[pos:stop].split(" "):
         if text:
             end = pos + len(text)
-            words.append(Word(text, pos, end))
+            append(Word(text, pos, end))
             pos = end + 1
         else:
             pos += 1
