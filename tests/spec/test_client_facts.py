@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -66,7 +67,8 @@ def run(spec_file: str, *words: str) -> str:
     env["KUBECONFIG"] = f"{home}/kubeconfig"
     env.pop("DOCKER_CONTEXT", None)
     argv = [*before, *words, *after]
-    done = subprocess.run(argv, capture_output=True, text=True, env=env, timeout=60, check=False)
+    with tempfile.TemporaryDirectory() as cwd:  # kubectl --profile=cpu writes profile.pprof here
+        done = subprocess.run(argv, capture_output=True, text=True, env=env, timeout=60, check=False, cwd=cwd)
     return done.stdout + done.stderr
 
 
