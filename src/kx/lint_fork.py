@@ -24,7 +24,7 @@ from kx.engine import problems_for_words
 from kx.extract.commands import ToolNames, find_tool_names
 from kx.extract.lexer import Lexed, lex
 from kx.extract.shell import ShellResult, collect, plan_script
-from kx.extract.syntax import syntax_check
+from kx.extract.syntax import Gate
 
 if TYPE_CHECKING:
     from kx.spec.loader import SpecSet
@@ -55,18 +55,28 @@ def lint_script(text: str, dialect: str, specs: SpecSet) -> list[Raw] | None:
         if child is not None:
             child.cancel()
         child = _Child.start(text, middle, end, names, specs) if middle < end else None
+    gate = None
     try:
         first = _half(text, 0, middle, names, specs, lexed)
+        if _doubtful(first):  # the shell can judge the script while the child finishes
+            gate = Gate(text, 0, dialect)
     finally:
         second = child.result() if child is not None else None
     if second is None:
         second = _half(text, middle, end, names, specs) if middle < end else ([], False, 0, 0, [])
     raws = first[0] + second[0]
-    problems = first[4] + second[4]
-    if first[1] or second[1] or problems or first[2] + second[2] or first[3] + second[3]:
-        for offset, message in syntax_check(text, 0, dialect, problems):
+    if gate is None and _doubtful(second):
+        gate = Gate(text, 0, dialect)
+    if gate is not None:
+        for offset, message in gate.verdict(first[4] + second[4]):
             raws.append(("KX703", message, offset, offset + 1, None, None, "lint"))
     return raws
+
+
+def _doubtful(half: Half) -> bool:
+    """Whether tree-sitter or the lexer met trouble in ``half``, or they disagree there."""
+    _raws, trouble, recovered, tree_only, problems = half
+    return trouble or bool(problems) or recovered > 0 or tree_only > 0
 
 
 def _guess(text: str) -> int:
