@@ -28,13 +28,18 @@ if TYPE_CHECKING:
     from importlib.machinery import ModuleSpec
     from types import ModuleType
 
-    # module name -> (source path, mtime_ns, size, is_package, marshalled code)
-    Entry = tuple[str, int, int, bool, bytes]
+    # module name -> (source path, mtime_ns, size, is_package, offset, length of its code)
+    Index = dict[str, tuple[str, int, int, bool, int, int]]
 else:
     LoaderBase = object  # importlib.abc costs start-up time; the import system needs no base class
 
-FORMAT = 1
+FORMAT = 2
 ENV_OFF = "KX_NO_CODE_CACHE"
+# The file: the header's length (8 bytes, little-endian), the marshalled header (format, root and
+# index), then the marshalled code of each module at its offset from the end of the header.
+_LENGTH_BYTES = 8
+_FIRST_READ = 1 << 16
+_MAX_HEADER = 1 << 24
 
 
 def cache_file() -> str:
@@ -65,12 +70,12 @@ class _Loader(LoaderBase):
 
 
 class CodeCache:
-    """The finder on ``sys.meta_path``; remembers which kx modules it served."""
+    """The finder on ``sys.meta_path``; remembers which modules it served.
 
-    def __init__(
-        self, entries: dict[str, Entry], root: str, spec_class: type[ModuleSpec], prefix: str = "kx."
-    ) -> None:
-        self.entries = entries
+    The cache file stays open: a module's code is read when the module is imported.
+    """
+
+    def __init__(self, root: str, spec_class: type[ModuleSpec], prefix: str = "kx.") -> None:
         self.root = root
         self.prefix = prefix
         self.served: set[str] = set()
@@ -79,18 +84,59 @@ class CodeCache:
         # Modules imported before the finder existed (kx.main, this one) can never be served.
         self.preloaded = {name for name in sys.modules if name.startswith(prefix)}
         self._spec_class = spec_class
+        self.index: Index = {}
+        self._fd: int | None = None
+        self._base = 0
+        self._open()
+
+    def _open(self) -> None:
+        try:
+            fd = os.open(cache_file(), os.O_RDONLY | getattr(os, "O_BINARY", 0))
+        except OSError:
+            return
+        try:
+            head = os.read(fd, _FIRST_READ)
+            size = int.from_bytes(head[:_LENGTH_BYTES], "little")
+            if size > _MAX_HEADER:
+                raise ValueError("not a code cache")
+            base = _LENGTH_BYTES + size
+            if len(head) < base:
+                head += os.read(fd, base - len(head))
+            header = marshal.loads(head[_LENGTH_BYTES:base])
+        except (OSError, EOFError, ValueError, TypeError):
+            os.close(fd)
+            return
+        if not isinstance(header, dict) or header.get("format") != FORMAT or header.get("root") != self.root:
+            os.close(fd)
+            return
+        index = header.get("index")
+        self.index = index if isinstance(index, dict) else {}
+        self._fd, self._base = fd, base
+
+    def _code(self, offset: int, length: int) -> bytes | None:
+        if self._fd is None:
+            return None
+        try:
+            os.lseek(self._fd, self._base + offset, os.SEEK_SET)
+            code = os.read(self._fd, length)
+        except OSError:
+            return None
+        return code if len(code) == length else None
 
     def find_spec(self, name: str, path: object = None, target: object = None) -> ModuleSpec | None:
-        """A spec for a cached, up-to-date kx module; None lets the normal finders look."""
-        entry = self.entries.get(name)
+        """A spec for a cached, up-to-date module; None lets the normal finders look."""
+        entry = self.index.get(name)
         if entry is None:
             return None
-        source, mtime, size, is_package, code = entry
+        source, mtime, size, is_package, offset, length = entry
         try:
             info = os.stat(source)
         except OSError:
             info = None
-        if info is None or info.st_mtime_ns != mtime or info.st_size != size:
+        code = None
+        if info is not None and info.st_mtime_ns == mtime and info.st_size == size:
+            code = self._code(offset, length)
+        if code is None:
             self.stale.add(name)
             return None
         spec = self._spec_class(name, _Loader(code), origin=source, is_package=is_package)
@@ -101,24 +147,34 @@ class CodeCache:
         return spec
 
     def save(self) -> None:
-        """Rewrite the cache when this run imported kx modules the cache did not serve."""
+        """Rewrite the cache when this run imported modules the cache did not serve."""
         loaded = {name: module for name, module in list(sys.modules.items()) if name.startswith(self.prefix)}
         done = self.served | self.preloaded | self.written
         missing = [name for name in loaded if name not in done]
         if not missing:
             return
-        entries = {name: entry for name, entry in self.entries.items() if name not in self.stale}
+        kept: dict[str, tuple[str, int, int, bool, bytes]] = {}
+        for name, (source, mtime, size, is_package, offset, length) in self.index.items():
+            code = None if name in self.stale else self._code(offset, length)
+            if code is not None:
+                kept[name] = (source, mtime, size, is_package, code)
         for name in missing:
-            entry = _compile_entry(name, getattr(loaded[name], "__file__", None), loaded[name])
+            entry = _compile_entry(getattr(loaded[name], "__file__", None), loaded[name])
             if entry is not None:
-                entries[name] = entry
-        _write({"format": FORMAT, "root": self.root, "entries": entries})
-        self.entries = entries
+                kept[name] = entry
+        self.close()
+        _write(self.root, kept)
         self.written.update(missing)
-        self.stale.clear()
+
+    def close(self) -> None:
+        """Close the cache file; later imports go the normal way."""
+        if self._fd is not None:
+            os.close(self._fd)
+        self._fd = None
+        self.index = {}
 
 
-def _compile_entry(name: str, source: str | None, module: ModuleType) -> Entry | None:
+def _compile_entry(source: str | None, module: ModuleType) -> tuple[str, int, int, bool, bytes] | None:
     if not source or not source.endswith(".py"):
         return None
     try:
@@ -132,32 +188,27 @@ def _compile_entry(name: str, source: str | None, module: ModuleType) -> Entry |
     return (source, info.st_mtime_ns, info.st_size, is_package, marshal.dumps(code))
 
 
-def _write(content: dict[str, object]) -> None:
+def _write(root: str, entries: dict[str, tuple[str, int, int, bool, bytes]]) -> None:
+    index: Index = {}
+    blobs: list[bytes] = []
+    offset = 0
+    for name, (source, mtime, size, is_package, code) in entries.items():
+        index[name] = (source, mtime, size, is_package, offset, len(code))
+        blobs.append(code)
+        offset += len(code)
+    header = marshal.dumps({"format": FORMAT, "root": root, "index": index})
     target = cache_file()
     tmp = f"{target}.{os.getpid()}.tmp"
     try:
         os.makedirs(os.path.dirname(target), exist_ok=True)
         with open(tmp, "wb") as handle:
-            handle.write(marshal.dumps(content))
+            handle.write(len(header).to_bytes(_LENGTH_BYTES, "little") + header + b"".join(blobs))
         os.replace(tmp, target)
     except (OSError, ValueError):
         try:  # noqa: SIM105 - contextlib would cost start-up time
             os.unlink(tmp)
         except OSError:
             pass
-
-
-def read(root: str) -> dict[str, Entry]:
-    """The entries of the cache file when it belongs to the installation at ``root``, else none."""
-    try:
-        with open(cache_file(), "rb") as handle:
-            content = marshal.loads(handle.read())
-    except (OSError, EOFError, ValueError, TypeError):
-        return {}
-    if not isinstance(content, dict) or content.get("format") != FORMAT or content.get("root") != root:
-        return {}
-    entries = content.get("entries")
-    return entries if isinstance(entries, dict) else {}
 
 
 _installed: CodeCache | None = None
@@ -171,8 +222,7 @@ def install() -> CodeCache | None:
     spec = sys.modules["kx"].__spec__
     if spec is None:
         return None
-    root = package_dir()
-    _installed = CodeCache(read(root), root, type(spec))
+    _installed = CodeCache(package_dir(), type(spec))
     sys.meta_path.insert(0, _installed)
     return _installed
 

@@ -15,7 +15,7 @@ PROBE = textwrap.dedent(
     """
     import importlib, json, sys, traceback
     from kx import codecache
-    cache = codecache.CodeCache(codecache.read(ROOT), ROOT, type(codecache.__spec__), prefix="probe_pkg.")
+    cache = codecache.CodeCache(ROOT, type(codecache.__spec__), prefix="probe_pkg.")
     sys.meta_path.insert(0, cache)
     mod = importlib.import_module("probe_pkg.values")
     try:
@@ -67,9 +67,10 @@ def test_a_corrupt_cache_is_ignored_and_replaced(tmp_path: Path) -> None:
     run_probe(tmp_path)
     cache_files = list((tmp_path / "cache" / "kx").glob("code-*.marshal"))
     assert len(cache_files) == 1
-    cache_files[0].write_bytes(b"\x00garbage" * 100)
-    assert run_probe(tmp_path)["value"] == 3
-    assert run_probe(tmp_path)["served"] == ["probe_pkg.values"]
+    for garbage in (b"\x00garbage" * 100, b"\xff" * 64, b"\x04\x00\x00\x00\x00\x00\x00\x00\xe9abc", b""):
+        cache_files[0].write_bytes(garbage)
+        assert run_probe(tmp_path)["value"] == 3
+        assert run_probe(tmp_path)["served"] == ["probe_pkg.values"]
 
 
 def test_a_cache_of_another_installation_is_not_used(tmp_path: Path) -> None:
@@ -97,3 +98,13 @@ def test_console_runs_agree_with_and_without_the_cache(tmp_path: Path) -> None:
     assert (tmp_path / "kx").is_dir() and list((tmp_path / "kx").glob("code-*.marshal"))
     assert {(r.returncode, r.stdout, r.stderr) for r in [*runs, off]} == {(1, off.stdout, "")}
     assert "--selector" in off.stdout
+
+
+def test_a_truncated_cache_falls_back_to_the_source(tmp_path: Path) -> None:
+    write_package(tmp_path, 5)
+    run_probe(tmp_path)
+    cache_file = next((tmp_path / "cache" / "kx").glob("code-*.marshal"))
+    cache_file.write_bytes(cache_file.read_bytes()[:-10])  # the last module's code is cut short
+    truncated = run_probe(tmp_path)
+    assert truncated["value"] == 5 and truncated["served"] == []  # imported from source, cache rewritten
+    assert run_probe(tmp_path)["served"] == ["probe_pkg.values"]
