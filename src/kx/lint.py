@@ -234,7 +234,9 @@ def _finish(text: str, path: str, raws: list[Raw], settings: Settings) -> list[D
     index = LineIndex(text)
     suppressions = parse_directives(text, lambda offset: index.position(offset)[0])
     raws = raws + suppressions.problems
-    kept = [_clip(r) for r in raws if not suppressions.silenced(r[0], index.position(r[2])[0])]
+    if suppressions.file or suppressions.lines:
+        raws = [r for r in raws if not suppressions.silenced(r[0], index.position(r[2])[0])]
+    kept = [_clip(r) for r in raws]
     return _filter(to_diagnostics(kept, path, index), settings)
 
 
