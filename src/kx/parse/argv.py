@@ -104,8 +104,7 @@ def _long(parsed: ParsedCommand, word: Word, i: int, root: CommandSpec | None) -
     elif flag.no_value is not None:
         use = FlagUse(flag, name, word, i - 1, LONG_BARE, False, flag.no_value)
     else:
-        use = FlagUse(flag, name, word, i - 1, LONG_SEP, False)
-        i = _take_next(parsed, use, i)
+        use, i = _separate(parsed, flag, name, word, i, LONG_SEP, False)
     _record(parsed, use, flag, i)
     return i
 
@@ -142,26 +141,33 @@ def _short(parsed: ParsedCommand, word: Word, i: int, root: CommandSpec | None) 
                 hints.check_joined_long_name(parsed, use)
             k = size
         else:
-            use = FlagUse(flag, char, word, i - 1, SHORT_SEP, True)
-            i = _take_next(parsed, use, i)
+            use, i = _separate(parsed, flag, char, word, i, SHORT_SEP, True)
             k = size
         _record(parsed, use, flag, i if k >= size else -1, at)
     return i
 
 
-def _take_next(parsed: ParsedCommand, use: FlagUse, i: int) -> int:
-    """Give ``use`` the next word as its value (pflag takes it whatever it looks like)."""
+def _separate(
+    parsed: ParsedCommand, flag: FlagSpec, name: str, word: Word, i: int, form: str, short: bool
+) -> tuple[FlagUse, int]:
+    """The use of a flag whose value is the next word (pflag takes it whatever it looks like)."""
     words = parsed.words
     if i < len(words):
         value_word = words[i]
-        use.set_value(value_word.value, value_word)
-        if value_word.value[:1] == "-":
+        value = value_word.value
+        use = FlagUse(flag, name, word, i - 1, form, short, value, value_word)
+        if value[:1] == "-":
             hints.check_taken_value(parsed, use)
-        return i + 1
+        return use, i + 1
+    use = FlagUse(flag, name, word, i - 1, form, short)
+    _missing_value(parsed, use)
+    return use, i
+
+
+def _missing_value(parsed: ParsedCommand, use: FlagUse) -> None:
     label = f"--{use.name}" if not use.short else f"'{use.name}' in -{use.word.value[-1:]}"
     parsed.add("KX102", f"{use.display} needs a value, but nothing follows it ({label})",
                use.word.sub_span(0))  # fmt: skip
-    return i
 
 
 def _record(parsed: ParsedCommand, use: FlagUse, flag: FlagSpec, next_index: int, at: int = 0) -> None:
