@@ -57,6 +57,7 @@ def test_common_lines_are_checked_without_importing_re() -> None:
         f"for argv in {REGEX_FREE_LINES!r}:\n"
         "    main(['check', '-q', '--', *argv])\n"
         "main(['check', '-q', 'docker run --rm -p 80:80 -e MODE=prod redis:7'])\n"
+        "main(['check', '-q', 'docker run --rm -e \"A=a b\" nginx sh -c \\'echo hi\\''])\n"
         "print(','.join(m for m in ('re', 'functools', 'enum', 'collections') if m in sys.modules))\n"
     )
     assert run_twice(code) == ""

@@ -8,10 +8,10 @@ import tempfile
 import time
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from kx.parse.words import split_commands, split_words
+from kx.parse.words import WordSplit, split_commands, split_words
 
 
 def values(line: str) -> list[str]:
@@ -274,3 +274,27 @@ def test_pathological_text_splits_in_linear_time(text: str) -> None:
     start = time.process_time()
     split_commands(text)
     assert time.process_time() - start < 1.0
+
+
+# The one-line fast paths (bare words; words with only quotes, '~', tabs) must split exactly as
+# the full scanner does: same values, spans, dynamic marks, errors and terminator.
+FAST_PATH_TEXT = st.text(alphabet=" \t\r'\"~ab=/:-", max_size=30)
+
+
+@settings(max_examples=1500)
+@given(FAST_PATH_TEXT)
+@example("docker run nginx sh -c 'echo hi'")
+@example("a 'b c' \"d e\" ~/x A=~/y")
+@example("a 'b")
+@example("a'b\"c'")
+def test_fast_line_paths_agree_with_the_full_scanner(text: str) -> None:
+    from kx.parse.words import _Scanner
+
+    fast = _Scanner(text, len(text)).command(0)
+    full = _Scanner(text, len(text))._command(0)
+
+    def shape(split: WordSplit) -> tuple[object, ...]:
+        words = [(w.value, w.start, w.end, w.dynamic, w.literal, w.dyn_at) for w in split.words]
+        return (words, split.error, split.end, split.next, split.terminator)
+
+    assert shape(fast) == shape(full), text

@@ -12,19 +12,15 @@ from __future__ import annotations
 
 from kx._regex import LazyRegex
 from kx.parse.span import Word
-from kx.parse.tilde import mark_tilde
-from kx.parse.wordscan import SIMPLE_WORD, WORD_END, scan_word, simple_word
+from kx.parse.wordscan import SIMPLE_WORD, WORD_END, quoted_line_words, scan_word, simple_word
 
 _REDIRECT = LazyRegex(r"(?:[0-9]+|&)?(?:>>|>&|>\||<<<|<<-|<<|<&|<>|>|<)")
 _BLANKS = " \t\r"
 _GAP = LazyRegex(r"(?:[ \t\r]|\\\n)*")
 # A line with none of these is a plain list of simple words (the common case, done in one go).
-_COMPLEX = LazyRegex(r"[\\$`;&|<>()*?\[{#]")
+_COMPLEX_CHARS = frozenset("\\$`;&|<>()*?[{#")
 # ... and one with none of these either is unquoted words between spaces: str.split finds them.
-# A set answers that without `re` (a cold `kx check "docker run ..."` of bare words needs none).
-_NOT_BARE_CHARS = frozenset("\\$`;&|<>()*?[{#'\"~\t\r")
-_NOT_BARE = LazyRegex(r"[\\$`;&|<>()*?\[{#'\"~\t\r]")
-_SIMPLE_WORD = LazyRegex(SIMPLE_WORD)
+_NOT_BARE_CHARS = _COMPLEX_CHARS | frozenset("'\"~\t\r")
 _GAP_WORD = LazyRegex(r"(?:[ \t\r]|\\\n)*(" + SIMPLE_WORD + ")?")
 _SPECIAL_START = frozenset("\n#<>&;|()0123456789")
 
@@ -87,32 +83,17 @@ class _Scanner:
         newline = source.find("\n", pos, limit)
         stop = limit if newline < 0 else newline
         split = WordSplit(pos)
-        odd = None if _NOT_BARE_CHARS.isdisjoint(source[pos:stop]) else _NOT_BARE.search(source, pos, stop)
-        if odd is None:
+        line = source[pos:stop]
+        if _NOT_BARE_CHARS.isdisjoint(line):
             bare_words(split.words, source, pos, stop)
             return self._line_end(split, stop, newline)
-        if _COMPLEX.search(source, odd.start(), stop) is not None:
+        if not _COMPLEX_CHARS.isdisjoint(line):
             return None
         # The words before the one holding the first quote (or tilde, tab) are bare.
-        covered = max(pos, source.rfind(" ", pos, odd.start()) + 1)
-        bare_words(split.words, source, pos, covered)
-        append = split.words.append
-        for found in _SIMPLE_WORD.finditer(source, covered, stop):
-            text = found.group()
-            start = found.start()
-            if start != covered and source[covered:start].strip(" \t\r"):
-                return None  # something no simple word matched, e.g. an unterminated quote
-            covered = found.end()
-            if "'" in text or '"' in text:
-                word = simple_word(text, start, found.end())
-                if word is None:
-                    return None
-                append(word)
-            elif "~" in text:
-                append(mark_tilde(Word(text, start, start + len(text)), text))
-            else:
-                append(Word(text, start, start + len(text)))
-        if covered != stop and source[covered:stop].strip(" \t\r"):
+        first = min(at for at in map(line.find, "'\"~\t\r") if at >= 0)
+        covered = max(0, line.rfind(" ", 0, first) + 1)
+        bare_words(split.words, source, pos, pos + covered)
+        if not quoted_line_words(split.words, source, pos + covered, stop):
             return None
         return self._line_end(split, stop, newline)
 

@@ -212,3 +212,44 @@ def _scan_dollar(source: str, pos: int, limit: int, parts: list[str]) -> tuple[i
         return limit, True, False, "unterminated " + ("${" if following == "{" else "$(")
     parts.append(source[pos:stop])
     return stop, stop != pos + 1, False, None
+
+
+def quoted_line_words(words: list[Word], source: str, pos: int, stop: int) -> bool:
+    """Append the words of a line whose only special characters are quotes, '~', tabs and CRs.
+
+    The line (``source[pos:stop]``) has no escapes, expansions, globs or operators. False when a
+    quote is left open or a word mixes both kinds of quotes. String searches, not ``re``: a cold
+    ``kx check`` of a line with ``sh -c 'echo hi'`` should not pay for importing it.
+    """
+    marks = [mark for mark in " '\"\t\r" if source.find(mark, pos, stop) >= 0]
+    append = words.append
+    i = pos
+    while i < stop:
+        if source[i] in " \t\r":
+            i += 1
+            continue
+        start = i
+        while i < stop:
+            end = stop
+            for mark in marks:
+                at = source.find(mark, i, end)
+                if at >= 0:
+                    end = at
+            if end >= stop or source[end] in " \t\r":
+                i = end
+                break
+            close = source.find(source[end], end + 1, stop)
+            if close < 0:
+                return False
+            i = close + 1
+        text = source[start:i]
+        if "'" in text or '"' in text:
+            word = simple_word(text, start, i)
+            if word is None:
+                return False
+            append(word)
+        elif "~" in text:
+            append(mark_tilde(Word(text, start, i), text))
+        else:
+            append(Word(text, start, i))
+    return True
