@@ -221,7 +221,9 @@ def quoted_line_words(words: list[Word], source: str, pos: int, stop: int) -> bo
     quote is left open or a word mixes both kinds of quotes. String searches, not ``re``: a cold
     ``kx check`` of a line with ``sh -c 'echo hi'`` should not pay for importing it.
     """
-    marks = [mark for mark in " '\"\t\r" if source.find(mark, pos, stop) >= 0]
+    # The next offset of each blank and quote, searched again only once passed: linear in the line.
+    nexts = {mark: source.find(mark, pos, stop) for mark in " '\"\t\r"}
+    nexts = {mark: at for mark, at in nexts.items() if at >= 0}
     append = words.append
     i = pos
     while i < stop:
@@ -231,9 +233,11 @@ def quoted_line_words(words: list[Word], source: str, pos: int, stop: int) -> bo
         start = i
         while i < stop:
             end = stop
-            for mark in marks:
-                at = source.find(mark, i, end)
-                if at >= 0:
+            for mark, at in nexts.items():
+                if at < i:
+                    at = source.find(mark, i, stop)
+                    nexts[mark] = at = stop if at < 0 else at
+                if at < end:
                     end = at
             if end >= stop or source[end] in " \t\r":
                 i = end
