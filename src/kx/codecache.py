@@ -26,7 +26,7 @@ from kx.cachedir import cache_dir, python_tag
 if TYPE_CHECKING:
     from importlib.abc import Loader as LoaderBase
     from importlib.machinery import ModuleSpec
-    from types import ModuleType
+    from types import CodeType, ModuleType
 
     # module name -> (source path, mtime_ns, size, is_package, offset, length of its code)
     Index = dict[str, tuple[str, int, int, bool, int, int]]
@@ -52,12 +52,15 @@ def package_dir() -> str:
     return os.path.dirname(os.path.abspath(__file__))
 
 
+_CODE_TYPE = type(package_dir.__code__)  # types.CodeType, without importing types
+
+
 class _Loader(LoaderBase):
     """Executes one cached module's code."""
 
     __slots__ = ("code",)
 
-    def __init__(self, code: bytes) -> None:
+    def __init__(self, code: CodeType) -> None:
         self.code = code
 
     def create_module(self, spec: ModuleSpec) -> ModuleType | None:
@@ -66,7 +69,7 @@ class _Loader(LoaderBase):
 
     def exec_module(self, module: ModuleType) -> None:
         """Run the module's code in its namespace."""
-        exec(marshal.loads(self.code), module.__dict__)  # kx's own code, compiled by save()
+        exec(self.code, module.__dict__)  # kx's own code, compiled by save()
 
 
 class CodeCache:
@@ -117,8 +120,7 @@ class CodeCache:
         if self._fd is None:
             return None
         try:
-            os.lseek(self._fd, self._base + offset, os.SEEK_SET)
-            code = os.read(self._fd, length)
+            code = _read_at(self._fd, length, self._base + offset)
         except OSError:
             return None
         return code if len(code) == length else None
@@ -139,7 +141,15 @@ class CodeCache:
         if code is None:
             self.stale.add(name)
             return None
-        spec = self._spec_class(name, _Loader(code), origin=source, is_package=is_package)
+        try:
+            compiled = marshal.loads(code)
+        except (EOFError, ValueError, TypeError):
+            self.stale.add(name)
+            return None
+        if type(compiled) is not _CODE_TYPE:
+            self.stale.add(name)
+            return None
+        spec = self._spec_class(name, _Loader(compiled), origin=source, is_package=is_package)
         spec.has_location = True
         if is_package:
             spec.submodule_search_locations = [os.path.dirname(source)]
@@ -172,6 +182,16 @@ class CodeCache:
             os.close(self._fd)
         self._fd = None
         self.index = {}
+
+
+def _read_at(fd: int, length: int, offset: int) -> bytes:
+    """Read at an offset without moving the file position: forked lint workers share the descriptor."""
+    pread = getattr(os, "pread", None)
+    if pread is not None:
+        data: bytes = pread(fd, length, offset)
+        return data
+    os.lseek(fd, offset, os.SEEK_SET)  # Windows: no pread, and no fork either
+    return os.read(fd, length)
 
 
 def _compile_entry(source: str | None, module: ModuleType) -> tuple[str, int, int, bool, bytes] | None:

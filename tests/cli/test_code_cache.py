@@ -108,3 +108,55 @@ def test_a_truncated_cache_falls_back_to_the_source(tmp_path: Path) -> None:
     truncated = run_probe(tmp_path)
     assert truncated["value"] == 5 and truncated["served"] == []  # imported from source, cache rewritten
     assert run_probe(tmp_path)["served"] == ["probe_pkg.values"]
+
+
+FORK_PROBE = textwrap.dedent(
+    """
+    import importlib, os, sys
+    from kx import codecache
+    names = [f"probe_pkg.m{i}" for i in range(40)]
+    cache = codecache.CodeCache(ROOT, type(codecache.__spec__), prefix="probe_pkg.")
+    sys.meta_path.insert(0, cache)
+    children = []
+    for child in range(6):
+        pid = os.fork()
+        if pid == 0:  # each child imports every module, in its own order, through the shared file
+            order = names[child:] + names[:child]
+            bad = [n for n in order if importlib.import_module(n).VALUE != int(n.rsplit("m", 1)[1])]
+            os._exit(1 if bad or len(cache.served) != len(names) else 0)
+        children.append(pid)
+    print(sum(os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) != 0 for pid in children))
+    """
+)
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this platform")
+def test_forked_processes_read_the_shared_cache_file_correctly(tmp_path: Path) -> None:
+    package = tmp_path / "probe_pkg"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    for i in range(40):
+        (package / f"m{i}.py").write_text(f"VALUE = {i}\n" + f"PAD = {'x' * (200 + 37 * i)!r}\n")
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"), PYTHONPATH=str(tmp_path))
+    code = f"ROOT = {str(package)!r}\n"
+    warm = code + "import importlib, sys\nfrom kx import codecache\n" + (
+        "c = codecache.CodeCache(ROOT, type(codecache.__spec__), prefix='probe_pkg.')\n"
+        "sys.meta_path.insert(0, c)\n"
+        "[importlib.import_module(f'probe_pkg.m{i}') for i in range(40)]\nc.save()\n"
+    )
+    subprocess.run([sys.executable, "-c", warm], env=env, check=True)
+    for _ in range(3):
+        done = subprocess.run([sys.executable, "-c", code + FORK_PROBE], env=env, capture_output=True,
+                              text=True, check=True)  # fmt: skip
+        assert done.stdout.strip() == "0", done.stderr
+
+
+def test_corrupt_module_code_falls_back_to_the_source(tmp_path: Path) -> None:
+    write_package(tmp_path, 6)
+    run_probe(tmp_path)
+    cache_file = next((tmp_path / "cache" / "kx").glob("code-*.marshal"))
+    data = cache_file.read_bytes()
+    cache_file.write_bytes(data[:-40] + b"\x00" * 40)  # same length, the code's tail zeroed
+    corrupt = run_probe(tmp_path)
+    assert corrupt["value"] == 6 and corrupt["served"] == []
+    assert run_probe(tmp_path)["served"] == ["probe_pkg.values"]
