@@ -42,6 +42,12 @@ current-context: kx-fake
 """
 
 
+# Under load docker's first /_ping can time out; it then reports an empty server OS (and rejects
+# --device and other OS-dependent values). Such a run says nothing about the line: run it again.
+_FLAKE = "unknown server OS:"
+_RETRIES = 3
+
+
 class ClientMissing(RuntimeError):
     """The client binary is not installed."""
 
@@ -126,6 +132,13 @@ class Oracle:
         tool = Path(argv[0]).name
         if tool not in ("docker", "kubectl"):
             raise ValueError(f"not a docker or kubectl command: {argv[0]}")
+        for _ in range(_RETRIES):
+            verdict = self._judge_once(tool, argv, env)
+            if not any(line.rstrip().endswith(_FLAKE) for line in verdict.stderr.splitlines()):
+                break
+        return verdict
+
+    def _judge_once(self, tool: str, argv: Sequence[str], env: Mapping[str, str] | None) -> Verdict:
         command = [binary(tool), *argv[1:]]
         key, home = self._home()
         try:

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from . import agreement, corpus, label
 from .gen_lines import combos, load_flags, per_flag, typos
+from .gen_shapes import image_refs, shapes
 from .gen_tutorial import images, structure, tutorials
 
 
@@ -36,6 +37,8 @@ def generate(seed: int = 0) -> list[str]:
         tutorials(rng, 6),
         images(),
         structure(),
+        shapes(rng, 8),
+        image_refs(),
     ]
     seen: dict[str, None] = {}
     for part in parts:
