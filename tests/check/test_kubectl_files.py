@@ -20,6 +20,12 @@ def test_missing_kubeconfig_and_certificates_are_reported(tmp_path: Path) -> Non
     assert codes(f"kubectl run web --image=nginx --certificate-authority={tmp_path}") == ["KX203"]
 
 
+def test_a_readable_device_is_a_readable_file() -> None:
+    # kubectl reads /dev/null as an empty kubeconfig and goes on; a directory it cannot read.
+    assert codes("kubectl run web --image=nginx --kubeconfig=/dev/null") == []
+    assert codes("kubectl run web --image=nginx --kubeconfig=/") == ["KX203"]
+
+
 def test_expose_manifest_paths_must_exist(tmp_path: Path) -> None:
     manifest = tmp_path / "svc.yaml"
     manifest.write_text("kind: Service\n")

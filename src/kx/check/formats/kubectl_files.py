@@ -21,7 +21,8 @@ def check_local_file(value: str, ctx: ValueContext) -> list[Problem]:
     """A kubeconfig, CA, client certificate or key file: the client reads it, so it must exist."""
     if value == "" or not file_checks_enabled():
         return []
-    if os.path.isfile(value) and os.access(value, os.R_OK):
+    # Anything the client can open and read counts: a regular file, but also /dev/null or a pipe.
+    if os.path.exists(value) and not os.path.isdir(value) and os.access(value, os.R_OK):
         return []
     why = "does not exist" if not os.path.exists(value) else "is not a readable file"
     return [Problem("KX203", f"{ctx.display} names {value!r}, which {why} here")]
