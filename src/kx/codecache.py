@@ -161,8 +161,8 @@ class CodeCache:
         loaded = {name: module for name, module in list(sys.modules.items()) if name.startswith(self.prefix)}
         done = self.served | self.preloaded | self.written
         missing = [name for name in loaded if name not in done]
-        if not missing:
-            return
+        if not missing or not _writable(os.path.dirname(cache_file())):
+            return  # (compiling for a cache that cannot be written would slow every run)
         kept: dict[str, tuple[str, int, int, bool, bytes]] = {}
         for name, (source, mtime, size, is_package, offset, length) in self.index.items():
             code = None if name in self.stale else self._code(offset, length)
@@ -182,6 +182,14 @@ class CodeCache:
             os.close(self._fd)
         self._fd = None
         self.index = {}
+
+
+def _writable(directory: str) -> bool:
+    try:
+        os.makedirs(directory, exist_ok=True)
+    except OSError:
+        return False
+    return os.access(directory, os.W_OK)
 
 
 def _read_at(fd: int, length: int, offset: int) -> bytes:

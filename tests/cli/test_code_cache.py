@@ -22,9 +22,12 @@ PROBE = textwrap.dedent(
         mod.fail()
     except ZeroDivisionError as error:
         where = traceback.extract_tb(error.__traceback__)[-1]
+    compiled = []
+    compile_entry = codecache._compile_entry
+    codecache._compile_entry = lambda *args: compiled.append(args[0]) or compile_entry(*args)
     cache.save()
     print(json.dumps({"value": mod.VALUE, "served": sorted(cache.served), "file": mod.__file__,
-                      "tb": [where.filename, where.lineno, where.line]}))
+                      "tb": [where.filename, where.lineno, where.line], "compiled": len(compiled)}))
     """
 )
 
@@ -50,7 +53,7 @@ def write_package(tmp_path: Path, value: int) -> None:
 def test_second_run_is_served_and_an_edit_is_seen(tmp_path: Path) -> None:
     write_package(tmp_path, 1)
     first = run_probe(tmp_path)
-    assert first["value"] == 1 and first["served"] == []
+    assert first["value"] == 1 and first["served"] == [] and first["compiled"] == 1
     second = run_probe(tmp_path)
     assert second["value"] == 1 and second["served"] == ["probe_pkg.values"]
     source = str(tmp_path / "probe_pkg" / "values.py")
@@ -59,7 +62,7 @@ def test_second_run_is_served_and_an_edit_is_seen(tmp_path: Path) -> None:
     write_package(tmp_path, 22)  # another size: stale
     third = run_probe(tmp_path)
     assert third["value"] == 22 and third["served"] == []
-    assert run_probe(tmp_path) == {**third, "served": ["probe_pkg.values"]}
+    assert run_probe(tmp_path) == {**third, "served": ["probe_pkg.values"], "compiled": 0}
 
 
 def test_a_corrupt_cache_is_ignored_and_replaced(tmp_path: Path) -> None:
@@ -160,3 +163,13 @@ def test_corrupt_module_code_falls_back_to_the_source(tmp_path: Path) -> None:
     corrupt = run_probe(tmp_path)
     assert corrupt["value"] == 6 and corrupt["served"] == []
     assert run_probe(tmp_path)["served"] == ["probe_pkg.values"]
+
+
+def test_an_unwritable_cache_directory_costs_no_compiling(tmp_path: Path) -> None:
+    write_package(tmp_path, 7)
+    blocked = tmp_path / "cache"
+    blocked.write_text("a file where the cache directory would be")
+    for _ in range(2):
+        result = run_probe(tmp_path)
+        assert result["value"] == 7 and result["served"] == [] and result["compiled"] == 0
+    assert blocked.read_text().startswith("a file")
