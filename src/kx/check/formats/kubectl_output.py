@@ -29,7 +29,8 @@ CASCADE = ("background", "foreground", "orphan")
 def _template_problem(kind: str, template: str) -> Problem | None:
     """Syntax of an inline template for an output kind (file kinds name a file: not checked)."""
     # Imported here: most commands give no template, and every kubectl check loads this module.
-    from kx.check.formats.kubectl_templates import go_template_problem, jsonpath_problem
+    from kx.check.formats.kubectl_jsonpath import jsonpath_problem
+    from kx.check.formats.kubectl_templates import go_template_problem
 
     if kind in ("go-template", "template"):
         why = go_template_problem(template)

@@ -1,9 +1,10 @@
-"""Cheap, sure syntax checks of the templates kubectl prints with (-o go-template=..., jsonpath=...).
+"""Cheap, sure syntax checks of the Go templates kubectl prints with (-o go-template=...).
 
-Not full parsers: each check flags only errors that Go's text/template or kubectl's JSONPath
-parser certainly report, so a valid template is never rejected. Caught: unclosed actions and
-comments, empty actions, stray parentheses, if/range/with/define/block without a matching end
-(or end/else/break/continue out of place), unknown functions and never-declared variables.
+Not a full parser: it flags only errors that Go's text/template certainly reports, so a valid
+template is never rejected (JSONPath templates are checked in kubectl_jsonpath). Caught: unclosed
+actions and comments, empty actions, stray parentheses, if/range/with/define/block without a
+matching end (or end/else/break/continue out of place), unknown functions and never-declared
+variables.
 """
 
 from __future__ import annotations
@@ -171,31 +172,3 @@ def _action_problem(body: str, stack: list[str]) -> str | None:
     elif word in ("break", "continue") and "range" not in stack:
         return f"{{{{{word}}}}} is outside {{{{range}}}}"
     return _paren_problem(body)
-
-
-def jsonpath_problem(text: str) -> str | None:
-    """The first certain syntax error in a kubectl JSONPath template, or None."""
-    i = text.find("{")
-    while i >= 0:
-        end = text.find("}", i + 1)
-        if end < 0:
-            return "an expression opened with '{' is never closed with '}'"
-        bracket = _unquoted_bracket(text[i + 1 : end])
-        if bracket >= 0 and text.find("]", i + 1 + bracket) < 0:
-            return "a '[' in an expression is never closed with ']'"
-        i = text.find("{", end + 1)
-    return None
-
-
-def _unquoted_bracket(segment: str) -> int:
-    """Index of the first '[' outside quotes in an expression, or -1."""
-    i = 0
-    while i < len(segment):
-        c = segment[i]
-        if c in "\"'":
-            i = _skip_quoted(segment, i, c)
-            continue
-        if c == "[":
-            return i
-        i += 1
-    return -1
