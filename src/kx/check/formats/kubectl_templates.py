@@ -19,6 +19,9 @@ _KEYWORDS = frozenset({"if", "else", "end", "range", "with", "define", "block", 
 _FUNCS = frozenset({"and", "call", "html", "index", "slice", "js", "len", "not", "or", "print", "printf",
                     "println", "urlquery", "eq", "ge", "gt", "le", "lt", "ne",
                     "exists", "base64decode"})  # fmt: skip
+# Printable characters Go's template lexer hands to the parser as lone characters, which no
+# command or operand accepts (outside quotes).
+_STRAY = frozenset("@#!;[]{}\\~?&*<>%^")
 _WORD = re.compile(r"[$.]?[A-Za-z_][A-Za-z0-9_]*")
 _DECLARE = re.compile(r"\$([A-Za-z0-9_]+)\s*(?:,\s*\$([A-Za-z0-9_]+)\s*)?:=")
 
@@ -60,7 +63,7 @@ def _body(text: str, start: int, end: int) -> str:
 
 
 def _paren_problem(body: str) -> str | None:
-    """Unbalanced parentheses outside quoted strings."""
+    """Unbalanced parentheses or a character no action accepts, outside quoted strings."""
     depth = 0
     i = 0
     while i < len(body):
@@ -74,6 +77,9 @@ def _paren_problem(body: str) -> str | None:
                 return None
             i = close + 1
             continue
+        if c in _STRAY:
+            hint = " (Go templates index with `index .x 0`, not [...])" if c in "[]" else ""
+            return f"{c!r} cannot appear in an action{hint}"
         depth += {"(": 1, ")": -1}.get(c, 0)
         if depth < 0:
             return "a ')' has no matching '('"

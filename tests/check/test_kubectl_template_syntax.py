@@ -1,4 +1,4 @@
-"""kubectl's JSONPath syntax: kx's checker on its own and against the real kubectl (no server)."""
+"""kubectl's JSONPath and go-template syntax: kx's checkers alone and against the real kubectl (no server)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from kx.check.formats.kubectl_jsonpath import jsonpath_problem
+from kx.check.formats.kubectl_templates import go_template_problem
 from kx.engine import check_command
 
 # Accepted by kubectl 1.32's parser (what they print is another matter).
@@ -31,6 +32,11 @@ INVALID = [
     ('{"\\q"}', "escape"), ("{.a[0}", "']'"), ("{=}", "'='"), ("{.a\n}", "not closed"),
     ("{.a['b,c']}", "index"), ("{.a['b{']}", "'{'"), ('{"\\\'"}', "escape"),
 ]  # fmt: skip
+# Go templates: characters the template lexer passes on alone, which no action accepts.
+GO_VALID = ['{{ "[x]" }}', "{{ '[' }}", "{{`@`}}", "{{range $i, $e := .items}}{{$i}}{{end}}",
+            "{{ $x := 1 }}{{ $x = 2 }}", "{{/* [x] */}}", "a [b] {c} @", "{{index .items 0}}"]  # fmt: skip
+GO_INVALID = ["{{.items[0].metadata.name}}", "{{ @ }}", "{{ .a # }}", "{{ .a ! }}", "{{ ; }}", "{{ .a } }}",
+              "{{ \\ }}", "{{ ? }}", "{{ * }}", "{{ < }}", "{{ ^ }}"]  # fmt: skip
 KUBECONFIG = """apiVersion: v1
 kind: Config
 clusters: [{name: c, cluster: {server: "http://127.0.0.1:1"}}]
@@ -51,6 +57,17 @@ def test_invalid_templates_are_reported(template: str, word: str) -> None:
     assert problem is not None and word in problem
 
 
+@pytest.mark.parametrize("template", GO_VALID)
+def test_valid_go_templates_pass(template: str) -> None:
+    assert go_template_problem(template) is None
+
+
+@pytest.mark.parametrize("template", GO_INVALID)
+def test_stray_characters_in_go_templates_are_reported(template: str) -> None:
+    problem = go_template_problem(template)
+    assert problem is not None and "cannot appear in an action" in problem
+
+
 def test_filters_are_not_looked_into() -> None:
     # kx does not parse filters, so it stays silent on what follows one, right or wrong.
     assert jsonpath_problem("{.a[?(@.b)]}{.c[x]}") is None
@@ -62,13 +79,13 @@ def test_template_flag_with_jsonpath_output_is_checked() -> None:
     assert check_command("kubectl run web --image=nginx -o jsonpath='{.spec.containers[0].image}'") == []
 
 
-def _kubectl_rejects(template: str, kubeconfig: str) -> bool:
+def _kubectl_rejects(output: str, kubeconfig: str) -> bool:
     with tempfile.TemporaryDirectory() as home:
         env = {"PATH": os.environ.get("PATH", ""), "HOME": home, "KUBECONFIG": kubeconfig}
-        argv = ["kubectl", "run", "x", "--image=nginx", f"--cache-dir={home}/c", "-o", f"jsonpath={template}"]
+        argv = ["kubectl", "run", "x", "--image=nginx", f"--cache-dir={home}/c", "-o", output]
         done = subprocess.run(argv, env=env, capture_output=True, cwd=home, text=True, timeout=60,
                               stdin=subprocess.DEVNULL)  # fmt: skip
-    return "error parsing jsonpath" in done.stderr
+    return "error parsing" in done.stderr
 
 
 @pytest.mark.skipif(shutil.which("kubectl") is None, reason="kubectl not installed")
@@ -76,7 +93,10 @@ def test_kubectl_agrees() -> None:
     with tempfile.NamedTemporaryFile("w", suffix=".yaml", delete=False) as handle:
         handle.write(KUBECONFIG)
     try:
-        cases = [(t, False) for t in VALID] + [(t, True) for t, _ in INVALID]
+        cases = [(f"jsonpath={t}", False) for t in VALID] + [(f"jsonpath={t}", True) for t, _ in INVALID]
+        cases += [(f"go-template={t}", False) for t in GO_VALID] + [
+            (f"go-template={t}", True) for t in GO_INVALID
+        ]
         with ThreadPoolExecutor(max_workers=8) as pool:
             real = list(pool.map(lambda case: _kubectl_rejects(case[0], handle.name), cases))
     finally:
