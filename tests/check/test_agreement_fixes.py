@@ -84,6 +84,11 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ("kubectl run web --image=nginx -o 'go-template={{$x := 1}}{{$x | printf \"%d\"}}'", []),
     ("kubectl run web --image=nginx -o 'go-template={{.x | base64decode}}{{1e3}}{{0x1F}}'", []),
     ("kubectl expose deployment nginx --port=80 --external-ip=224.0.0.1", [("KX204", SERVER)]),
+    # Several networks: the client refuses only a mix of user-defined and built-in modes.
+    ("docker run --net host --network=bridge nginx", []),
+    ("docker run --network container:db --network none nginx", []),
+    ("docker run --network host --network mynet nginx", [("KX401", CLIENT)]),
+    ("docker run --network mynet --network other nginx", []),
 ]
 
 

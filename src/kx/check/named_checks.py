@@ -76,7 +76,8 @@ def network_modes(state: CommandState, rule: RuleSpec) -> list[Finding]:
     for name in names:
         if names.count(name) > 1:
             return [finding(state, rule, "network", f"network {name!r} is given more than once")]
-    if not all(_user_defined(name) for name in names):
+    kinds = {_user_defined(name) for name in names}
+    if kinds == {True, False}:  # several built-in modes alone pass the client
         message = "user-defined networks cannot be combined with host, bridge, none or container: modes"
         return [finding(state, rule, "network", message)]
     return []
