@@ -29,8 +29,28 @@ def override_type(state: CommandState, rule: RuleSpec) -> list[Finding]:
     if state.flags.get("overrides") is None or state.value("overrides") is None:
         return []
     anchor = "override-type" if "override-type" in state.flags else "overrides"
-    problems = check_override_flags(state.value("overrides"), state.value("override-type"))
+    overrides, kind = state.value("overrides"), state.value("override-type")
+    problems = check_override_flags(overrides, kind)
+    typed = kind in (None, "merge", "strategic") and not state.flags["overrides"].dynamic
+    if not problems and overrides and typed:
+        problems = _override_field_types(overrides, state.spec.path[-1] if state.spec.path else "")
+        anchor = "overrides"
     return [(p, state.flags[anchor].anchor) for p in problems]
+
+
+def _override_field_types(overrides: str, command: str) -> list[Problem]:
+    """A merge or strategic override whose fields have the wrong JSON types for kubectl's object."""
+    from kx.check.formats._gojson import json_kind
+    from kx.check.formats._jsonvalue import read
+    from kx.check.formats.kube_override_types import override_type_problem
+
+    if json_kind(overrides) != "object":
+        return []
+    try:
+        why = override_type_problem(read(overrides), command)
+    except RecursionError:
+        return []
+    return [Problem("KX203", f"--overrides does not fit the object kubectl builds: {why}")] if why else []
 
 
 @register_check("output-template", needs=("output", "template"))
