@@ -62,6 +62,15 @@ def _networks(state: CommandState) -> list[tuple[str, dict[str, str]]] | None:
     return out
 
 
+def _no_network_options(state: CommandState) -> bool:
+    """No --network value uses the ``key=value`` syntax (or one is unknown): none sets an option.
+
+    The common ``--network NAME`` then needs no parsing for the per-network checks below.
+    """
+    found = state.flags.get("network")
+    return found is None or found.dynamic or all("=" not in value for value in found.values)
+
+
 def _user_defined(name: str) -> bool:
     return name not in _BUILTIN_NETWORKS and not name.startswith("container:")
 
@@ -69,6 +78,9 @@ def _user_defined(name: str) -> bool:
 @register_check("docker-network-modes", needs=("network",))
 def network_modes(state: CommandState, rule: RuleSpec) -> list[Finding]:
     """Each network once; user-defined networks not mixed with host/bridge/none/container."""
+    given = state.flags.get("network")
+    if given is None or len(given.values) < 2:
+        return []
     networks = _networks(state)
     if not networks or len(networks) < 2:
         return []
@@ -86,6 +98,8 @@ def network_modes(state: CommandState, rule: RuleSpec) -> list[Finding]:
 @register_check("docker-network-alias-user-defined", needs=("network", "network-alias"))
 def network_alias(state: CommandState, rule: RuleSpec) -> list[Finding]:
     """Network aliases need a user-defined network (the default bridge is not one)."""
+    if "network-alias" not in state.flags and _no_network_options(state):
+        return []
     networks = _networks(state)
     if networks is None:
         return []
@@ -101,6 +115,8 @@ def network_alias(state: CommandState, rule: RuleSpec) -> list[Finding]:
 @register_check("docker-per-network-conflicts", needs=("network",))
 def per_network(state: CommandState, rule: RuleSpec) -> list[Finding]:
     """A legacy flag (``--ip``) and the same setting inside ``--network name=..,ip=..``."""
+    if _no_network_options(state):
+        return []
     networks = _networks(state)
     if not networks:
         return []
@@ -115,6 +131,8 @@ def per_network(state: CommandState, rule: RuleSpec) -> list[Finding]:
 @register_check("docker-static-ip-user-network", needs=("network", "ip", "ip6"))
 def static_ip(state: CommandState, rule: RuleSpec) -> list[Finding]:
     """A fixed ``--ip``/``--ip6`` (or ``ip=``/``ip6=`` of --network) needs a user-defined network."""
+    if "ip" not in state.flags and "ip6" not in state.flags and _no_network_options(state):
+        return []
     networks = _networks(state)
     if networks is None:
         return []

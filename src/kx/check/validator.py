@@ -251,11 +251,16 @@ def validate(parsed: ParsedCommand, anchor: Word) -> list[Finding]:
     state, found, dynamic = build_state(parsed, anchor)
     if parsed.help:
         return found
+    spec_tables = tables(state.spec)  # what each check below skips on is tested here: no call
     found.extend(check_positionals(state, dynamic))
-    if not dynamic:
+    if not dynamic and spec_tables.required:
         found.extend(check_required_flags(state))
-    found.extend(check_platform(state))
+    if not spec_tables.windows.isdisjoint(state.flags):
+        found.extend(check_platform(state))
     found.extend(check_rules(state, dynamic))
+    dry_run = spec_tables.dry_run
+    if dry_run is None or dry_run.name not in state.flags:
+        return found
     return drop_create_claims(state, found)
 
 
