@@ -7,7 +7,7 @@ kx's own start-up. The console entry point installs a finder that serves those m
 unmarshalled only when it is imported.
 
 Every entry is checked against its source file's size and mtime before use, and the cache
-belongs to one kx installation (its package directory); a stale, foreign or unreadable cache is
+belongs to one kx installation (its package directory and version); a stale, foreign or unreadable cache is
 simply not used, and modules it lacks are imported the normal way. At exit the file is
 rewritten (atomically) when the run imported kx modules it did not serve. Set
 ``KX_NO_CODE_CACHE=1`` to turn it off. Only the console entry point uses it, never a library
@@ -109,7 +109,7 @@ class CodeCache:
         except (OSError, EOFError, ValueError, TypeError):
             os.close(fd)
             return
-        if not isinstance(header, dict) or header.get("format") != FORMAT or header.get("root") != self.root:
+        if not isinstance(header, dict) or header.get("identity") != _identity(self.root):
             os.close(fd)
             return
         index = header.get("index")
@@ -184,6 +184,11 @@ class CodeCache:
         self.index = {}
 
 
+def _identity(root: str) -> tuple[int, str, str]:
+    """The cache's format, and the installation it belongs to: its directory and kx's version."""
+    return (FORMAT, root, str(getattr(sys.modules.get("kx"), "__version__", "")))
+
+
 def _writable(directory: str) -> bool:
     try:
         os.makedirs(directory, exist_ok=True)
@@ -224,7 +229,7 @@ def _write(root: str, entries: dict[str, tuple[str, int, int, bool, bytes]]) -> 
         index[name] = (source, mtime, size, is_package, offset, len(code))
         blobs.append(code)
         offset += len(code)
-    header = marshal.dumps({"format": FORMAT, "root": root, "index": index})
+    header = marshal.dumps({"identity": _identity(root), "index": index})
     target = cache_file()
     tmp = f"{target}.{os.getpid()}.tmp"
     try:

@@ -13,8 +13,10 @@ import pytest
 
 PROBE = textwrap.dedent(
     """
-    import importlib, json, sys, traceback
+    import importlib, json, os, sys, traceback
+    import kx
     from kx import codecache
+    kx.__version__ = os.environ.get("PROBE_KX_VERSION", kx.__version__)
     cache = codecache.CodeCache(ROOT, type(codecache.__spec__), prefix="probe_pkg.")
     sys.meta_path.insert(0, cache)
     mod = importlib.import_module("probe_pkg.values")
@@ -32,11 +34,11 @@ PROBE = textwrap.dedent(
 )
 
 
-def run_probe(tmp_path: Path) -> dict[str, object]:
+def run_probe(tmp_path: Path, **extra: str) -> dict[str, object]:
     import json
 
     root = str(tmp_path / "probe_pkg")
-    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"), PYTHONPATH=str(tmp_path))
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"), PYTHONPATH=str(tmp_path), **extra)
     code = f"ROOT = {root!r}\n" + PROBE
     done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     result: dict[str, object] = json.loads(done.stdout)
@@ -173,3 +175,12 @@ def test_an_unwritable_cache_directory_costs_no_compiling(tmp_path: Path) -> Non
         result = run_probe(tmp_path)
         assert result["value"] == 7 and result["served"] == [] and result["compiled"] == 0
     assert blocked.read_text().startswith("a file")
+
+
+def test_a_cache_of_another_kx_version_is_not_used(tmp_path: Path) -> None:
+    write_package(tmp_path, 8)
+    run_probe(tmp_path)
+    assert run_probe(tmp_path)["served"] == ["probe_pkg.values"]
+    upgraded = run_probe(tmp_path, PROBE_KX_VERSION="999.0")
+    assert upgraded["served"] == [] and upgraded["compiled"] == 1
+    assert run_probe(tmp_path, PROBE_KX_VERSION="999.0")["served"] == ["probe_pkg.values"]
