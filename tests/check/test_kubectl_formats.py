@@ -375,7 +375,9 @@ def test_unknown_type_suggests() -> None:
         ("json", "{{.x", []),
         ("", "{{.x", []),
         ("jsonpath={.x}", None, []),
-        ("go-template-file", "/f", []),
+        ("go-template-file", "/dev/null", []),
+        # kubectl reads a template file first thing, so a missing one fails where the command runs.
+        ("go-template-file", "/nonexistent/f", ["KX203"]),
     ],
 )
 def test_output_flags(output: str | None, template: str | None, expected: list[str]) -> None:

@@ -79,6 +79,16 @@ def test_template_flag_with_jsonpath_output_is_checked() -> None:
     assert check_command("kubectl run web --image=nginx -o jsonpath='{.spec.containers[0].image}'") == []
 
 
+def test_template_files_must_be_readable_here() -> None:
+    def errors(line: str) -> list[str]:
+        return [d.code for d in check_command(line) if d.severity == "error"]
+
+    assert errors("kubectl run web --image=nginx -o jsonpath-file=/nonexistent/t") == ["KX203"]
+    assert errors("kubectl expose deploy/nginx --port=80 -o templatefile=/") == ["KX203"]
+    assert errors("kubectl run web --image=nginx -o go-template-file --template=/nonexistent/t") == ["KX203"]
+    assert errors("kubectl run web --image=nginx -o jsonpath-file=/dev/null") == []
+
+
 def _kubectl_rejects(output: str, kubeconfig: str) -> bool:
     with tempfile.TemporaryDirectory() as home:
         env = {"PATH": os.environ.get("PATH", ""), "HOME": home, "KUBECONFIG": kubeconfig}

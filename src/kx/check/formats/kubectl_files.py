@@ -16,16 +16,24 @@ if TYPE_CHECKING:
     from kx.check.formats.registry import ValueContext
 
 
+def unreadable(path: str) -> str | None:
+    """Why the client cannot read ``path`` here ("does not exist", ...), or None.
+
+    None too with file checks off. Anything the client can open and read counts: a regular file,
+    but also /dev/null.
+    """
+    if not file_checks_enabled():
+        return None
+    if os.path.exists(path) and not os.path.isdir(path) and os.access(path, os.R_OK):
+        return None
+    return "does not exist" if not os.path.exists(path) else "is not a readable file"
+
+
 @register_format("kube-local-file")
 def check_local_file(value: str, ctx: ValueContext) -> list[Problem]:
     """A kubeconfig, CA, client certificate or key file: the client reads it, so it must exist."""
-    if value == "" or not file_checks_enabled():
-        return []
-    # Anything the client can open and read counts: a regular file, but also /dev/null or a pipe.
-    if os.path.exists(value) and not os.path.isdir(value) and os.access(value, os.R_OK):
-        return []
-    why = "does not exist" if not os.path.exists(value) else "is not a readable file"
-    return [Problem("KX203", f"{ctx.display} names {value!r}, which {why} here")]
+    why = unreadable(value) if value else None
+    return [Problem("KX203", f"{ctx.display} names {value!r}, which {why} here")] if why else []
 
 
 def missing_manifest(item: str) -> Problem | None:
