@@ -195,7 +195,23 @@ def command_needs_args(state: CommandState, rule: RuleSpec) -> list[Finding]:
     return [(Problem("KX403", message, stage=rule.stage, severity="warning"), state.flags["command"].anchor)]
 
 
-@register_check("docker-tls-files", needs=())
+@register_check("docker-tls-files", needs=("tls", "tlsverify", "tlscacert"))
+def tls_ca_file(state: CommandState, rule: RuleSpec) -> list[Finding]:
+    """With --tls or any --tlsverify, the client opens the CA file before anything else."""
+    verify, ca = state.flags.get("tlsverify"), state.flags.get("tlscacert")
+    tls = state.is_set("tls") is True or (verify is not None and not verify.dynamic)
+    if not tls or not file_checks_enabled() or (ca is not None and ca.dynamic):
+        return []
+    given = state.value("tlscacert")
+    folder = os.environ.get("DOCKER_CERT_PATH") or os.environ.get("DOCKER_CONFIG") or "~/.docker"
+    path = os.path.expanduser(given if given else os.path.join(folder, "ca.pem"))
+    if os.path.exists(path):
+        return []
+    anchor = "tlscacert" if given else ("tls" if "tls" in state.flags else "tlsverify")
+    message = f"TLS makes the client read the CA file {path!r}, which does not exist here"
+    return [finding(state, rule, anchor, message, "KX203")]
+
+
 @register_check("docker-tty-stdin", needs=())
 @register_check("docker-api-socket-endpoint", needs=())
 def machine_dependent(state: CommandState, rule: RuleSpec) -> list[Finding]:
