@@ -56,7 +56,7 @@ def test_fitting_or_unknown_fields_pass(template: str, overrides: str) -> None:
     assert [d for d in check_command(_line(template, overrides)) if d.severity == "error"] == []
 
 
-def test_json_patches_are_not_type_checked() -> None:
+def test_json_patch_without_value_at_unknown_path_passes() -> None:
     line = 'kubectl run web --image=nginx --override-type=json --overrides=\'[{"op":"add","path":"/a"}]\''
     assert [d for d in check_command(line) if d.severity == "error"] == []
 
@@ -70,3 +70,28 @@ def test_the_reader_keeps_number_literals_and_escapes() -> None:
 def test_message_names_the_field() -> None:
     why = override_type_problem(read('{"spec":{"containers":[{"ports":[{"containerPort":"80"}]}]}}'), "run")
     assert why is not None and "spec.containers[0].ports[0].containerPort" in why
+
+
+JSON_PATCH = "kubectl run web --image=nginx --override-type=json --overrides='{}'"
+
+
+@pytest.mark.parametrize(
+    ("patch", "bad"),
+    [
+        ("[1]", True),
+        ('[{"path":"/spec/hostNetwork","value":true}]', True),
+        ('[{"op":"ADD","path":"/spec/hostNetwork","value":true}]', True),
+        ("[null]", True),
+        ('[{"op":"add","path":"/spec/hostNetwork","value":"true"}]', True),
+        ('[{"op":"replace","path":"/spec/containers/0/ports","value":{}}]', True),
+        ("[]", False),
+        ('[{"op":"add","path":"/spec/hostNetwork","value":true}]', False),
+        ('[{"op":"replace","path":"/spec/containers/0/image","value":"redis"}]', False),
+        ('[{"op":"copy","from":"/metadata/name","path":"/metadata/labels/x"}]', False),
+        ('[{"op":"add","path":"/metadata/labels/a~1b","value":"x"}]', False),
+        ('[{"op":"add","path":"/spec/unknown","value":"x"}]', False),
+    ],
+)
+def test_json_patch_ops_and_values(patch: str, bad: bool) -> None:
+    found = [d.code for d in check_command(JSON_PATCH.replace("{}", patch)) if d.severity == "error"]
+    assert found == (["KX203"] if bad else [])

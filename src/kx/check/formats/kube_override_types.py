@@ -125,3 +125,45 @@ def _kind(value: Value) -> str:
     if isinstance(value, bool):
         return "a boolean"
     return "a list" if isinstance(value, list) else "an object"
+
+
+_PATCH_OPS = ("add", "remove", "replace", "move", "copy", "test")
+
+
+def json_patch_problem(value: Value, command: str) -> str | None:
+    """A JSON patch (--override-type=json): known ops, and values of the right type where added."""
+    if not isinstance(value, list):
+        return None
+    for n, item in enumerate(value):
+        if item is None:
+            item = {}
+        if not isinstance(item, dict):
+            return f"patch operation {n} must be an object, not {_kind(item)}"
+        op = item.get("op")
+        if not isinstance(op, str) or isinstance(op, Number) or op not in _PATCH_OPS:
+            shown = repr(op) if isinstance(op, str) else "missing"
+            return f"patch operation {n} has op {shown}; use one of {', '.join(_PATCH_OPS)}"
+        path = item.get("path")
+        if op in ("add", "replace") and isinstance(path, str) and "value" in item:
+            schema = _at(ROOTS.get(command), path)
+            problem = _problem(item["value"], schema, path) if schema is not None else None
+            if problem:
+                return problem
+    return None
+
+
+def _at(schema: Schema | None, pointer: str) -> Schema | None:
+    """The schema at a JSON pointer (``/spec/containers/0/image``), or None when not known."""
+    if not pointer.startswith("/"):
+        return None
+    for raw in pointer[1:].split("/"):
+        part = raw.replace("~1", "/").replace("~0", "~")
+        if isinstance(schema, tuple):
+            container, item = schema
+            is_index = part == "-" or part.isdigit()
+            schema = item if (container == "[]") == is_index else None
+        elif isinstance(schema, dict):
+            schema = schema.get(part)
+        else:
+            return None
+    return schema

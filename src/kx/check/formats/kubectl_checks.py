@@ -31,23 +31,25 @@ def override_type(state: CommandState, rule: RuleSpec) -> list[Finding]:
     anchor = "override-type" if "override-type" in state.flags else "overrides"
     overrides, kind = state.value("overrides"), state.value("override-type")
     problems = check_override_flags(overrides, kind)
-    typed = kind in (None, "merge", "strategic") and not state.flags["overrides"].dynamic
+    typed = kind in (None, "merge", "strategic", "json") and not state.flags["overrides"].dynamic
     if not problems and overrides and typed:
-        problems = _override_field_types(overrides, state.spec.path[-1] if state.spec.path else "")
+        command = state.spec.path[-1] if state.spec.path else ""
+        problems = _override_field_types(overrides, command, kind == "json")
         anchor = "overrides"
     return [(p, state.flags[anchor].anchor) for p in problems]
 
 
-def _override_field_types(overrides: str, command: str) -> list[Problem]:
-    """A merge or strategic override whose fields have the wrong JSON types for kubectl's object."""
+def _override_field_types(overrides: str, command: str, patch: bool) -> list[Problem]:
+    """An override whose fields have the wrong JSON types for kubectl's object, or a bad JSON patch."""
     from kx.check.formats._gojson import json_kind
     from kx.check.formats._jsonvalue import read
-    from kx.check.formats.kube_override_types import override_type_problem
+    from kx.check.formats.kube_override_types import json_patch_problem, override_type_problem
 
-    if json_kind(overrides) != "object":
+    if json_kind(overrides) != ("array" if patch else "object"):
         return []
     try:
-        why = override_type_problem(read(overrides), command)
+        value = read(overrides)
+        why = json_patch_problem(value, command) if patch else override_type_problem(value, command)
     except RecursionError:
         return []
     return [Problem("KX203", f"--overrides does not fit the object kubectl builds: {why}")] if why else []
