@@ -8,7 +8,7 @@ import tempfile
 import time
 
 import pytest
-from hypothesis import example, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from kx.parse.words import WordSplit, split_commands, split_words
@@ -237,7 +237,10 @@ SHELL_ALPHABET = st.sampled_from([*"ab -='\"\\\n\t;|&#", "$'x\\n'", "\\\n", "''"
 @given(st.lists(SHELL_ALPHABET, max_size=14).map("".join))
 def test_same_words_as_bash(text: str) -> None:
     """The first command's words equal what bash passes to a command (expansions left out)."""
+    # A backslash that ends the whole input is bash's own quirk: `bash -c 'f \'` passes '\', but
+    # after two backslash-newline continuations the same final backslash vanishes. kx keeps it.
     split = split_words(text)
+    assume(not text[split.start : split.end].endswith("\\"))
     if split.error is not None:
         return
     show = 'set -f; f() { for a in "$@"; do printf "%s\\0" "$a"; done; }; f '
