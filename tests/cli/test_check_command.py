@@ -108,3 +108,26 @@ def test_exec_hands_over_to_the_real_client(tmp_path: Path) -> None:
                             capture_output=True, text=True, env=env)  # fmt: skip
     assert result.returncode == 0
     assert "Client Version" in result.stdout
+
+
+@pytest.mark.skipif(not KX.exists(), reason="kx console script not installed next to this python")
+def test_installed_kx_check_output_is_complete_and_write_errors_are_one_line(tmp_path: Path) -> None:
+    """The console `kx check` ends without Python's finalization; its output must still be whole."""
+    line = " ".join(f"-p {port}:{port}" for port in range(1, 400)) + " --cpus abc -e A --bogus"
+    args = [str(KX), "check", "--format", "json", f"docker run {line} nginx"]
+    with open(tmp_path / "out.json", "w") as out:
+        done = subprocess.run(args, stdout=out, stderr=subprocess.PIPE, text=True)
+    body = json.loads((tmp_path / "out.json").read_text())  # complete: it parses
+    assert done.returncode == 1 and done.stderr == ""
+    assert {d["code"] for d in body["diagnostics"]} >= {"KX201", "KX101"}
+    if Path("/dev/full").exists():
+        with open("/dev/full", "w") as full:
+            failed = subprocess.run(args, stdout=full, stderr=subprocess.PIPE, text=True)
+        assert failed.returncode == 2 and "Traceback" not in failed.stderr
+        assert failed.stderr.startswith("kx: error: cannot write the output")
+    reader = subprocess.Popen(["true"], stdin=subprocess.PIPE)  # a reader that is already gone
+    reader.wait()
+    piped = subprocess.run(args, stdout=reader.stdin, stderr=subprocess.PIPE, text=True)
+    assert reader.stdin is not None
+    reader.stdin.close()
+    assert piped.returncode == 1 and piped.stderr == ""
