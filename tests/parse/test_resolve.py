@@ -210,3 +210,19 @@ def test_docker_double_dash_before_command() -> None:
     assert spec_name(found) == "docker run"
     assert [w.value for w in found.global_words] == ["-D", "--", "-H", "x"]
     assert argv(found) == ["nginx"]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("docker container -D run nginx", ["KX104"]),  # a global option inside the group: refused
+        ("docker container --debug=true run nginx", ["KX104"]),
+        ("docker container --bogus run nginx", ["KX101"]),
+        ("docker container -h run nginx", ["KX303"]),  # help is the group's own flag
+        ("docker container $OPTS run nginx", ["KX303"]),  # unknown: no claim
+    ],
+)
+def test_a_flag_inside_a_command_group(line: str, expected: list[str]) -> None:
+    found = res(line, load_specs())
+    assert found.spec is None
+    assert codes(found) == expected

@@ -11,7 +11,7 @@ from __future__ import annotations
 from kx._typing import TYPE_CHECKING
 from kx.parse.argv import parse_argv
 from kx.parse.plugins import plugin_installed
-from kx.parse.subcommand import command_word_indices, report_unmatched, traverse_start
+from kx.parse.subcommand import command_word_indices, report_group_flag, report_unmatched, traverse_start
 from kx.parse.wrappers import skip_prefixes
 
 if TYPE_CHECKING:
@@ -170,6 +170,8 @@ def _match(
     found.path_words = [names[0]]
     if found.root.flag_scope == "local":
         found.argv = names[1:]
+        if len(names) > 1 and specs.is_group(found.tool, names[0].value) and report_group_flag(found, names):
+            return 1
     report_unmatched(found, names, first_flag, plugin_exists)
     return 1
 

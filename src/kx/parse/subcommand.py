@@ -45,6 +45,27 @@ def report_unmatched(
         _unknown(found, word)
 
 
+def report_group_flag(found: Resolution, names: list[Word]) -> bool:
+    """docker: a flag right after a command group (``docker container -D run``) is refused.
+
+    The group parses it as its own flag, and groups have none, so docker stops there (help aside).
+    True when reported.
+    """
+    word = names[1]
+    text = word.value
+    if word.dynamic or len(text) < 2 or text[0] != "-" or text in ("--", "-h", "--help"):
+        return False
+    group = names[0].value
+    name = text.split("=", 1)[0]
+    known = found.root.flag(name[2:]) if name.startswith("--") else found.root.by_short.get(name[1:2])
+    if known is not None:
+        message = f"{name} is a {found.tool} global option: put it before '{group}' (groups take no flags)"
+        _add(found, "KX104", message, word)
+    else:
+        _add(found, "KX101", f"unknown flag {name}: '{found.tool} {group}' takes no flags", word)
+    return True
+
+
 def _unknown_local(found: Resolution, names: list[Word]) -> None:
     """docker: the root parses every other word (interspersed) before it rejects the command."""
     parsed = parse_argv(found.root, found.global_words + names[1:], interspersed=True)

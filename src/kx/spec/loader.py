@@ -162,6 +162,10 @@ class SpecSet:
                     return spec, size
         return None
 
+    def is_group(self, tool: str, word: str) -> bool:
+        """Whether ``word`` starts a longer subcommand path (``container`` of ``container run``)."""
+        return any(len(path) > 1 for path, _key in self._by_first.get((tool, word), ()))
+
     def tools(self) -> list[str]:
         """Every tool with at least one spec."""
         return sorted({raw["tool"] for raw, _ in self._raw.values()})
