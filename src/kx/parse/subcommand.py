@@ -108,16 +108,17 @@ def _unknown(found: Resolution, word: Word) -> None:
     _add(found, "KX302", message, word, hits[0] if hits else None)
 
 
-def command_word_indices(words: list[Word], spec: CommandSpec) -> list[int]:
-    """Indices of the words cobra takes for subcommand names (its flag-stripping rules).
+def command_word_indices(words: list[Word], spec: CommandSpec, limit: int = 4) -> list[int]:
+    """Indices of the first ``limit`` words cobra takes for subcommand names (its flag-stripping rules).
 
     cobra guesses that a flag without ``=`` takes the next word unless it is known to have a
     no-value default; ``--help``/``-h`` do not exist yet when it searches, so they take one too.
+    A subcommand path has at most four words, so the search stops there.
     """
     out: list[int] = []
     i = 0
     count = len(words)
-    while i < count:
+    while i < count and len(out) < limit:
         text = words[i].value
         i += 1
         if text == "--":
