@@ -9,7 +9,7 @@ from __future__ import annotations
 from kx._typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from typing import Any
+    from typing import Any, Final
 
 ERROR = "error"
 WARNING = "warning"
@@ -39,22 +39,24 @@ _FIELDS = (
 
 
 class Diagnostic:
-    """An immutable problem report; positions are 1-based and point at the offending token."""
+    """A read-only problem report; positions are 1-based and point at the offending token."""
 
     __slots__ = _FIELDS
 
-    path: str
-    line: int
-    column: int
-    end_line: int
-    end_column: int
-    severity: str
-    code: str
-    message: str
-    suggestion: str | None
-    url: str | None
-    stage: str
-    count: int
+    # Final: mypy (strict, in CI) rejects any assignment after __init__; a run-time guard would
+    # make each of the twelve sets a call, and a linted script can hold thousands of findings.
+    path: Final[str]
+    line: Final[int]
+    column: Final[int]
+    end_line: Final[int]
+    end_column: Final[int]
+    severity: Final[str]
+    code: Final[str]
+    message: Final[str]
+    suggestion: Final[str | None]
+    url: Final[str | None]
+    stage: Final[str]
+    count: Final[int]
 
     def __init__(
         self,
@@ -72,18 +74,18 @@ class Diagnostic:
         stage: str = STAGE_CLIENT,
         count: int = 1,
     ) -> None:
-        values = (
-            path, line, column, end_line, end_column, severity, code, message,
-            suggestion, url, stage, count,
-        )  # fmt: skip
-        for name, value in zip(_FIELDS, values, strict=True):
-            object.__setattr__(self, name, value)
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError(f"Diagnostic is immutable (tried to set {name!r})")
-
-    def __delattr__(self, name: str) -> None:
-        raise AttributeError(f"Diagnostic is immutable (tried to delete {name!r})")
+        self.path = path
+        self.line = line
+        self.column = column
+        self.end_line = end_line
+        self.end_column = end_column
+        self.severity = severity
+        self.code = code
+        self.message = message
+        self.suggestion = suggestion
+        self.url = url
+        self.stage = stage
+        self.count = count
 
     def _key(self) -> tuple[Any, ...]:
         return tuple(getattr(self, name) for name in _FIELDS)
