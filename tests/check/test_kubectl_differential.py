@@ -24,14 +24,9 @@ from kx.check.formats.kubectl_resources import resource_arg_syntax
 from kx.check.formats.registry import FORMATS, TYPES, ValueContext
 from kx.check.problem import Problem
 
+from .kubectl_env import KUBECONFIG
+
 load_all()
-KUBECONFIG = """apiVersion: v1
-kind: Config
-clusters: [{name: c, cluster: {server: "http://127.0.0.1:1"}}]
-users: [{name: u, user: {}}]
-contexts: [{name: x, context: {cluster: c, user: u}}]
-current-context: x
-"""
 WARNINGS = {"KX502", "KX208"}
 RUN = ["run", "x", "--image=nginx"]
 

@@ -14,6 +14,8 @@ from kx.check.formats.kubectl_jsonpath import jsonpath_problem
 from kx.check.formats.kubectl_templates import go_template_problem
 from kx.engine import check_command
 
+from .kubectl_env import KUBECONFIG
+
 # Accepted by kubectl 1.32's parser (what they print is another matter).
 VALID = [
     "{.metadata.name}", "{.items[*].metadata.name}", '{range .items[*]}{.metadata.name}{"\\n"}{end}',
@@ -37,13 +39,6 @@ GO_VALID = ['{{ "[x]" }}', "{{ '[' }}", "{{`@`}}", "{{range $i, $e := .items}}{{
             "{{ $x := 1 }}{{ $x = 2 }}", "{{/* [x] */}}", "a [b] {c} @", "{{index .items 0}}"]  # fmt: skip
 GO_INVALID = ["{{.items[0].metadata.name}}", "{{ @ }}", "{{ .a # }}", "{{ .a ! }}", "{{ ; }}", "{{ .a } }}",
               "{{ \\ }}", "{{ ? }}", "{{ * }}", "{{ < }}", "{{ ^ }}"]  # fmt: skip
-KUBECONFIG = """apiVersion: v1
-kind: Config
-clusters: [{name: c, cluster: {server: "http://127.0.0.1:1"}}]
-users: [{name: u, user: {}}]
-contexts: [{name: x, context: {cluster: c, user: u}}]
-current-context: x
-"""
 
 
 @pytest.mark.parametrize("template", VALID)
