@@ -11,7 +11,7 @@ from kx.parse.span import LineIndex, Word
 from kx.spec.loader import load_specs
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Callable, Mapping, Sequence
 
     from kx.check.problem import Problem
     from kx.parse.problems import ParseProblem
@@ -52,8 +52,26 @@ def check_words(
     return to_diagnostics(raws, path, index)
 
 
-def problems_for_words(words: list[Word], specs: SpecSet | None = None) -> list[Raw]:
-    """The problems of one command, positioned by offsets into its source text."""
+# The client versions a project targets (tool -> version), for callers that do not pass them:
+# kx lint sets them from its config for the files it checks (see set_target_versions).
+_target_versions: Mapping[str, str] = {}
+
+
+def set_target_versions(targets: Mapping[str, str]) -> Mapping[str, str]:
+    """Use ``targets`` when problems_for_words is given none; return the previous setting."""
+    global _target_versions
+    previous, _target_versions = _target_versions, dict(targets)
+    return previous
+
+
+def problems_for_words(
+    words: list[Word], specs: SpecSet | None = None, targets: Mapping[str, str] | None = None
+) -> list[Raw]:
+    """The problems of one command, positioned by offsets into its source text.
+
+    ``targets`` maps a tool to the client version a project must run with: flags that arrived
+    later are warned about (KX503).
+    """
     if not words:
         return []
     found = resolve_and_parse(words, specs or load_specs())
@@ -68,6 +86,14 @@ def problems_for_words(words: list[Word], specs: SpecSet | None = None) -> list[
         return raws
     raws += _from_parse(parsed.problems)
     raws += _from_findings(validate(parsed, anchor))
+    if targets is None:
+        targets = _target_versions
+    target = targets.get(resolution.tool) if targets else None
+    if target is not None:
+        from kx.check.versions import newer_than_target
+
+        uses = parsed.uses if resolution.globals is None else [*resolution.globals.uses, *parsed.uses]
+        raws += newer_than_target(uses, resolution.tool, target)
     return raws
 
 

@@ -79,7 +79,9 @@ class LintResult(Record):
 class Settings(Record):
     """What a worker needs to lint one file (picklable)."""
 
-    __slots__ = ("ignore", "max_file_size", "min_rank", "select", "severity_map", "spec_dirs")
+    __slots__ = (
+        "ignore", "max_file_size", "min_rank", "select", "severity_map", "spec_dirs", "target_versions",
+    )  # fmt: skip
 
     def __init__(
         self,
@@ -90,6 +92,7 @@ class Settings(Record):
         min_rank: int,
         spec_dirs: tuple[str, ...],
         max_file_size: int,
+        target_versions: tuple[tuple[str, str], ...] = (),
     ) -> None:
         self.select = select
         self.ignore = ignore
@@ -97,6 +100,7 @@ class Settings(Record):
         self.min_rank = min_rank
         self.spec_dirs = spec_dirs
         self.max_file_size = max_file_size
+        self.target_versions = target_versions
 
 
 def run(options: LintOptions) -> LintResult:
@@ -145,6 +149,7 @@ def _settings(options: LintOptions, config: Config) -> Settings:
         select=select, ignore=ignore, severity_map=tuple(sorted(config.severity.items())),
         min_rank=SEVERITY_RANK[options.severity], spec_dirs=config.spec_dirs + options.spec_dirs,
         max_file_size=options.max_file_size or config.max_file_size,
+        target_versions=tuple(sorted(config.target_versions.items())),
     )  # fmt: skip
 
 
@@ -190,7 +195,13 @@ def lint_target(
             return [], None  # binary files met while walking a directory are skipped quietly
         return _filter([_file_level(target.display, code, message)], settings), None
     assert loaded.text is not None
-    raws = lint_text(loaded.text, target.kind, target.dialect, settings.spec_dirs, split=split)
+    from kx.engine import set_target_versions
+
+    previous = set_target_versions(dict(settings.target_versions))  # also in a pool's worker
+    try:
+        raws = lint_text(loaded.text, target.kind, target.dialect, settings.spec_dirs, split=split)
+    finally:
+        set_target_versions(previous)
     if loaded.bad_utf8_at is not None:
         message = "the file is not valid UTF-8; undecodable bytes were replaced"
         at = loaded.bad_utf8_at

@@ -36,7 +36,7 @@ max-file-size = "2MB"
     deep.mkdir(parents=True)
     config = load_config(str(deep))
     assert config.path == str(tmp_path / "pyproject.toml")
-    assert config.ignore == {"KX501", "KX502"}
+    assert config.ignore == {"KX501", "KX502", "KX503"}
     assert config.severity["KX108"] == "error"
     assert config.severity["KX303"] == "off" and config.severity["KX301"] == "off"
     assert config.exclude == ("vendor/**",)

@@ -76,3 +76,30 @@ def test_installed_kx_lint(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert done.stdout.startswith("run.sh:2:31: error: unknown flag --portt")
     assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("long_script", [False, True])  # a long script is shared with a forked process
+def test_target_versions_warn_about_newer_flags(tmp_path: Path, long_script: bool) -> None:
+    filler = "echo step\n" * (6000 if long_script else 0)
+    script = tmp_path / "deploy.sh"
+    script.write_text(
+        "#!/bin/bash\n" + filler
+        + "docker run --annotation a=b --health-start-interval 5s nginx\n"
+        + "kubectl run web --image=nginx --privileged --disable-compression\n"
+    )  # fmt: skip
+    kx_bin = Path(sys.executable).with_name("kx")
+    if not kx_bin.exists():
+        pytest.skip("the kx console script is not installed next to this python")
+
+    def lint(config: str) -> list[tuple[int, str]]:
+        (tmp_path / ".kx.toml").write_text(config)
+        done = subprocess.run([str(kx_bin), "lint", "--format", "json", "--severity", "info", "deploy.sh"],
+                              cwd=tmp_path, capture_output=True, text=True)  # fmt: skip
+        return [(d["line"], d["message"].split()[0]) for d in json.loads(done.stdout)["diagnostics"]
+                if d["code"] == "KX503"]  # fmt: skip
+
+    last = filler.count("\n") + 2
+    older = lint('target-versions = { docker = "24.0", kubectl = "1.25" }\n')
+    assert older == [(last, "--health-start-interval"), (last + 1, "--disable-compression")]
+    assert lint('target-versions = { docker = "25.0.1", kubectl = "1.32" }\n') == []
+    assert lint("") == []
