@@ -90,10 +90,11 @@ def problems_for_words(
         targets = _target_versions
     target = targets.get(resolution.tool) if targets else None
     if target is not None:
-        from kx.check.versions import newer_than_target
+        from kx.check.versions import drop_removed_after_target, newer_than_target
 
         uses = parsed.uses if resolution.globals is None else [*resolution.globals.uses, *parsed.uses]
         raws += newer_than_target(uses, resolution.tool, target)
+        raws = drop_removed_after_target(raws, words, (parsed.spec, resolution.root), target)
     return raws
 
 

@@ -17,3 +17,21 @@ def test_order(older: str, newer: str) -> None:
 
 def test_trailing_zeros_do_not_matter() -> None:
     assert version_key("20.10.0") == version_key("20.10") and version_key("28") == version_key("28.0.0")
+
+
+def codes_for(line: str, targets: dict[str, str] | None) -> list[tuple[str, str]]:
+    from kx.engine import problems_for_words
+    from kx.parse.words import split_words
+
+    raws = problems_for_words(split_words(line).words, None, targets)
+    return [(raw[0], line[raw[2] : raw[3]]) for raw in raws]
+
+
+def test_a_target_warns_about_newer_flags_and_keeps_flags_it_still_has() -> None:
+    line = "kubectl run web --image=nginx --privileged --log-dir=/tmp --generator=run-pod/v1 -- sh"
+    assert codes_for(line, None) == [("KX106", "--log-dir"), ("KX106", "--generator")]
+    assert codes_for(line, {"kubectl": "1.32"}) == [("KX106", "--log-dir"), ("KX106", "--generator")]
+    # 1.18 has all three: --privileged arrived in 1.19, the others went in 1.21 and 1.26.
+    assert codes_for(line, {"kubectl": "1.18"}) == [("KX503", "--privileged")]
+    assert codes_for(line, {"kubectl": "1.22"}) == [("KX106", "--generator")]
+    assert codes_for(line, {"docker": "19.03"}) == codes_for(line, None)  # another tool's target

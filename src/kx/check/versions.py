@@ -1,8 +1,9 @@
 """Flags newer than the client version a project targets (``target-versions`` in the config).
 
-The specs describe one client version each, and say in ``added`` when a flag arrived. A project
-that must run with an older client (``target-versions = { docker = "20.10" }``) is warned about
-every flag its target does not have yet.
+The specs describe one client version each, and say in ``added`` when a flag arrived and in
+``removed_in`` when one went. A project that must run with an older client
+(``target-versions = { docker = "20.10" }``) is warned about every flag its target does not have
+yet, and not told off for a long flag its target still has.
 """
 
 from __future__ import annotations
@@ -10,9 +11,11 @@ from __future__ import annotations
 from kx._typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Sequence
 
     from kx.parse.argv import FlagUse
+    from kx.parse.span import Word
+    from kx.spec.model import CommandSpec
 
     Raw = tuple[str, str, int, int, "str | None", "str | None", str]
 
@@ -44,3 +47,21 @@ def newer_than_target(uses: Iterable[FlagUse], tool: str, target: str) -> list[R
                    "(target-versions in the kx config)")  # fmt: skip
         found.append(("KX503", message, use.word.start, use.word.end, None, None, "client"))
     return found
+
+
+def drop_removed_after_target(
+    raws: list[Raw], words: Sequence[Word], specs: Iterable[CommandSpec], target: str
+) -> list[Raw]:
+    """Leave out KX106 for a long flag removed after ``target``: the targeted client still has it."""
+    wanted = version_key(target)
+    removed = {flag.name: flag for spec in specs for flag in spec.removed_flags}
+    kept = []
+    for raw in raws:
+        if raw[0] == "KX106":
+            word = next((w for w in words if w.start <= raw[2] < w.end), None)
+            name = word.value[2:].split("=", 1)[0].replace("_", "-") if word is not None else ""
+            flag = removed.get(name) if word is not None and word.value.startswith("--") else None
+            if flag is not None and version_key(flag.removed_in) > wanted:
+                continue
+        kept.append(raw)
+    return kept
