@@ -38,7 +38,9 @@ def run_probe(tmp_path: Path, **extra: str) -> dict[str, object]:
     import json
 
     root = str(tmp_path / "probe_pkg")
-    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"), PYTHONPATH=str(tmp_path), **extra)
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"), PYTHONPATH=str(tmp_path),
+               TMPDIR=str(tmp_path / "tmp"))  # fmt: skip
+    env.update(extra)
     code = f"ROOT = {root!r}\n" + PROBE
     done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     result: dict[str, object] = json.loads(done.stdout)
@@ -169,12 +171,27 @@ def test_corrupt_module_code_falls_back_to_the_source(tmp_path: Path) -> None:
 
 def test_an_unwritable_cache_directory_costs_no_compiling(tmp_path: Path) -> None:
     write_package(tmp_path, 7)
-    blocked = tmp_path / "cache"
-    blocked.write_text("a file where the cache directory would be")
+    for blocked in (tmp_path / "cache", tmp_path / "tmp"):  # and no private fallback either
+        blocked.write_text("a file where a directory would be")
     for _ in range(2):
         result = run_probe(tmp_path)
         assert result["value"] == 7 and result["served"] == [] and result["compiled"] == 0
-    assert blocked.read_text().startswith("a file")
+    assert (tmp_path / "cache").read_text().startswith("a file")
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="the private fallback needs user ids")
+def test_a_private_fallback_directory_serves_when_the_cache_home_is_read_only(tmp_path: Path) -> None:
+    write_package(tmp_path, 9)
+    (tmp_path / "cache").write_text("a file where the cache directory would be")
+    (tmp_path / "tmp").mkdir()
+    assert run_probe(tmp_path)["compiled"] == 1
+    assert run_probe(tmp_path)["served"] == ["probe_pkg.values"]
+    fallback = tmp_path / "tmp" / f"kx-{os.getuid()}"
+    assert fallback.is_dir() and (fallback.stat().st_mode & 0o777) == 0o700
+    assert list(fallback.glob("code-*.marshal"))
+    fallback.chmod(0o777)  # others may write there now: never used again
+    shared = run_probe(tmp_path)
+    assert shared["served"] == [] and shared["compiled"] == 0
 
 
 def test_a_cache_of_another_kx_version_is_not_used(tmp_path: Path) -> None:
