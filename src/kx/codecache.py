@@ -3,15 +3,15 @@
 A cold ``kx check`` imports about 45 small kx modules, and Python's import system spends some
 50 microseconds on each (finding, stat-ing, opening and reading its ``.pyc``): a quarter of
 kx's own start-up. The console entry point installs a finder that serves those modules from
-``$XDG_CACHE_HOME/kx/code-v1-pyXY.marshal`` instead: one read, and each module's code
-unmarshalled only when it is imported.
+``$XDG_CACHE_HOME/kx/code-v2-pyXY.marshal`` instead: one small read of its index, then each
+module's code read (``pread``) and unmarshalled only when the module is imported.
 
 Every entry is checked against its source file's size and mtime before use, and the cache
-belongs to one kx installation (its package directory and version); a stale, foreign or unreadable cache is
-simply not used, and modules it lacks are imported the normal way. At exit the file is
-rewritten (atomically) when the run imported kx modules it did not serve. Set
-``KX_NO_CODE_CACHE=1`` to turn it off. Only the console entry point uses it, never a library
-import of kx.
+belongs to one kx installation (its package directory and version); a stale, foreign, corrupt
+or unreadable cache is simply not used, and modules it lacks are imported the normal way. At
+exit the file is rewritten (atomically) when the run imported kx modules it did not serve.
+Set ``KX_NO_CODE_CACHE=1`` to turn it off. Only the console entry point uses it, never a
+library import of kx.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ else:
 
 FORMAT = 2
 ENV_OFF = "KX_NO_CODE_CACHE"
-# The file: the header's length (8 bytes, little-endian), the marshalled header (format, root and
+# The file: the header's length (8 bytes, little-endian), the marshalled header (identity and
 # index), then the marshalled code of each module at its offset from the end of the header.
 _LENGTH_BYTES = 8
 _FIRST_READ = 1 << 16
