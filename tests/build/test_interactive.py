@@ -8,9 +8,10 @@ import sys
 
 import pytest
 
-# The README flow: type, name, then the common flags of kubectl expose in spec order
-# (dry-run, labels, name, output, port, protocol, selector, target-port, type), then "anything else".
-EXPOSE_ANSWERS = ["deployment", "nginx", "", "", "", "", "80", "", "", "", "NodePort", ""]
+# The README flow: type, name, then the common flags of kubectl expose in spec order, --dry-run and
+# --output last (labels, name, port, protocol, selector, target-port, type, dry-run, output), then
+# "anything else".
+EXPOSE_ANSWERS = ["deployment", "nginx", "", "", "80", "", "", "", "NodePort", "", "", ""]
 
 
 def session(args: list[str], answers: list[str]) -> subprocess.CompletedProcess[str]:
@@ -32,14 +33,14 @@ def test_readme_expose_flow() -> None:
 
 
 def test_choices_by_number_and_short_flag() -> None:
-    answers = ["4", "nginx", "", "", "", "", "80", "", "", "", "2", ""]
+    answers = ["4", "nginx", "", "", "80", "", "", "", "2", "", "", ""]
     done = session(["expose", "-i"], answers)
     assert done.stdout == "kubectl expose deployment nginx --port=80 --type=NodePort\n"
 
 
 def test_wrong_answers_are_asked_again_with_the_reason() -> None:
-    answers = ["deploymnt", "deployment", "nginx", "", "app", "app=web", "", "", "eighty", "80",
-               "", "", "", "Nodeport", ""]  # fmt: skip
+    answers = ["deploymnt", "deployment", "nginx", "app", "app=web", "", "eighty", "80",
+               "", "", "", "Nodeport", "", "", ""]  # fmt: skip
     done = session(["expose", "-i"], answers)
     assert done.returncode == 0, done.stderr
     assert done.stdout == "kubectl expose deployment nginx --labels=app=web --port=80 --type=NodePort\n"
@@ -49,7 +50,7 @@ def test_wrong_answers_are_asked_again_with_the_reason() -> None:
 
 
 def test_server_rejected_value_is_asked_again() -> None:
-    answers = ["pod", "web", "", "", "", "", "80", "", "", "", "", "name", "web_svc", "web-svc", ""]
+    answers = ["pod", "web", "", "", "80", "", "", "", "", "", "", "name", "web_svc", "web-svc", ""]
     done = session(["expose", "-i"], answers)
     assert done.returncode == 0, done.stderr
     assert done.stdout == "kubectl expose pod web --port=80 --name=web-svc\n"
@@ -72,9 +73,9 @@ def test_words_given_up_front_are_not_asked() -> None:
 
 
 def test_run_flow_with_env_loop_and_container_args() -> None:
-    # NAME, ARGS, --image, then command, dry-run, env (loop), labels, port, restart, rm, stdin, tty.
-    answers = ["box", "sh -c 'echo hi'", "busybox", "", "", "A=1", "B=two words", "", "", "",
-               "Never", "", "", "", ""]  # fmt: skip
+    # NAME, ARGS, --image, then command, env (loop), labels, port, restart, rm, stdin, tty, dry-run.
+    answers = ["box", "sh -c 'echo hi'", "busybox", "", "A=1", "B=two words", "", "", "",
+               "Never", "", "", "", "", ""]  # fmt: skip
     done = session(["run", "--interactive"], answers)
     assert done.returncode == 0, done.stderr
     assert done.stdout == (
@@ -85,7 +86,7 @@ def test_run_flow_with_env_loop_and_container_args() -> None:
 
 def test_cross_flag_rule_is_checked_when_decidable() -> None:
     # --tty without --stdin: reported right after --tty is answered, then asked again.
-    answers = ["box", "", "busybox", "", "", "", "", "", "", "", "n", "y", "n", ""]
+    answers = ["box", "", "busybox", "", "", "", "", "", "", "n", "y", "n", "", ""]
     done = session(["run", "--interactive"], answers)
     assert done.returncode == 0, done.stderr
     assert "A TTY is only useful with stdin attached" in done.stderr
@@ -94,7 +95,7 @@ def test_cross_flag_rule_is_checked_when_decidable() -> None:
 
 def test_final_check_lets_the_user_fix_or_give_up() -> None:
     # --rm without attach only shows at the end (attach is never asked): give up.
-    answers = ["box", "", "busybox", "", "", "", "", "", "", "y", "", "", "", ""]
+    answers = ["box", "", "busybox", "", "", "", "", "", "y", "", "", "", "", ""]
     done = session(["run", "--interactive"], answers)
     assert done.returncode == 1
     assert done.stdout == ""
@@ -102,7 +103,7 @@ def test_final_check_lets_the_user_fix_or_give_up() -> None:
 
 
 def test_final_check_fix_by_searching_a_flag() -> None:
-    answers = ["box", "", "busybox", "", "", "", "", "", "", "y", "", "", "", "attach", "y"]
+    answers = ["box", "", "busybox", "", "", "", "", "", "y", "", "", "", "", "attach", "y"]
     done = session(["run", "--interactive"], answers)
     assert done.returncode == 0, done.stderr
     assert done.stdout == "kubectl run box --image=busybox --rm --attach\n"
@@ -134,7 +135,7 @@ def test_exec_declined_runs_nothing() -> None:
 
 @pytest.mark.parametrize("fmt", ["json", "yaml"])
 def test_interactive_with_other_formats(fmt: str) -> None:
-    answers = ["deployment", "nginx", "", "", "", "", "80", "", "app=nginx", "", "", ""]
+    answers = ["deployment", "nginx", "", "", "80", "", "app=nginx", "", "", "", "", ""]
     done = session(["expose", "-i", "--format", fmt], answers)
     assert done.returncode == 0, done.stderr
     if fmt == "json":
@@ -149,7 +150,7 @@ def test_readme_session_is_real_output() -> None:
 
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
     block = readme.split("$ kx expose --interactive\n", 1)[1].split("```", 1)[0]
-    answers = ["4", "nginx", "", "", "", "", "80", "", "", "", "2", ""]
+    answers = ["4", "nginx", "", "", "80", "", "", "", "2", "", "", ""]
     done = session(["expose", "--interactive"], answers)
     produced = "\n".join(line.rstrip() for line in (done.stderr + done.stdout).splitlines())
     assert produced == block.rstrip("\n")

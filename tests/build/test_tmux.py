@@ -81,13 +81,14 @@ def test_readme_expose_flow_in_a_terminal(term: Terminal) -> None:
     term.start("expose --interactive")
     term.answer("Resource type:", "4")
     term.answer("Name of the deployment:", "nginx")
-    for flag in ("--dry-run:", "--labels:", "--name:", "--output:"):
+    for flag in ("--labels:", "--name:"):
         term.answer(flag, "")
     term.answer("--port:", "80")
     for flag in ("--protocol:", "--selector:", "--target-port:"):
         term.answer(flag, "")
     term.answer("--type:", "NodePort")
-    term.answer("Anything else?", "")
+    for flag in ("--dry-run:", "--output:", "Anything else?"):
+        term.answer(flag, "")
     code, out = term.result()
     assert (code, out) == (0, "kubectl expose deployment nginx --port=80 --type=NodePort\n")
     screen = term.screen()
@@ -97,7 +98,7 @@ def test_readme_expose_flow_in_a_terminal(term: Terminal) -> None:
 
 def test_wrong_answer_is_asked_again_in_a_terminal(term: Terminal) -> None:
     term.start("expose deployment web -i")
-    for flag in ("--dry-run:", "--labels:", "--name:", "--output:"):
+    for flag in ("--labels:", "--name:"):
         term.answer(flag, "")
     term.answer("--port:", "http")
     screen = term.wait_for("✗")
@@ -105,7 +106,8 @@ def test_wrong_answer_is_asked_again_in_a_terminal(term: Terminal) -> None:
     term.wait_for("--port: Port(s)")
     term.tmux("send-keys", "-l", "8080")
     term.tmux("send-keys", "Enter")
-    for flag in ("--protocol:", "--selector:", "--target-port:", "--type:", "Anything else?"):
+    for flag in ("--protocol:", "--selector:", "--target-port:", "--type:", "--dry-run:", "--output:",
+                 "Anything else?"):  # fmt: skip
         term.answer(flag, "")
     code, out = term.result()
     assert (code, out) == (0, "kubectl expose deployment web --port=8080\n")

@@ -1,10 +1,11 @@
 """``--interactive``: walk a user through one command spec, checking every answer at once.
 
 Order: the required arguments (for ``kubectl expose``: the resource type from a list, then the
-name), the required flags, the spec's common flags, then "anything else?" with a search over the
-remaining flags. Each value is checked as soon as it is given and asked again with the reason when
-wrong; cross-flag rules are checked once every flag they name has been decided. The finished
-command is checked in full before it is printed.
+name), the required flags, the spec's common flags (those that shape the object first, then
+``--dry-run`` and ``--output``, which only change what is done with it), then "anything else?"
+with a search over the remaining flags. Each value is checked as soon as it is given and asked
+again with the reason when wrong; cross-flag rules are checked once every flag they name has been
+decided. The finished command is checked in full before it is printed.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from kx.spec.model import CommandSpec, FlagSpec, PositionalSpec
 
 _RESOURCE_FORMAT = "resource-arg"
 _SKIP_OFFERS = frozenset({"help"})
+# Formats of flags about what is done with the object (print it, only try it): asked last.
+_ASKED_LAST = frozenset({"dry-run", "output-format"})
 
 
 class Session:
@@ -61,8 +64,9 @@ class Session:
         for flag in self.spec.flags:
             if flag.required and flag.name not in self.flags:
                 self.ask_flag(flag, required=True)
-        for flag in self.spec.own_flags:
-            if flag.common and flag.name not in self.decided and not self._hidden(flag):
+        common = [flag for flag in self.spec.own_flags if flag.common]
+        for flag in sorted(common, key=lambda flag: flag.format in _ASKED_LAST):  # a stable sort
+            if flag.name not in self.decided and not self._hidden(flag):
                 self.ask_flag(flag)
         self.anything_else()
         return self.finish()
