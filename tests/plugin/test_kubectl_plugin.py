@@ -9,7 +9,7 @@ import pytest
 from .support import Run, console_script, need
 
 # The README's session: deployment nginx, port 80, NodePort, Enter everywhere else.
-EXPOSE_ANSWERS = "4\nnginx\n\n\n\n\n80\n\n\n\n2\n\n"
+EXPOSE_ANSWERS = "4\nnginx\n\n\n80\n\n\n\n2\n\n\n\n"  # --dry-run and --output come after --type
 
 
 @pytest.fixture(autouse=True)
