@@ -24,7 +24,7 @@ def cache_dir() -> str:
 
 
 def _choose(primary: str) -> str:
-    if _writable(primary):
+    if writable(primary):
         return primary
     getuid = getattr(os, "getuid", None)
     if getuid is None:
@@ -44,12 +44,31 @@ def _choose(primary: str) -> str:
     return fallback if private and not os.path.islink(fallback) else primary
 
 
-def _writable(directory: str) -> bool:
+def writable(directory: str) -> bool:
+    """Whether ``directory`` exists (it is created if need be) and this user may write in it."""
     try:
         os.makedirs(directory, exist_ok=True)
     except OSError:
         return False
     return os.access(directory, os.W_OK)
+
+
+def write_atomically(target: str, data: bytes) -> None:
+    """Replace the cache file ``target`` with ``data`` in one step; silently skipped on an OS error.
+
+    Readers see the old file or the new one, never a half-written one.
+    """
+    tmp = f"{target}.{os.getpid()}.tmp"
+    try:
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(tmp, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, target)
+    except OSError:
+        try:  # noqa: SIM105 - contextlib would cost start-up time
+            os.unlink(tmp)
+        except OSError:
+            pass
 
 
 def python_tag() -> str:

@@ -21,7 +21,7 @@ import os
 import sys
 
 from kx._typing import TYPE_CHECKING
-from kx.cachedir import cache_dir, python_tag
+from kx.cachedir import cache_dir, python_tag, writable, write_atomically
 
 if TYPE_CHECKING:
     from importlib.abc import Loader as LoaderBase
@@ -161,7 +161,7 @@ class CodeCache:
         loaded = {name: module for name, module in list(sys.modules.items()) if name.startswith(self.prefix)}
         done = self.served | self.preloaded | self.written
         missing = [name for name in loaded if name not in done]
-        if not missing or not _writable(os.path.dirname(cache_file())):
+        if not missing or not writable(os.path.dirname(cache_file())):
             return  # (compiling for a cache that cannot be written would slow every run)
         kept: dict[str, tuple[str, int, int, bool, bytes]] = {}
         for name, (source, mtime, size, is_package, offset, length) in self.index.items():
@@ -187,14 +187,6 @@ class CodeCache:
 def _identity(root: str) -> tuple[int, str, str]:
     """The cache's format, and the installation it belongs to: its directory and kx's version."""
     return (FORMAT, root, str(getattr(sys.modules.get("kx"), "__version__", "")))
-
-
-def _writable(directory: str) -> bool:
-    try:
-        os.makedirs(directory, exist_ok=True)
-    except OSError:
-        return False
-    return os.access(directory, os.W_OK)
 
 
 def _read_at(fd: int, length: int, offset: int) -> bytes:
@@ -230,18 +222,7 @@ def _write(root: str, entries: dict[str, tuple[str, int, int, bool, bytes]]) -> 
         blobs.append(code)
         offset += len(code)
     header = marshal.dumps({"identity": _identity(root), "index": index})
-    target = cache_file()
-    tmp = f"{target}.{os.getpid()}.tmp"
-    try:
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        with open(tmp, "wb") as handle:
-            handle.write(len(header).to_bytes(_LENGTH_BYTES, "little") + header + b"".join(blobs))
-        os.replace(tmp, target)
-    except (OSError, ValueError):
-        try:  # noqa: SIM105 - contextlib would cost start-up time
-            os.unlink(tmp)
-        except OSError:
-            pass
+    write_atomically(cache_file(), len(header).to_bytes(_LENGTH_BYTES, "little") + header + b"".join(blobs))
 
 
 _installed: CodeCache | None = None

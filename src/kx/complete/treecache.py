@@ -7,11 +7,11 @@ spec files, kx's command tree and kx's version are unchanged.
 
 from __future__ import annotations
 
-import contextlib
 import marshal
 import os
 
 from kx._typing import TYPE_CHECKING
+from kx.cachedir import cache_dir, write_atomically
 from kx.complete.model import Flag, Node, Tree
 
 if TYPE_CHECKING:
@@ -22,9 +22,7 @@ FORMAT = 1
 
 def cache_path(name: str) -> str:
     """The cache file for one responder tree."""
-    from kx.spec import paths
-
-    return os.path.join(os.path.dirname(paths.cache_file()), f"complete-{name}.marshal")
+    return os.path.join(cache_dir(), f"complete-{name}.marshal")
 
 
 def stamps(app_file: str) -> list[Any]:
@@ -52,16 +50,7 @@ def load(name: str, key: list[Any]) -> Tree | None:
 
 def store(name: str, key: list[Any], tree: Tree) -> None:
     """Write the tree to the cache (silently skipped when the cache dir is not writable)."""
-    target = cache_path(name)
-    tmp = f"{target}.{os.getpid()}.tmp"
-    try:
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        with open(tmp, "wb") as handle:
-            marshal.dump({"key": key, "tree": _freeze(tree)}, handle)
-        os.replace(tmp, target)
-    except OSError:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+    write_atomically(cache_path(name), marshal.dumps({"key": key, "tree": _freeze(tree)}))
 
 
 def _freeze(tree: Tree) -> dict[str, Any]:

@@ -12,6 +12,7 @@ import marshal
 import os
 
 from kx._typing import TYPE_CHECKING
+from kx.cachedir import write_atomically
 from kx.spec import paths
 from kx.spec.model import CommandSpec
 
@@ -77,18 +78,7 @@ def _read_cache(stamps: Stamps) -> Any:
 
 
 def _write_cache(content: dict[str, Any]) -> None:
-    target = paths.cache_file()
-    tmp = f"{target}.{os.getpid()}.tmp"
-    try:
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        with open(tmp, "wb") as handle:
-            marshal.dump(content, handle)
-        os.replace(tmp, target)
-    except OSError:
-        try:  # noqa: SIM105 - importing contextlib costs start-up time on the check path
-            os.unlink(tmp)
-        except OSError:
-            pass
+    write_atomically(paths.cache_file(), marshal.dumps(content))
 
 
 class SpecSet:
