@@ -90,9 +90,6 @@ def atoi(s: str) -> int | None:
     return parse_int(s, 10, 64)[0]
 
 
-_HEX_DIGITS = "0123456789abcdefABCDEF"
-
-
 def float_syntax_ok(body: str, hexa: bool) -> bool:
     """Go's float literal shape, sign removed: digits (and '_') with at most one '.', then an exponent.
 
@@ -101,7 +98,7 @@ def float_syntax_ok(body: str, hexa: bool) -> bool:
     ``(p|P)[+-]digit[0-9_]*`` exponent. Underscore placement is checked separately.
     """
     if hexa:
-        mantissa, digits, marks = body[2:], _HEX_DIGITS, "pP"
+        mantissa, digits, marks = body[2:], _DIGITS[16], "pP"
     else:
         mantissa, digits, marks = body, _DIGITS[10], "eE"
     cut = min((at for at in (mantissa.find(marks[0]), mantissa.find(marks[1])) if at >= 0), default=-1)
@@ -180,7 +177,7 @@ def _is_octet(part: str) -> bool:
 def _is_hex_run(text: str, size: int) -> bool:
     """Exactly ``size`` hex digits (``size`` 0 means one to four)."""
     fits = 0 < len(text) <= 4 if size == 0 else len(text) == size
-    return fits and not text.strip(_HEX_DIGITS)
+    return fits and not text.strip(_DIGITS[16])
 
 
 def is_ipv6(s: str) -> bool:

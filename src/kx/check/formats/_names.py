@@ -8,14 +8,15 @@ counts, as in the patterns they restate (``[a-z0-9]`` never matches a Unicode di
 
 from __future__ import annotations
 
-_LOWER = "abcdefghijklmnopqrstuvwxyz"
-_UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-_DIGITS = "0123456789"
-_LOWER_ALNUM = _LOWER + _DIGITS
-_LABEL_CHARS = _LOWER_ALNUM + "-"
-_ALNUM = _LOWER + _UPPER + _DIGITS
-_NAME_PART_CHARS = _ALNUM + "-_."
-_ENV_CHARS = _LOWER + _UPPER + _DIGITS + "-._"
+# ASCII character classes, shared with the other hand-written matchers (_reference).
+LOWER = "abcdefghijklmnopqrstuvwxyz"
+LETTERS = LOWER + "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+DIGITS = "0123456789"
+HEX = DIGITS + "abcdefABCDEF"
+LOWER_ALNUM = LOWER + DIGITS
+ALNUM = LETTERS + DIGITS
+_LABEL_CHARS = LOWER_ALNUM + "-"
+_NAME_PART_CHARS = ALNUM + "-_."  # label name parts, env names and docker names alike
 
 # The same shapes as regular expressions, for documentation and for tests that compare the two.
 DNS_LABEL_1123 = r"[a-z0-9]([-a-z0-9]*[a-z0-9])?"
@@ -28,13 +29,13 @@ ENV_NAME = r"[-._a-zA-Z][-._a-zA-Z0-9]*"
 def is_dns1123_label(text: str) -> bool:
     """Lowercase letters, digits and '-', starting and ending alphanumeric (no length limit)."""
     return (
-        text != "" and text[0] in _LOWER_ALNUM and text[-1] in _LOWER_ALNUM and not text.strip(_LABEL_CHARS)
+        text != "" and text[0] in LOWER_ALNUM and text[-1] in LOWER_ALNUM and not text.strip(_LABEL_CHARS)
     )
 
 
 def is_dns1035_label(text: str) -> bool:
     """A DNS-1123 label that starts with a letter (no length limit)."""
-    return text != "" and text[0] in _LOWER and is_dns1123_label(text)
+    return text != "" and text[0] in LOWER and is_dns1123_label(text)
 
 
 def is_subdomain(text: str) -> bool:
@@ -44,12 +45,12 @@ def is_subdomain(text: str) -> bool:
 
 def is_name_part(text: str) -> bool:
     """Letters, digits, '-', '_' and '.', starting and ending alphanumeric (label names and values)."""
-    return text != "" and text[0] in _ALNUM and text[-1] in _ALNUM and not text.strip(_NAME_PART_CHARS)
+    return text != "" and text[0] in ALNUM and text[-1] in ALNUM and not text.strip(_NAME_PART_CHARS)
 
 
 def is_env_name(text: str) -> bool:
     """Letters, digits, '-', '.' and '_', not starting with a digit."""
-    return text != "" and text[0] not in _DIGITS and not text.strip(_ENV_CHARS)
+    return text != "" and text[0] not in DIGITS and not text.strip(_NAME_PART_CHARS)
 
 
 def is_port_name_chars(text: str) -> bool:
@@ -59,9 +60,9 @@ def is_port_name_chars(text: str) -> bool:
 
 def has_lower_letter(text: str) -> bool:
     """At least one lowercase ASCII letter."""
-    return any(ch in _LOWER for ch in text)
+    return any(ch in LOWER for ch in text)
 
 
 def is_docker_name(text: str) -> bool:
     """Docker's container and local volume names: an ASCII letter or digit, then letters, digits, '_.-'."""
-    return len(text) >= 2 and text[0] in _ALNUM and not text.strip(_NAME_PART_CHARS)
+    return len(text) >= 2 and text[0] in ALNUM and not text.strip(_NAME_PART_CHARS)

@@ -7,15 +7,12 @@ Every ``docker run`` and ``kubectl run`` checks an image, so this runs without `
 
 from __future__ import annotations
 
-_LOWER_ALNUM = "abcdefghijklmnopqrstuvwxyz0123456789"
-_ALNUM = _LOWER_ALNUM + "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-_LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-_DIGITS = "0123456789"
-_HEX = "0123456789abcdefABCDEF"
-_TAG_FIRST = _ALNUM + "_"
+from kx.check.formats._names import ALNUM, DIGITS, HEX, LETTERS, LOWER_ALNUM
+
+_TAG_FIRST = ALNUM + "_"
 _TAG_REST = _TAG_FIRST + ".-"
-_COMPONENT_CHARS = _LOWER_ALNUM + "._-"
-_HOST_PART_CHARS = _ALNUM + "-"
+_COMPONENT_CHARS = LOWER_ALNUM + "._-"
+_HOST_PART_CHARS = ALNUM + "-"
 
 
 class Reference:
@@ -32,7 +29,7 @@ class Reference:
 
 def is_path_component(text: str) -> bool:
     """Lowercase alphanumeric runs joined by '.', '_', '__' or any number of '-'."""
-    if not text or text[0] not in _LOWER_ALNUM or text[-1] not in _LOWER_ALNUM:
+    if not text or text[0] not in LOWER_ALNUM or text[-1] not in LOWER_ALNUM:
         return False
     if text.strip(_COMPONENT_CHARS):
         return False
@@ -44,11 +41,11 @@ def is_path_component(text: str) -> bool:
 
 
 def _is_host_part(text: str) -> bool:
-    return text != "" and text[0] in _ALNUM and text[-1] in _ALNUM and not text.strip(_HOST_PART_CHARS)
+    return text != "" and text[0] in ALNUM and text[-1] in ALNUM and not text.strip(_HOST_PART_CHARS)
 
 
 def _is_port(text: str) -> bool:
-    return text != "" and not text.strip(_DIGITS)
+    return text != "" and not text.strip(DIGITS)
 
 
 def is_domain(text: str) -> bool:
@@ -56,7 +53,7 @@ def is_domain(text: str) -> bool:
     if text.startswith("["):
         close = text.find("]")
         inside, after = text[1:close], text[close + 1 :]
-        if close < 0 or not inside or inside.strip(_HEX + ":"):
+        if close < 0 or not inside or inside.strip(HEX + ":"):
             return False
         return after == "" or (after[0] == ":" and _is_port(after[1:]))
     host, colon, port = text.partition(":")
@@ -73,17 +70,17 @@ def is_tag(text: str) -> bool:
 def is_digest(text: str) -> bool:
     """``ALGORITHM:HEX``: letter-led alphanumeric parts joined by one of '-_+.', then 32+ hex digits."""
     algorithm, colon, encoded = text.partition(":")
-    if not colon or len(encoded) < 32 or encoded.strip(_HEX):
+    if not colon or len(encoded) < 32 or encoded.strip(HEX):
         return False
     part_start = True
     for ch in algorithm:
         if part_start:
-            if ch not in _LETTERS:
+            if ch not in LETTERS:
                 return False
             part_start = False
         elif ch in "-_+.":
             part_start = True
-        elif ch not in _ALNUM:
+        elif ch not in ALNUM:
             return False
     return not part_start
 
