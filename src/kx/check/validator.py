@@ -132,10 +132,11 @@ def check_required_flags(state: CommandState) -> list[Finding]:
 
 
 def check_platform(state: CommandState) -> list[Finding]:
-    """Flags only a daemon on another OS supports (docker's Windows-only flags)."""
+    """Flags only a daemon on another OS supports (docker's Windows-only flags).
+
+    ``validate`` calls it only when some given flag is in the spec's Windows-only table.
+    """
     found: list[Finding] = []
-    if tables(state.spec).windows.isdisjoint(state.flags):
-        return found
     for name, flag_state in state.flags.items():
         platform = flag_state.flag.platform
         if platform == "windows":
