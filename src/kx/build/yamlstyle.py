@@ -6,7 +6,7 @@ YAML v2 library of sigs.k8s.io/yaml. So the output has map keys in that library'
 same string, double quotes when it would read as another type (``"true"``, ``"80"``, ``""``),
 single quotes or double quotes when YAML syntax forbids plain text, ``|`` blocks for multi-line
 text, and long text folded at column 80. This module implements those rules (facts from that
-library's behaviour, written here from scratch); ``tests/build`` compares it with real kubectl.
+library's behaviour, written here from scratch); ``tests/builder`` compares it with real kubectl.
 """
 
 from __future__ import annotations

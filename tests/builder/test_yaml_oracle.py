@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from tests.build.kubectl_oracle import KubectlOracle, kubectl_oracle  # noqa: E402
+from tests.builder.kubectl_oracle import KubectlOracle, kubectl_oracle  # noqa: E402
 
 pytestmark = pytest.mark.skipif(shutil.which("kubectl") is None, reason="kubectl not installed")
 
