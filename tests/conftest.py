@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import os
+import re
+from collections.abc import Generator, Iterator
 from pathlib import Path
 
 import pytest
@@ -25,3 +27,21 @@ def _isolated_specs(
     yield
     loader.reset()
     set_file_checks(True)
+
+
+# Under CI (KX_CI=1, set by .ci/run) the tools the tests need are installed, so a test skipped for
+# want of one is a failure: a differential test that never runs proves nothing.
+CI_TOOLS = re.compile(r"\b(docker|kubectl|bash|zsh|fish|tmux|shellcheck)\b")
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Generator[None, None, None]:
+    """Turn a skip for a missing tool into a failure when running under CI."""
+    outcome = yield
+    report = outcome.get_result()  # type: ignore[attr-defined]
+    if not (os.environ.get("KX_CI") and report.skipped and isinstance(report.longrepr, tuple)):
+        return
+    reason = str(report.longrepr[2])
+    if CI_TOOLS.search(reason):
+        report.outcome = "failed"
+        report.longrepr = f"under CI every client and shell must be present, but: {reason}"
