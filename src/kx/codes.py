@@ -36,8 +36,8 @@ CODES: dict[str, tuple[str, str, str]] = {
     "KX208": ("suspicious-value", "warning", "A legal value that is almost surely a mistake."),
     # 3xx: command structure
     "KX301": ("missing-argument", "error", "A required positional argument is missing."),
-    "KX302": ("unknown-subcommand", "error", "The subcommand does not exist for this tool."),
-    "KX303": ("no-spec-for-subcommand", "info", "A real subcommand that kx has no spec for."),
+    "KX302": ("unknown-subcommand", "warning", "A subcommand one edit away from a built-in one: a typo?"),
+    "KX303": ("no-spec-for-subcommand", "info", "A subcommand or plugin kx has no spec for: not checked."),
     "KX304": ("missing-required-flag", "error", "A flag the command requires is not given."),
     "KX305": ("unexpected-argument", "error", "A positional argument the command does not take."),
     # 4xx: cross-flag rules

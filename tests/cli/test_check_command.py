@@ -131,3 +131,48 @@ def test_installed_kx_check_output_is_complete_and_write_errors_are_one_line(tmp
     assert reader.stdin is not None
     reader.stdin.close()
     assert piped.returncode == 1 and piped.stderr == ""
+
+
+def test_out_of_scope_command_is_said_to_be_unchecked(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["check", "docker compose up -d"], capsys)
+    assert code == 0
+    assert out.startswith("info[KX303]: 'docker compose' is not a built-in docker command")
+    assert "not checked" in out.splitlines()[0]
+    code, out, _ = run(["check", "--format", "json", "--", "kubectl", "krew", "install", "ctx"], capsys)
+    [diagnostic] = json.loads(out)["diagnostics"]
+    assert (code, diagnostic["severity"], diagnostic["code"]) == (0, "info", "KX303")
+    assert "not checked" in diagnostic["message"]
+
+
+def test_a_typo_of_a_command_is_a_warning(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["check", "kubectl exopse deploy web --port=80"], capsys)
+    assert code == 0
+    assert out.startswith("warning[KX302]: 'exopse' is not a kubectl command; did you mean expose?")
+
+
+def _fake_compose(config: Path) -> None:
+    """A real docker CLI plugin (docker asks it for metadata, then runs it) that echoes its words."""
+    plugin = config / "cli-plugins" / "docker-compose"
+    plugin.parent.mkdir(parents=True)
+    metadata = '{"SchemaVersion":"0.1.0","Vendor":"kx tests","Version":"0.0.1"}'
+    script = f"if [ \"$1\" = docker-cli-plugin-metadata ]; then echo '{metadata}'; exit 0; fi"
+    plugin.write_text(f'#!/bin/sh\n{script}\necho "plugin ran: $*"\n')
+    plugin.chmod(0o755)
+
+
+@pytest.mark.skipif(shutil.which("docker") is None, reason="docker not installed")
+@pytest.mark.skipif(not KX.exists(), reason="kx console script not installed next to this python")
+def test_exec_runs_a_plugin_command(tmp_path: Path) -> None:
+    """docker runs `compose up -d` through the plugin: kx must pass it through, not refuse it."""
+    _fake_compose(tmp_path)
+    env = {**os.environ, "DOCKER_CONFIG": str(tmp_path), "NO_COLOR": "1"}
+    result = subprocess.run([str(KX), "exec", "--", "docker", "compose", "up", "-d"],
+                            capture_output=True, text=True, env=env)  # fmt: skip
+    assert (result.returncode, result.stdout) == (0, "plugin ran: compose up -d\n")
+    assert "KX303" in result.stderr and "not checked" in result.stderr
+    # without the plugin the same line is still not an error for kx; docker itself refuses it
+    env["DOCKER_CONFIG"] = str(tmp_path / "none")
+    result = subprocess.run([str(KX), "exec", "--", "docker", "compose", "up", "-d"],
+                            capture_output=True, text=True, env=env)  # fmt: skip
+    assert result.returncode != 0 and "unknown shorthand flag" in result.stderr
+    assert "error[" not in result.stderr

@@ -2,7 +2,9 @@
 
 The clients run live against the fakes on loopback (tests/oracle); where a client is absent its
 lines fall back to the stored labels. Lines marked `# server: ...` must be invalid for kx.
-Known, justified differences live in allowlist.txt, one line each with its reason.
+Known, justified differences live in allowlist.txt, one line each with its reason. A line the
+client rejects only for an unknown command word may be a plugin elsewhere: kx agrees by warning
+about a likely typo, or notes it as not checked (out of scope, counted apart; see agreement.py).
 """
 
 from __future__ import annotations
@@ -78,7 +80,7 @@ def test_kx_agrees_with_the_clients(
     with capsys.disabled():
         source = f"live: {', '.join(LIVE_TOOLS) or 'none'}; others from labels.jsonl"
         print(f"\ndifferential corpus ({source})\n{agreement.summary(outcomes, ALLOWED)}")
-    wrong = [o for o in outcomes if not o.agrees and o.case.text not in ALLOWED]
+    wrong = [o for o in outcomes if o.kind not in ("agree", "out-of-scope") and o.case.text not in ALLOWED]
     stale = [o.case.where for o in outcomes if o.agrees and o.case.text in ALLOWED]
     details = "\n\n".join(agreement.report(o, ALLOWED) for o in wrong)
     assert not wrong, f"{len(wrong)} disagreements (python -m tests.oracle.compare):\n\n{details}"

@@ -1,4 +1,10 @@
-"""Compare kx's verdicts with the clients' (stored labels or a live run) and summarize them."""
+"""Compare kx's verdicts with the clients' (stored labels or a live run) and summarize them.
+
+A line the client rejects only because its command word is no built-in command (`unknown
+command`) would run on a machine with a plugin of that name, so kx claims no error there: a warning
+with the built-in name it is one edit from (KX302) counts as agreement; a note that the command
+was not checked (KX303) is counted apart as out of scope, neither agreement nor a miss.
+"""
 
 from __future__ import annotations
 
@@ -23,6 +29,7 @@ class Outcome:
     client_message: str
     kx: str
     diagnostics: tuple[str, ...]
+    codes: tuple[str, ...] = ()
 
     @property
     def expected(self) -> str:
@@ -30,15 +37,26 @@ class Outcome:
         return INVALID if self.case.server is not None else self.client
 
     @property
+    def unknown_command(self) -> bool:
+        """The client rejected the line for its command word alone (no plugin of that name here)."""
+        rejected = self.client == INVALID and self.case.server is None
+        return rejected and "unknown command" in self.client_message
+
+    @property
     def agrees(self) -> bool:
-        """kx gives the expected verdict."""
+        """kx gives the expected verdict (or warns about the likely typo of a command)."""
+        if self.unknown_command and self.kx == VALID:
+            return "KX302" in self.codes
         return self.kx == self.expected
 
     @property
     def kind(self) -> str:
-        """`agree`, `false-rejection` (kx errs on a good line) or `miss` (kx passes a bad one)."""
+        """`agree`, `out-of-scope` (a possible plugin, noted as not checked), `false-rejection` (kx
+        errs on a good line) or `miss` (kx passes a bad one)."""
         if self.agrees:
             return "agree"
+        if self.unknown_command and self.kx == VALID and "KX303" in self.codes:
+            return "out-of-scope"
         return "false-rejection" if self.kx == INVALID else "miss"
 
 
@@ -50,11 +68,11 @@ def describe(diagnostic: Any) -> str:
     )
 
 
-def kx_verdict(check: Checker, text: str) -> tuple[str, tuple[str, ...]]:
-    """kx's verdict on one line and its diagnostics, described."""
+def kx_verdict(check: Checker, text: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    """kx's verdict on one line, its diagnostics described, and their codes."""
     diagnostics = list(check(text))
     verdict = INVALID if any(d.severity == "error" for d in diagnostics) else VALID
-    return verdict, tuple(describe(d) for d in diagnostics)
+    return verdict, tuple(describe(d) for d in diagnostics), tuple(d.code for d in diagnostics)
 
 
 def compare(cases: Iterable[Case], rows: Mapping[str, Mapping[str, object]], check: Checker) -> list[Outcome]:
@@ -62,7 +80,7 @@ def compare(cases: Iterable[Case], rows: Mapping[str, Mapping[str, object]], che
     outcomes = []
     for case in cases:
         row = rows[case.text]
-        verdict, described = kx_verdict(check, case.text)
+        verdict, described, codes = kx_verdict(check, case.text)
         outcomes.append(
             Outcome(
                 case,
@@ -71,24 +89,26 @@ def compare(cases: Iterable[Case], rows: Mapping[str, Mapping[str, object]], che
                 str(row["message"]),
                 verdict,
                 described,
+                codes,
             )
         )
     return outcomes
 
 
 def summary(outcomes: Sequence[Outcome], allowed: Mapping[str, str]) -> str:
-    """Per tool: lines, agreement %, false rejections, misses, allowlisted."""
+    """Per tool: lines, agreement %, false rejections, misses, out of scope, allowlisted."""
     lines = []
     for tool in sorted({o.case.tool for o in outcomes}):
         mine = [o for o in outcomes if o.case.tool == tool]
         agree = sum(o.agrees for o in mine)
         false_rej = sum(o.kind == "false-rejection" for o in mine)
         misses = sum(o.kind == "miss" for o in mine)
+        scope = sum(o.kind == "out-of-scope" for o in mine)
         allow = sum(not o.agrees and o.case.text in allowed for o in mine)
         lines.append(
             f"{tool:8} {len(mine):4} lines  agreement {100 * agree / len(mine):6.2f}%  "
             f"false rejections {false_rej:3} ({100 * false_rej / len(mine):.2f}%)  "
-            f"misses {misses:3}  allowlisted {allow}"
+            f"misses {misses:3}  out of scope {scope}  allowlisted {allow}"
         )
     return "\n".join(lines)
 

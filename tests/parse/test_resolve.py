@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kx.parse.resolve import Resolution, resolve, resolve_and_parse
+from kx.parse.subcommand import near_misses
 from kx.parse.words import split_words
 from kx.spec.loader import SpecSet, load_specs
 
@@ -87,7 +88,7 @@ def test_docker_global_cluster_value_is_parsed_by_pflag() -> None:
 def test_docker_bool_global_then_false() -> None:
     found = res("docker --tls false run nginx")
     assert found.spec is None
-    assert codes(found) == ["KX107", "KX302"]
+    assert codes(found) == ["KX107", "KX303"]  # 'false' is the command: no typo of one
     assert found.problems[1].suggestion is None
 
 
@@ -100,7 +101,11 @@ def test_docker_unknown_global() -> None:
 def test_unknown_subcommand_suggests() -> None:
     found = res("docker rn nginx")
     assert codes(found) == ["KX302"]
-    assert found.problems[0].suggestion in ("run", "rm")
+    assert found.problems[0].suggestion is None  # two candidates: no single fix
+    assert "did you mean run or rm?" in found.problems[0].message
+    found = res("docker rnu")
+    assert codes(found) == ["KX302"]
+    assert found.problems[0].suggestion == "run"
     found = res("kubectl exposee deploy x")
     assert codes(found) == ["KX302"]
     assert found.problems[0].suggestion == "expose"
@@ -188,12 +193,38 @@ def test_shipped_specs() -> None:
     assert found.problems[0].suggestion == "expose"
 
 
-def test_docker_unknown_command_then_root_flags() -> None:
-    """docker parses the words after an unknown command with its root flags first."""
-    assert codes(res("docker nginx --quiet run")) == ["KX101", "KX302"]
+def test_docker_words_after_an_unknown_command_are_the_plugins() -> None:
+    """Only docker's global options before the name are judged: the rest goes to a plugin."""
+    assert codes(res("docker nginx --quiet run")) == ["KX303"]
+    assert codes(res("docker compose up -d")) == ["KX303"]
+    assert codes(res("docker --hostt x compose up -d")) == ["KX101", "KX303"]
     assert codes(res("docker rn -D")) == ["KX302"]
-    assert codes(res("docker rn --help")) == []
-    assert codes(res("docker -h rn")) == ["KX501"]
+    assert codes(res("docker -h rn")) == ["KX501"]  # docker prints its help first
+    assert codes(res("docker --version compose", load_specs())) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("docker buildx build -t app .", []),  # a plugin named like a built-in plus a letter
+        ("docker mcp gateway run", []),
+        ("kubectl ktop", []),
+        ("kubectl iexec pod", []),
+        ("kubectl konfig merge a b", []),
+        ("kubectl ctx prod", []),
+        ("kubectl exopse deploy x", ["expose"]),
+        ("kubectl gte pods", ["get"]),
+        ("kubectl aply -f x.yaml", ["apply"]),
+        ("docker Run nginx", ["run"]),
+        ("docker imgaes", ["images"]),
+    ],
+)
+def test_only_a_near_miss_of_a_built_in_is_a_typo(line: str, expected: list[str]) -> None:
+    found = res(line, load_specs())
+    word = line.split()[1]
+    hits = near_misses(found.tool, word, found.root.subcommands)
+    assert hits == expected
+    assert codes(found) == (["KX302"] if expected else ["KX303"])
 
 
 def test_kubectl_help_before_subcommand_takes_a_word() -> None:

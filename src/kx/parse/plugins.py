@@ -13,6 +13,12 @@ from kx._regex import LazyRegex
 
 _NAME = LazyRegex(r"[A-Za-z0-9][A-Za-z0-9_.-]*")  # compiled only if a plugin is looked up
 
+# Widely used plugins whose names are one edit away from a built-in subcommand: never typos.
+KNOWN_PLUGINS: dict[str, frozenset[str]] = {
+    "docker": frozenset({"buildx", "mcp"}),
+    "kubectl": frozenset({"cm", "iexec", "konfig", "ktop", "pexec", "tap"}),
+}
+
 _DOCKER_PLUGIN_DIRS = (
     "/usr/local/lib/docker/cli-plugins",
     "/usr/local/libexec/docker/cli-plugins",

@@ -1,24 +1,24 @@
-"""What to say when the words after the tool name no subcommand kx has a spec for.
+"""What to say when the words after the tool name match no subcommand kx has a spec for.
 
-A real subcommand without a spec is only noted. kubectl searches for a plugin when the name is not
-a command, and refuses if a flag comes first (ground-truth P3); an installed plugin is noted. An
-unknown docker command is reported only after docker has parsed the remaining words with its
-root flags: a flag error there comes first, and ``--help`` or ``--version`` make it exit 0.
+kx checks only the commands it has specs for. A real subcommand without a spec, a plugin, or any
+other name is noted as not checked (KX303): what a plugin accepts depends on the machine, so its
+words are never judged. A name one edit away from a built-in subcommand (``docker rnu``) is a
+warning with the suggestion (KX302). What the client rejects before it looks for a plugin is still
+an error: docker's global options before the name (parsed by the caller), and kubectl's refusal of
+a flag before a plugin name (ground-truth P3).
 """
 
 from __future__ import annotations
 
 from kx._typing import TYPE_CHECKING
-from kx.check.suggest import closest
-from kx.codes import CODES
-from kx.parse.argv import parse_argv
+from kx.check.suggest import distance
 from kx.parse.parsed import TRUE_SPELLINGS
+from kx.parse.plugins import KNOWN_PLUGINS
 from kx.parse.problems import ParseProblem
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from kx.parse.parsed import ParsedCommand
     from kx.parse.resolve import Resolution
     from kx.parse.span import Word
     from kx.spec.model import CommandSpec
@@ -33,16 +33,17 @@ def report_unmatched(
 ) -> None:
     """Report the first command word, which matched no spec path."""
     word = names[0]
+    name = f"'{found.tool} {word.value}'"
     if word.value in found.root.subcommands:
-        _add(found, "KX303", f"kx has no spec for '{found.tool} {word.value}': not checked", word)
+        _add(found, "KX303", f"kx has no spec for {name}: not checked", word)
     elif first_flag is not None and _plugin_search(names, first_flag):
         _add(found, "KX105", _plugin_message(found, word, first_flag), first_flag)
+    elif _shows_help_or_version(found):
+        return  # docker prints its help or version and exits before it looks for the command
     elif plugin_exists(found.tool, word.value):
-        _add(found, "KX303", f"'{found.tool} {word.value}' runs a plugin: not checked", word)
-    elif found.root.flag_scope == "local":
-        _unknown_local(found, names)
+        _add(found, "KX303", f"{name} runs a plugin: not checked", word)
     else:
-        _unknown(found, word)
+        _not_built_in(found, word)
 
 
 def report_group_flag(found: Resolution, names: list[Word]) -> bool:
@@ -66,21 +67,13 @@ def report_group_flag(found: Resolution, names: list[Word]) -> bool:
     return True
 
 
-def _unknown_local(found: Resolution, names: list[Word]) -> None:
-    """docker: the root parses every other word (interspersed) before it rejects the command."""
-    parsed = parse_argv(found.root, found.global_words + names[1:], interspersed=True)
-    found.globals = parsed
-    seen = {(p.code, p.start) for p in found.problems}
-    found.problems.extend(p for p in parsed.problems if (p.code, p.start) not in seen)
-    failed = any(CODES[p.code][1] == "error" for p in parsed.problems)
-    if not failed and (parsed.help or _asks_version(parsed)):
-        return  # docker prints its help or version and exits 0
-    _unknown(found, names[0])
-
-
-def _asks_version(parsed: ParsedCommand) -> bool:
-    return any(u.flag is not None and u.flag.name == "version" and u.value in TRUE_SPELLINGS
-               for u in parsed.uses)  # fmt: skip
+def _shows_help_or_version(found: Resolution) -> bool:
+    """docker: ``--help`` or ``--version`` among the global options before the command."""
+    parsed = found.globals
+    if parsed is None or found.root.flag_scope != "local":
+        return False
+    return parsed.help or any(u.flag is not None and u.flag.name == "version" and u.value in TRUE_SPELLINGS
+                              for u in parsed.uses)  # fmt: skip
 
 
 def _plugin_search(names: list[Word], first_flag: Word) -> bool:
@@ -99,13 +92,30 @@ def _plugin_message(found: Resolution, word: Word, first_flag: Word) -> str:
             f"that name, and flags ({flag}) cannot be placed before a plugin name")  # fmt: skip
 
 
-def _unknown(found: Resolution, word: Word) -> None:
-    boolish = word.value in _BOOL_WORDS
-    hits = [] if boolish else closest(word.value, found.root.subcommands)
-    message = f"unknown command {word.value!r} for {found.tool}"
+def _not_built_in(found: Resolution, word: Word) -> None:
+    """A name the tool does not have: a likely typo warns, anything else may be a plugin."""
+    hits = near_misses(found.tool, word.value, found.root.subcommands)
     if hits:
-        message += "; did you mean " + " or ".join(hits) + "?"
-    _add(found, "KX302", message, word, hits[0] if hits else None)
+        message = (f"{word.value!r} is not a {found.tool} command; did you mean {' or '.join(hits)}? "
+                   f"(if it is a plugin, it was not checked)")  # fmt: skip
+        _add(found, "KX302", message, word, hits[0] if len(hits) == 1 else None)
+    else:
+        tool = found.tool
+        message = f"'{tool} {word.value}' is not a built-in {tool} command (a plugin?): not checked"
+        _add(found, "KX303", message, word)
+
+
+def near_misses(tool: str, name: str, commands: tuple[str, ...] | list[str]) -> list[str]:
+    """The built-in subcommands ``name`` is one edit away from, when it looks like a typo of them.
+
+    Plugin names are often a built-in name with a letter more (``buildx``, ``ktop``, ``iexec``):
+    those and the well-known plugins are not typos. Words that are true/false are values.
+    """
+    if len(name) < 2 or name in _BOOL_WORDS or name in KNOWN_PLUGINS.get(tool, ()):
+        return []
+    typed = name.lower()
+    return [command for command in commands
+            if typed[1:] != command and (typed == command or distance(typed, command, 1) <= 1)]  # fmt: skip
 
 
 def command_word_indices(words: list[Word], spec: CommandSpec, limit: int = 4) -> list[int]:
