@@ -11,7 +11,7 @@ from kx.parse.span import LineIndex, Word
 from kx.spec.loader import load_specs
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Mapping, Sequence
+    from collections.abc import Callable, Iterable, Mapping, Sequence
 
     from kx.check.problem import Problem
     from kx.parse.problems import ParseProblem
@@ -110,7 +110,27 @@ def shorten(message: str, limit: int = MAX_MESSAGE) -> str:
 
 
 def to_diagnostics(raws: Sequence[Raw], path: str, index: LineIndex) -> list[Diagnostic]:
-    """Position raw problems, fold identical repeats with a count, and sort them."""
+    """Position the raw problems of one command, fold its identical repeats with a count, and sort."""
+    result = _fold(raws, path, index)
+    result.sort(key=Diagnostic.sort_key)
+    return result
+
+
+def commands_to_diagnostics(groups: Iterable[Sequence[Raw]], path: str, index: LineIndex) -> list[Diagnostic]:
+    """Position the problems of many commands (one group each), and sort them.
+
+    Identical repeats are folded only inside a group: the same mistake in three commands is
+    three diagnostics, each at its own place.
+    """
+    result: list[Diagnostic] = []
+    for raws in groups:
+        if raws:
+            result.extend(_fold(raws, path, index))
+    result.sort(key=Diagnostic.sort_key)
+    return result
+
+
+def _fold(raws: Sequence[Raw], path: str, index: LineIndex) -> list[Diagnostic]:
     folded: dict[tuple[str, str, str | None], tuple[Diagnostic, int]] = {}
     for code, message, start, end, suggestion, severity, stage in raws:
         key = (code, message, suggestion)
@@ -126,11 +146,7 @@ def to_diagnostics(raws: Sequence[Raw], path: str, index: LineIndex) -> list[Dia
             suggestion=None if suggestion is None else shorten(suggestion), url=rule_url(code), stage=stage,
         )  # fmt: skip
         folded[key] = (diagnostic, 1)
-    result = []
-    for diagnostic, count in folded.values():
-        result.append(diagnostic if count == 1 else diagnostic.replace(count=count))
-    result.sort(key=Diagnostic.sort_key)
-    return result
+    return [first if seen == 1 else first.replace(count=seen) for first, seen in folded.values()]
 
 
 # kx.parse.words.split_commands, imported on first use: `kx check -- ARGV` never splits text, and

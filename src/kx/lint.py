@@ -199,20 +199,23 @@ def lint_target(
 
     previous = set_target_versions(dict(settings.target_versions))  # also in a pool's worker
     try:
-        raws = lint_text(loaded.text, target.kind, target.dialect, settings.spec_dirs, split=split)
+        groups = lint_text(loaded.text, target.kind, target.dialect, settings.spec_dirs, split=split)
     finally:
         set_target_versions(previous)
     if loaded.bad_utf8_at is not None:
         message = "the file is not valid UTF-8; undecodable bytes were replaced"
         at = loaded.bad_utf8_at
-        raws.append(("KX702", message, at, at + 1, None, None, "lint"))
-    return _finish(loaded.text, target.display, raws, settings), None
+        groups.append([("KX702", message, at, at + 1, None, None, "lint")])
+    return _finish(loaded.text, target.display, groups, settings), None
 
 
 def lint_text(
     text: str, kind: str, dialect: str = "bash", spec_dirs: tuple[str, ...] = (), *, split: bool = False
-) -> list[Raw]:
-    """The raw problems of one file's text (offsets into ``text``), unsuppressed and unfiltered."""
+) -> list[list[Raw]]:
+    """The raw problems of one file's text: one list per command or synopsis, unsuppressed, unfiltered.
+
+    Offsets index into ``text``; identical repeats are folded only inside one list.
+    """
     from kx.engine import problems_for_words
     from kx.extract import extract
     from kx.extract.filetypes import SHELL
@@ -227,28 +230,33 @@ def lint_text(
         if forked is not None:
             return forked
     found = extract(kind, text, dialect)
-    raws: list[Raw] = []
+    groups: list[list[Raw]] = []
     for words in found.invocations:
-        raws.extend(problems_for_words(words, specs))
+        raws = problems_for_words(words, specs)
+        if raws:
+            groups.append(raws)
     for start, end in found.synopses:
-        raws.extend(check_synopsis(text, start, end, specs))
+        raws = check_synopsis(text, start, end, specs)
+        if raws:
+            groups.append(raws)
     for offset, message in found.problems:
-        raws.append(("KX703", message, offset, offset + 1, None, None, "lint"))
-    return raws
+        groups.append([("KX703", message, offset, offset + 1, None, None, "lint")])
+    return groups
 
 
-def _finish(text: str, path: str, raws: list[Raw], settings: Settings) -> list[Diagnostic]:
-    from kx.engine import to_diagnostics
+def _finish(text: str, path: str, groups: list[list[Raw]], settings: Settings) -> list[Diagnostic]:
+    from kx.engine import commands_to_diagnostics
     from kx.extract.lint_suppress import parse_directives
     from kx.parse.span import LineIndex
 
     index = LineIndex(text)
     suppressions = parse_directives(text, lambda offset: index.position(offset)[0])
-    raws = raws + suppressions.problems
+    groups = groups + [[raw] for raw in suppressions.problems]
     if suppressions.file or suppressions.lines:
-        raws = [r for r in raws if not suppressions.silenced(r[0], index.position(r[2])[0])]
-    kept = [_clip(r) for r in raws]
-    return _filter(to_diagnostics(kept, path, index), settings)
+        silenced = suppressions.silenced
+        groups = [[r for r in raws if not silenced(r[0], index.position(r[2])[0])] for raws in groups]
+    kept = [[_clip(r) for r in raws] for raws in groups]
+    return _filter(commands_to_diagnostics(kept, path, index), settings)
 
 
 def _clip(raw: Raw) -> Raw:

@@ -8,7 +8,8 @@ before the first half is lexed, so that the child can start at once; this proces
 confirms it (``kx.extract.lexer.lex``'s ``stop``). A wrong guess costs only the child's wasted
 start: it is replaced by one that starts at the first real boundary past the guess.
 
-The child's raw problems come back through a pipe (marshal: tuples of strings and numbers).
+The child's raw problems (one list per command) come back through a pipe (marshal: tuples of
+strings and numbers).
 Concatenated in order, the halves' findings are what one process finds. Without ``os.fork``,
 or when the child fails, the second half is done here.
 """
@@ -30,15 +31,15 @@ if TYPE_CHECKING:
     from kx.spec.loader import SpecSet
 
     Raw = tuple[str, str, int, int, "str | None", "str | None", str]
-    # raws, tree-sitter trouble, recovered, tree-only, the lexer's problems
-    Half = tuple[list[Raw], bool, int, int, list[tuple[int, str]]]
+    # raws (one list per command), tree-sitter trouble, recovered, tree-only, the lexer's problems
+    Half = tuple[list[list[Raw]], bool, int, int, list[tuple[int, str]]]
 
 MIN_CHARS = 48 * 1024  # below this a fork costs more than it saves
 # A line that most likely starts a top-level command: no indent, no closing keyword.
 _TOP_LINE = re.compile(r"(?<!\\)\n(?=[A-Za-z_/.])(?!(?:then|do|done|fi|else|elif|esac|in)(?![\w-]))")
 
 
-def lint_script(text: str, dialect: str, specs: SpecSet) -> list[Raw] | None:
+def lint_script(text: str, dialect: str, specs: SpecSet) -> list[list[Raw]] | None:
     """The raw problems of a shell script, as ``kx.lint.lint_text`` finds them; None: too small."""
     if len(text) < MIN_CHARS or not hasattr(os, "fork"):
         return None
@@ -64,18 +65,18 @@ def lint_script(text: str, dialect: str, specs: SpecSet) -> list[Raw] | None:
         second = child.result() if child is not None else None
     if second is None:
         second = _half(text, middle, end, names, specs) if middle < end else ([], False, 0, 0, [])
-    raws = first[0] + second[0]
+    groups = first[0] + second[0]
     if gate is None and _doubtful(second):
         gate = Gate(text, 0, dialect)
     if gate is not None:
         for offset, message in gate.verdict(first[4] + second[4]):
-            raws.append(("KX703", message, offset, offset + 1, None, None, "lint"))
-    return raws
+            groups.append([("KX703", message, offset, offset + 1, None, None, "lint")])
+    return groups
 
 
 def _doubtful(half: Half) -> bool:
     """Whether tree-sitter or the lexer met trouble in ``half``, or they disagree there."""
-    _raws, trouble, recovered, tree_only, problems = half
+    _groups, trouble, recovered, tree_only, problems = half
     return trouble or bool(problems) or recovered > 0 or tree_only > 0
 
 
@@ -108,8 +109,8 @@ def _half(
         return [], False, 0, 0, lexed.problems
     result = ShellResult()
     trouble = collect(plan, low, high, result)
-    raws = [raw for words in result.invocations for raw in problems_for_words(words, specs)]
-    return raws, trouble, result.recovered, result.tree_only, lexed.problems
+    groups = [found for words in result.invocations if (found := problems_for_words(words, specs))]
+    return groups, trouble, result.recovered, result.tree_only, lexed.problems
 
 
 class _Child:
@@ -157,10 +158,11 @@ class _Child:
         if status != 0:
             return None
         try:
-            raws, trouble, recovered, tree_only, problems = marshal.loads(b"".join(chunks))
+            groups, trouble, recovered, tree_only, problems = marshal.loads(b"".join(chunks))
         except (EOFError, ValueError, TypeError):
             return None
-        return list(raws), bool(trouble), int(recovered), int(tree_only), [tuple(p) for p in problems]
+        lists = [list(group) for group in groups]
+        return lists, bool(trouble), int(recovered), int(tree_only), [tuple(p) for p in problems]
 
 
 def _write_all(fd: int, data: bytes) -> None:

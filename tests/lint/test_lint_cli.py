@@ -103,3 +103,36 @@ def test_target_versions_warn_about_newer_flags(tmp_path: Path, long_script: boo
     assert older == [(last, "--health-start-interval"), (last + 1, "--disable-compression")]
     assert lint('target-versions = { docker = "25.0.1", kubectl = "1.32" }\n') == []
     assert lint("") == []
+
+
+# The same mistake in three commands of a doc (lines 3, 6, 9), and one command that repeats it.
+REPEATED = (
+    "# Deploy\n\n```sh\nkubectl run a --image=nginx --limits=cpu=1\n```\n\n"
+    "```sh\nkubectl run b --image=nginx --limits=cpu=1\n```\n\n"
+    "```sh\nkubectl run c --image=nginx --limits=cpu=1\n```\n\n"
+    "```sh\nkubectl run d --image=nginx --limits=cpu=1 \\\n  --limits=memory=1Gi --limits=cpu=2\n```\n"
+)
+
+
+def _lines_and_counts(runner: CliRunner, fmt: str) -> list[tuple[int, int]]:
+    code, out, _ = kx(runner, "lint", "--isolated", "--format", fmt, "--stdin-filename", "doc.md", "-",
+                      stdin=REPEATED)  # fmt: skip
+    assert code == 1
+    if fmt in ("text", "github"):
+        lines = out.splitlines()
+        at = [int(line.split(":")[1]) for line in lines] if fmt == "text" else [
+            int(line.split(",line=")[1].split(",")[0]) for line in lines]  # fmt: skip
+        counts = [int(ln.split(" times)")[0].rsplit("(", 1)[1]) if " times)" in ln else 1 for ln in lines]
+        return list(zip(at, counts, strict=True))
+    if fmt == "json":
+        return [(d["line"], d["count"]) for d in json.loads(out)["diagnostics"]]
+    if fmt == "sarif":
+        results = json.loads(out)["runs"][0]["results"]
+        return [(r["locations"][0]["physicalLocation"]["region"]["startLine"], r.get("occurrenceCount", 1))
+                for r in results]  # fmt: skip
+    raise AssertionError(fmt)
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "github"])
+def test_every_command_is_reported_at_its_own_line(runner: CliRunner, fmt: str) -> None:
+    assert _lines_and_counts(runner, fmt) == [(4, 1), (8, 1), (12, 1), (16, 3)]
