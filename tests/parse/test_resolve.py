@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from kx.parse.resolve import Resolution, resolve, resolve_and_parse
@@ -257,3 +259,30 @@ def test_a_flag_inside_a_command_group(line: str, expected: list[str]) -> None:
     found = res(line, load_specs())
     assert found.spec is None
     assert codes(found) == expected
+
+
+COMPOSE_UP = """\
+spec: 1
+tool: docker
+path: [compose, up]
+tool_version: "2.29.0"
+summary: Create and start the services of a compose project.
+interspersed: true
+positionals:
+  - {name: service, repeat: true}
+flags:
+  - {name: detach, short: d, type: bool, summary: Run in the background.}
+"""
+
+
+def test_a_plugin_spec_makes_its_command_checked(tmp_path: Path) -> None:
+    (tmp_path / "compose-up.yaml").write_text(COMPOSE_UP)
+    specs = load_specs((str(tmp_path),), use_cache=False)
+    found = res("docker compose up -d --bogus web", specs)
+    assert spec_name(found) == "docker compose up"
+    got = resolve_and_parse(split_words("docker compose up -d --bogus web").words, specs)
+    assert got is not None and got[1] is not None
+    assert [p.code for p in got[1].problems] == ["KX101"]
+    # compose is no built-in group: its own flags before `up` are the plugin's, not refused
+    assert codes(res("docker compose -f ci.yml up -d", specs)) == ["KX303"]
+    assert codes(res("docker compose down", specs)) == ["KX303"]

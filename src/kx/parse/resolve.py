@@ -170,8 +170,9 @@ def _match(
     found.path_words = [names[0]]
     if found.root.flag_scope == "local":
         found.argv = names[1:]
-        if len(names) > 1 and specs.is_group(found.tool, names[0].value) and report_group_flag(found, names):
-            return 1
+        group = names[0].value in found.root.subcommands and specs.is_group(found.tool, names[0].value)
+        if group and len(names) > 1 and report_group_flag(found, names):
+            return 1  # a built-in group refuses flags; a plugin (with a plugin spec) parses its own
     report_unmatched(found, names, first_flag, plugin_exists)
     return 1
 
