@@ -70,7 +70,12 @@ def run(command: str, args: list[str]) -> int:
     else:
         text, diagnostics = engine.check_argv(options.command)
     if not options.quiet:
-        _print(text, diagnostics, options.format, _color(options.color), command == "exec")
+        shown = diagnostics
+        if command == "exec" and options.format == "text":
+            # exec guards commands it then runs (`alias docker='kx exec -- docker'`): a note that a
+            # command was not checked would be printed before every `docker compose`, so notes stay quiet
+            shown = [d for d in diagnostics if d.severity != "info"]
+        _print(text, shown, options.format, _color(options.color), command == "exec")
     failed = engine.has_errors(diagnostics)
     if command == "exec" and not failed:
         return _exec(options.command if options.string is None else ["sh", "-c", options.string])
