@@ -28,9 +28,23 @@ _DOCKER_PLUGIN_DIRS = (
 
 
 def plugin_installed(tool: str, name: str) -> bool:
-    """True when ``tool name`` would run an installed plugin."""
+    """True when ``tool name`` would run an installed plugin (remembered while PATH and HOME stay)."""
     if _NAME.fullmatch(name) is None:
         return False
+    env = os.environ
+    key = (tool, name, env.get("PATH", ""), env.get("DOCKER_CONFIG", ""), env.get("HOME", ""))
+    found = _SEEN.get(key)
+    if found is None:
+        if len(_SEEN) >= 4096:
+            _SEEN.clear()
+        found = _SEEN[key] = _look_up(tool, name)
+    return found
+
+
+_SEEN: dict[tuple[str, ...], bool] = {}
+
+
+def _look_up(tool: str, name: str) -> bool:
     if tool == "kubectl":
         import shutil
 

@@ -17,7 +17,7 @@ from kx.parse.plugins import KNOWN_PLUGINS
 from kx.parse.problems import ParseProblem
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
 
     from kx.parse.resolve import Resolution
     from kx.parse.span import Word
@@ -105,7 +105,7 @@ def _not_built_in(found: Resolution, word: Word) -> None:
         _add(found, "KX303", message, word)
 
 
-def near_misses(tool: str, name: str, commands: tuple[str, ...] | list[str]) -> list[str]:
+def near_misses(tool: str, name: str, commands: Sequence[str]) -> list[str]:
     """The built-in subcommands ``name`` is one edit away from, when it looks like a typo of them.
 
     Plugin names are often a built-in name with a letter more (``buildx``, ``ktop``, ``iexec``):
@@ -113,9 +113,19 @@ def near_misses(tool: str, name: str, commands: tuple[str, ...] | list[str]) -> 
     """
     if len(name) < 2 or name in _BOOL_WORDS or name in KNOWN_PLUGINS.get(tool, ()):
         return []
+    cached = _NEAR.get((tool, name))
+    if cached is not None and cached[0] is commands:  # a script runs the same plugin many times
+        return cached[1]
     typed = name.lower()
-    return [command for command in commands
+    hits = [command for command in commands
             if typed[1:] != command and (typed == command or distance(typed, command, 1) <= 1)]  # fmt: skip
+    if len(_NEAR) >= 4096:
+        _NEAR.clear()
+    _NEAR[(tool, name)] = (commands, hits)
+    return hits
+
+
+_NEAR: dict[tuple[str, str], tuple[Sequence[str], list[str]]] = {}
 
 
 def command_word_indices(words: list[Word], spec: CommandSpec, limit: int = 4) -> list[int]:
