@@ -286,3 +286,12 @@ def test_a_plugin_spec_makes_its_command_checked(tmp_path: Path) -> None:
     # compose is no built-in group: its own flags before `up` are the plugin's, not refused
     assert codes(res("docker compose -f ci.yml up -d", specs)) == ["KX303"]
     assert codes(res("docker compose down", specs)) == ["KX303"]
+
+
+def test_a_global_option_that_took_the_command_name_warns() -> None:
+    found = res("docker -H run nginx")
+    assert codes(found) == ["KX302"]
+    assert found.problems[0].message.startswith("'nginx' is not a docker command: -H took 'run' as its value")
+    assert (found.problems[0].start, found.problems[0].suggestion) == (14, None)
+    assert codes(res("docker -H=run nginx")) == ["KX303"]  # written on purpose
+    assert codes(res("docker -H tcp://h:2375 compose up")) == ["KX303"]

@@ -19,6 +19,7 @@ from kx.parse.problems import ParseProblem
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
+    from kx.parse.parsed import FlagUse
     from kx.parse.resolve import Resolution
     from kx.parse.span import Word
     from kx.spec.model import CommandSpec
@@ -94,6 +95,13 @@ def _plugin_message(found: Resolution, word: Word, first_flag: Word) -> str:
 
 def _not_built_in(found: Resolution, word: Word) -> None:
     """A name the tool does not have: a likely typo warns, anything else may be a plugin."""
+    eaten = _eaten_command(found, word)
+    if eaten is not None:
+        flag = eaten.word.value
+        message = (f"{word.value!r} is not a {found.tool} command: {flag} took {eaten.value!r} as its value, "
+                   f"so {word.value!r} became the command (is {flag} missing its value?)")  # fmt: skip
+        _add(found, "KX302", message, word)
+        return
     hits = near_misses(found.tool, word.value, found.root.subcommands)
     if hits:
         message = (f"{word.value!r} is not a {found.tool} command; did you mean {' or '.join(hits)}? "
@@ -103,6 +111,21 @@ def _not_built_in(found: Resolution, word: Word) -> None:
         tool = found.tool
         message = f"'{tool} {word.value}' is not a built-in {tool} command (a plugin?): not checked"
         _add(found, "KX303", message, word)
+
+
+def _eaten_command(found: Resolution, word: Word) -> FlagUse | None:
+    """docker: the global option before ``word`` whose value is a built-in command name.
+
+    In ``docker -H run nginx`` the host took ``run``, so ``nginx`` became the command.
+    """
+    parsed = found.globals
+    if parsed is None or not parsed.uses or found.root.flag_scope != "local":
+        return None
+    last = parsed.uses[-1]
+    value = last.value_word
+    if value is None or value is last.word or value.end > word.start or value.dynamic:
+        return None
+    return last if last.value in found.root.subcommands else None
 
 
 def near_misses(tool: str, name: str, commands: Sequence[str]) -> list[str]:
