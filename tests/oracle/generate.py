@@ -100,7 +100,7 @@ def summarize(outcomes: Sequence[agreement.Outcome], stages: dict[str, set[str]]
         out.append(
             f"{tool:8} {len(mine):5} lines  agreement {100 * agree / len(mine):6.2f}%  "
             f"false rejections {kinds['false-rejection']:3}  server claims {kinds['server-claim']:3}  "
-            f"misses {kinds['miss']:3}"
+            f"misses {kinds['miss']:3}  out of scope {kinds['out-of-scope']:3}"
         )
     return "\n".join(out)
 
@@ -120,7 +120,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--show",
         action="append",
         default=[],
-        help="print outcomes of this kind: false-rejection, server-claim, miss",
+        help="print outcomes of this kind: false-rejection, server-claim, miss, out-of-scope",
     )
     parser.add_argument("--workers", type=int, default=16)
     args = parser.parse_args(argv)
