@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from kx.check.formats.registry import set_file_checks
 from kx.spec import loader
 
 
@@ -23,10 +22,8 @@ def _isolated_specs(
     monkeypatch.setenv("XDG_CACHE_HOME", str(Path(__file__).parent.parent / ".pytest-kx-cache"))
     monkeypatch.delenv("KX_SPEC_PATH", raising=False)
     loader.reset()
-    set_file_checks(True)  # kx lint turns them off for its process; tests share one process
     yield
     loader.reset()
-    set_file_checks(True)
 
 
 # Under CI (KX_CI=1, set by .ci/run) the tools the tests need are installed, so a test skipped for

@@ -34,6 +34,9 @@ CODES: dict[str, tuple[str, str, str]] = {
     "KX206": ("invalid-resource-argument", "error", "A kubectl resource argument is malformed."),
     "KX207": ("invalid-object-name", "error", "The object name is not a valid Kubernetes name."),
     "KX208": ("suspicious-value", "warning", "A legal value that is almost surely a mistake."),
+    "KX209": ("missing-local-file", "error", "A file the command reads is not there (or not readable)."),
+    "KX210": ("invalid-local-file", "error", "A file the command reads holds what is refused."),
+    "KX211": ("unknown-kubeconfig-entry", "error", "A --context, --cluster or --user the kubeconfig lacks."),
     # 3xx: command structure
     "KX301": ("missing-argument", "error", "A required positional argument is missing."),
     "KX302": ("unknown-subcommand", "warning", "A subcommand one edit away from a built-in one: a typo?"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kx._typing import TYPE_CHECKING
+from kx.check.environment import Environment
 from kx.check.validator import validate, validate_globals
 from kx.codes import CODES, rule_url
 from kx.diagnostics import Diagnostic
@@ -42,9 +43,10 @@ def check_words(
     path: str = COMMAND_PATH,
     index: LineIndex | None = None,
     specs: SpecSet | None = None,
+    env: Environment | None = None,
 ) -> list[Diagnostic]:
     """Validate one command given as words whose spans index into ``text``."""
-    raws = problems_for_words(words, specs)
+    raws = problems_for_words(words, specs, env=env)
     if not raws:
         return []
     if index is None:
@@ -65,15 +67,21 @@ def set_target_versions(targets: Mapping[str, str]) -> Mapping[str, str]:
 
 
 def problems_for_words(
-    words: list[Word], specs: SpecSet | None = None, targets: Mapping[str, str] | None = None
+    words: list[Word],
+    specs: SpecSet | None = None,
+    targets: Mapping[str, str] | None = None,
+    env: Environment | None = None,
 ) -> list[Raw]:
     """The problems of one command, positioned by offsets into its source text.
 
     ``targets`` maps a tool to the client version a project must run with: flags that arrived
-    later are warned about (KX503).
+    later are warned about (KX503). ``env`` says where the files the command names are looked
+    for (kx.check.environment); by default the command runs here, as with ``kx check``.
     """
     if not words:
         return []
+    if env is None:
+        env = Environment()
     found = resolve_and_parse(words, specs or load_specs())
     if found is None:
         return []
@@ -81,11 +89,11 @@ def problems_for_words(
     raws = _from_parse(resolution.problems)
     anchor = resolution.path_words[-1] if resolution.path_words else resolution.tool_word
     if resolution.globals is not None:
-        raws += _from_findings(validate_globals(resolution.globals, resolution.tool_word))
+        raws += _from_findings(validate_globals(resolution.globals, resolution.tool_word, env))
     if parsed is None:
         return raws
     raws += _from_parse(parsed.problems)
-    raws += _from_findings(validate(parsed, anchor))
+    raws += _from_findings(validate(parsed, anchor, env))
     if targets is None:
         targets = _target_versions
     target = targets.get(resolution.tool) if targets else None
@@ -162,12 +170,13 @@ def _splitter() -> Callable[[str], list[WordSplit]]:
     return split_commands
 
 
-def check_command(text: str, path: str = COMMAND_PATH) -> list[Diagnostic]:
+def check_command(text: str, path: str = COMMAND_PATH, env: Environment | None = None) -> list[Diagnostic]:
     """Validate every docker/kubectl command in a command string (``a && b`` checks both)."""
     index = None  # built for the first command with problems: most have none
     result: list[Diagnostic] = []
+    env = env or Environment()  # one setting for the whole line: kubeconfigs are read once
     for split in (_split_commands or _splitter())(text):
-        raws = problems_for_words(split.words)
+        raws = problems_for_words(split.words, env=env)
         if raws:
             index = index or LineIndex(text)
             result.extend(to_diagnostics(raws, path, index))
@@ -194,10 +203,12 @@ def argv_to_words(argv: Sequence[str]) -> tuple[str, list[Word]]:
     return " ".join(parts), words
 
 
-def check_argv(argv: Sequence[str], path: str = COMMAND_PATH) -> tuple[str, list[Diagnostic]]:
+def check_argv(
+    argv: Sequence[str], path: str = COMMAND_PATH, env: Environment | None = None
+) -> tuple[str, list[Diagnostic]]:
     """Validate a command given as an argument vector; also return its display text."""
     text, words = argv_to_words(argv)
-    return text, check_words(words, text, path)
+    return text, check_words(words, text, path, env=env)
 
 
 def has_errors(diagnostics: Sequence[Diagnostic]) -> bool:

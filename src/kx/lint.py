@@ -19,6 +19,8 @@ from kx.extract.lint_files import BINARY, STDIN, Target, collect, load
 if TYPE_CHECKING:
     from typing import Any
 
+    from kx.check.environment import Environment
+
 PARALLEL_MIN_FILES = 8
 PARALLEL_MIN_BYTES = 512 * 1024
 MAX_MESSAGE = 400
@@ -120,9 +122,6 @@ def run(options: LintOptions) -> LintResult:
 
 
 def _run(options: LintOptions) -> LintResult:
-    from kx.check.formats.registry import set_file_checks
-
-    set_file_checks(False)  # scripts run elsewhere: their files are not ours to look at
     config = load_config(options.cwd, isolated=options.isolated)
     settings = _settings(options, config)
     targets, errors = collect(list(options.paths), config.exclude, options.stdin_filename)
@@ -195,11 +194,13 @@ def lint_target(
             return [], None  # binary files met while walking a directory are skipped quietly
         return _filter([_file_level(target.display, code, message)], settings), None
     assert loaded.text is not None
+    from kx.check.environment import Environment
     from kx.engine import set_target_versions
 
     previous = set_target_versions(dict(settings.target_versions))  # also in a pool's worker
     try:
-        groups = lint_text(loaded.text, target.kind, target.dialect, settings.spec_dirs, split=split)
+        env = Environment.for_lint(target.source if target.source != STDIN else None)
+        groups = lint_text(loaded.text, target.kind, target.dialect, settings.spec_dirs, split=split, env=env)
     finally:
         set_target_versions(previous)
     if loaded.bad_utf8_at is not None:
@@ -210,11 +211,14 @@ def lint_target(
 
 
 def lint_text(
-    text: str, kind: str, dialect: str = "bash", spec_dirs: tuple[str, ...] = (), *, split: bool = False
+    text: str, kind: str, dialect: str = "bash", spec_dirs: tuple[str, ...] = (), *, split: bool = False,
+    env: Environment | None = None,
 ) -> list[list[Raw]]:
     """The raw problems of one file's text: one list per command or synopsis, unsuppressed, unfiltered.
 
-    Offsets index into ``text``; identical repeats are folded only inside one list.
+    Offsets index into ``text``; identical repeats are folded only inside one list. ``env`` says
+    where the files its commands name are looked for; by default nowhere (a text with no file of
+    its own): nothing about them is reported.
     """
     from kx.engine import problems_for_words
     from kx.extract import extract
@@ -223,16 +227,20 @@ def lint_text(
     from kx.spec.loader import load_specs
 
     specs = load_specs(spec_dirs)
+    if env is None:
+        from kx.check.environment import Environment
+
+        env = Environment.for_lint(None)
     if split and kind == SHELL:
         from kx.lint_fork import lint_script
 
-        forked = lint_script(text, dialect, specs)
+        forked = lint_script(text, dialect, specs, env)
         if forked is not None:
             return forked
     found = extract(kind, text, dialect)
     groups: list[list[Raw]] = []
     for words in found.invocations:
-        raws = problems_for_words(words, specs)
+        raws = problems_for_words(words, specs, env=env)
         if raws:
             groups.append(raws)
     for start, end in found.synopses:

@@ -28,6 +28,7 @@ from kx.extract.shell import ShellResult, collect, plan_script
 from kx.extract.syntax import Gate
 
 if TYPE_CHECKING:
+    from kx.check.environment import Environment
     from kx.spec.loader import SpecSet
 
     Raw = tuple[str, str, int, int, "str | None", "str | None", str]
@@ -39,7 +40,9 @@ MIN_CHARS = 48 * 1024  # below this a fork costs more than it saves
 _TOP_LINE = re.compile(r"(?<!\\)\n(?=[A-Za-z_/.])(?!(?:then|do|done|fi|else|elif|esac|in)(?![\w-]))")
 
 
-def lint_script(text: str, dialect: str, specs: SpecSet) -> list[list[Raw]] | None:
+def lint_script(
+    text: str, dialect: str, specs: SpecSet, env: Environment | None = None
+) -> list[list[Raw]] | None:
     """The raw problems of a shell script, as ``kx.lint.lint_text`` finds them; None: too small."""
     if len(text) < MIN_CHARS or not hasattr(os, "fork"):
         return None
@@ -49,22 +52,22 @@ def lint_script(text: str, dialect: str, specs: SpecSet) -> list[list[Raw]] | No
     end = len(text)
     guess = _guess(text)
     _warm(specs)
-    child = _Child.start(text, guess, end, names, specs)
+    child = _Child.start(text, guess, end, names, specs, env)
     lexed = lex(text, 0, end, stop=guess)
     middle = lexed.end
     if middle != guess:  # the guess was not a top-level boundary: start again where one is
         if child is not None:
             child.cancel()
-        child = _Child.start(text, middle, end, names, specs) if middle < end else None
+        child = _Child.start(text, middle, end, names, specs, env) if middle < end else None
     gate = None
     try:
-        first = _half(text, 0, middle, names, specs, lexed)
+        first = _half(text, 0, middle, names, specs, env, lexed)
         if _doubtful(first):  # the shell can judge the script while the child finishes
             gate = Gate(text, 0, dialect)
     finally:
         second = child.result() if child is not None else None
     if second is None:
-        second = _half(text, middle, end, names, specs) if middle < end else ([], False, 0, 0, [])
+        second = _half(text, middle, end, names, specs, env) if middle < end else ([], False, 0, 0, [])
     groups = first[0] + second[0]
     if gate is None and _doubtful(second):
         gate = Gate(text, 0, dialect)
@@ -99,7 +102,8 @@ def _warm(specs: SpecSet) -> None:
 
 
 def _half(
-    text: str, low: int, high: int, names: ToolNames, specs: SpecSet, lexed: Lexed | None = None
+    text: str, low: int, high: int, names: ToolNames, specs: SpecSet, env: Environment | None = None,
+    lexed: Lexed | None = None,
 ) -> Half:
     """Lex (unless ``lexed`` is given), parse and check ``text[low:high]``."""
     if lexed is None:
@@ -109,21 +113,23 @@ def _half(
         return [], False, 0, 0, lexed.problems
     result = ShellResult()
     trouble = collect(plan, low, high, result)
-    groups = [found for words in result.invocations if (found := problems_for_words(words, specs))]
+    groups = [found for words in result.invocations if (found := problems_for_words(words, specs, env=env))]
     return groups, trouble, result.recovered, result.tree_only, lexed.problems
 
 
 class _Child:
     """A forked process working on ``[low, high)``; ``result()`` waits for its answer."""
 
-    def __init__(self, text: str, low: int, high: int, names: ToolNames, specs: SpecSet) -> None:
+    def __init__(
+        self, text: str, low: int, high: int, names: ToolNames, specs: SpecSet, env: Environment | None
+    ) -> None:
         read, write = os.pipe()
         self.pid = os.fork()
         if self.pid == 0:  # the child: never returns into the caller's code
             os.close(read)
             status = 1
             try:
-                _write_all(write, marshal.dumps(_half(text, low, high, names, specs)))
+                _write_all(write, marshal.dumps(_half(text, low, high, names, specs, env)))
                 status = 0
             finally:
                 os._exit(status)
@@ -131,10 +137,12 @@ class _Child:
         self.read = read
 
     @classmethod
-    def start(cls, text: str, low: int, high: int, names: ToolNames, specs: SpecSet) -> _Child | None:
+    def start(
+        cls, text: str, low: int, high: int, names: ToolNames, specs: SpecSet, env: Environment | None
+    ) -> _Child | None:
         """A child for ``[low, high)``, or None when no process can be had."""
         try:
-            return cls(text, low, high, names, specs)
+            return cls(text, low, high, names, specs, env)
         except OSError:
             return None
 

@@ -20,6 +20,7 @@ import pytest
 
 from kx.check.formats import load_all
 from kx.check.formats.registry import FORMATS, TYPES, ValueContext
+from kx.engine import check_argv
 from kx.spec.model import FlagSpec
 
 from .docker_cases import CASES, IMAGES
@@ -45,9 +46,16 @@ BYTES_FLAGS = {"memory", "memory-swap", "shm-size"}
 NEEDS_DAEMON_OS = {"device"}  # the client checks --device against the daemon's OS
 
 
+# Flags naming files: the environment pass judges them, through the engine, where kx check runs.
+FILE_FLAGS = {"cidfile", "env-file", "label-file"}
+
+
 def kx_rejects(flag: str, value: str) -> bool:
-    """True when kx says the docker client itself refuses the value."""
+    """True when kx says the docker client itself refuses the value (or the file it names, here)."""
     load_all()
+    if flag in FILE_FLAGS or (flag == "security-opt" and value.startswith("seccomp")):
+        _, diagnostics = check_argv(["docker", "run", f"--{flag}={value}", "nginx"])
+        return any(d.stage in ("client", "environment") and d.is_error for d in diagnostics)
     format_name = WIRING[flag]
     type_name = "bytes" if flag in BYTES_FLAGS else "string"
     spec = FlagSpec({"name": flag, "type": type_name, "format": None if format_name == "-" else format_name})

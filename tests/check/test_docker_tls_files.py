@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kx.check.formats.registry import set_file_checks
+from kx.check.environment import Environment
 from kx.engine import check_command
 
 
@@ -23,10 +23,10 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def test_missing_default_ca_is_reported(home: Path) -> None:
-    assert errors("docker --tls run nginx") == ["KX203"]
-    assert errors("docker -H tcp://h:2376 --tlsverify run nginx") == ["KX203"]
+    assert errors("docker --tls run nginx") == ["KX209"]
+    assert errors("docker -H tcp://h:2376 --tlsverify run nginx") == ["KX209"]
     # Giving --tlsverify at all turns TLS on, even =false; --tls=false alone does not.
-    assert errors("docker --tlsverify=false run nginx") == ["KX203"]
+    assert errors("docker --tlsverify=false run nginx") == ["KX209"]
     assert errors("docker --tls=false run nginx") == []
     assert errors("docker run nginx") == []
 
@@ -35,15 +35,12 @@ def test_present_ca_and_other_locations(home: Path, monkeypatch: pytest.MonkeyPa
     (home / ".docker").mkdir()
     (home / ".docker" / "ca.pem").write_text("x")
     assert errors("docker --tls run nginx") == []
-    assert errors(f"docker --tlsverify --tlscacert={home}/nope.pem run nginx") == ["KX203"]
+    assert errors(f"docker --tlsverify --tlscacert={home}/nope.pem run nginx") == ["KX209"]
     monkeypatch.setenv("DOCKER_CERT_PATH", str(home / "certs"))
-    assert errors("docker --tls run nginx") == ["KX203"]
+    assert errors("docker --tls run nginx") == ["KX209"]
     assert errors("docker --tls --tlscacert=$CA run nginx") == []
 
 
-def test_file_checks_off_means_not_judged(home: Path) -> None:
-    set_file_checks(False)
-    try:
-        assert errors("docker --tls run nginx") == []
-    finally:
-        set_file_checks(True)
+def test_lint_does_not_judge_another_machines_ca(home: Path) -> None:
+    lint = Environment.for_lint(str(home / "README.md"))
+    assert [d.code for d in check_command("docker --tls run nginx", env=lint)] == []

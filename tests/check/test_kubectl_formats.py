@@ -8,7 +8,7 @@ from kx.check.formats import load_all
 from kx.check.formats.kubectl_globals import check_override_flags
 from kx.check.formats.kubectl_output import check_output_flags
 from kx.check.formats.kubectl_resources import check_resource_args
-from kx.check.formats.registry import FORMATS, ValueContext, set_file_checks
+from kx.check.formats.registry import FORMATS, ValueContext
 from kx.check.problem import Problem
 
 load_all()
@@ -16,12 +16,8 @@ CTX = ValueContext("kubectl", None, "--x")
 
 
 def found(fmt: str, value: str) -> list[tuple[str, str]]:
-    """Syntax only: whether a named file exists is tested in test_kubectl_files."""
-    set_file_checks(False)
-    try:
-        return [(p.code, p.stage) for p in FORMATS[fmt](value, CTX)]
-    finally:
-        set_file_checks(True)
+    """Syntax only: whether a named file exists is the environment pass's (test_environment)."""
+    return [(p.code, p.stage) for p in FORMATS[fmt](value, CTX)]
 
 
 CLIENT = "client"
@@ -376,8 +372,8 @@ def test_unknown_type_suggests() -> None:
         ("", "{{.x", []),
         ("jsonpath={.x}", None, []),
         ("go-template-file", "/dev/null", []),
-        # kubectl reads a template file first thing, so a missing one fails where the command runs.
-        ("go-template-file", "/nonexistent/f", ["KX203"]),
+        # The file itself is the environment pass's (kx.check.envchecks), not a value problem.
+        ("go-template-file", "/nonexistent/f", []),
     ],
 )
 def test_output_flags(output: str | None, template: str | None, expected: list[str]) -> None:

@@ -78,9 +78,9 @@ def test_template_files_must_be_readable_here() -> None:
     def errors(line: str) -> list[str]:
         return [d.code for d in check_command(line) if d.severity == "error"]
 
-    assert errors("kubectl run web --image=nginx -o jsonpath-file=/nonexistent/t") == ["KX203"]
-    assert errors("kubectl expose deploy/nginx --port=80 -o templatefile=/") == ["KX203"]
-    assert errors("kubectl run web --image=nginx -o go-template-file --template=/nonexistent/t") == ["KX203"]
+    assert errors("kubectl run web --image=nginx -o jsonpath-file=/nonexistent/t") == ["KX209"]
+    assert errors("kubectl expose deploy/nginx --port=80 -o templatefile=/") == ["KX209"]
+    assert errors("kubectl run web --image=nginx -o go-template-file --template=/nonexistent/t") == ["KX209"]
     assert errors("kubectl run web --image=nginx -o jsonpath-file=/dev/null") == []
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 
 from kx._typing import TYPE_CHECKING
-from kx.check.formats.registry import file_checks_enabled
 from kx.check.problem import Problem
 from kx.check.rules import register_check
 
@@ -162,21 +161,6 @@ def single_host(state: CommandState, rule: RuleSpec) -> list[Finding]:
     return [finding(state, rule, "host", rule.message or "give -H/--host at most once")]
 
 
-@register_check("docker-cidfile-absent", needs=("cidfile",))
-def cidfile_absent(state: CommandState, rule: RuleSpec) -> list[Finding]:
-    """The client refuses an existing --cidfile and one whose directory is missing."""
-    path = state.value("cidfile")
-    if not path or not file_checks_enabled():
-        return []
-    if os.path.exists(path):
-        return [finding(state, rule, "cidfile", f"the --cidfile {path!r} already exists", "KX203")]
-    parent = os.path.dirname(path) or "."
-    if not os.path.isdir(parent):
-        message = f"the directory of --cidfile {path!r} does not exist"
-        return [finding(state, rule, "cidfile", message, "KX203")]
-    return []
-
-
 @register_check("positive-duration", needs=("pod-running-timeout",))
 def positive_duration(state: CommandState, rule: RuleSpec) -> list[Finding]:
     """``--pod-running-timeout`` must be above zero."""
@@ -197,19 +181,24 @@ def command_needs_args(state: CommandState, rule: RuleSpec) -> list[Finding]:
 
 @register_check("docker-tls-files", needs=("tls", "tlsverify", "tlscacert"))
 def tls_ca_file(state: CommandState, rule: RuleSpec) -> list[Finding]:
-    """With --tls or any --tlsverify, the client opens the CA file before anything else."""
+    """With --tls or any --tlsverify, the client opens the CA file before anything else.
+
+    Only judged where the command runs: the CA file of another machine is not kx lint's to know.
+    """
     verify, ca = state.flags.get("tlsverify"), state.flags.get("tlscacert")
     tls = state.is_set("tls") is True or (verify is not None and not verify.dynamic)
-    if not tls or not file_checks_enabled() or (ca is not None and ca.dynamic):
+    if not tls or not state.env.here or (ca is not None and ca.dynamic):
         return []
     given = state.value("tlscacert")
-    folder = os.environ.get("DOCKER_CERT_PATH") or os.environ.get("DOCKER_CONFIG") or "~/.docker"
+    environ = state.env.environ
+    folder = environ.get("DOCKER_CERT_PATH") or environ.get("DOCKER_CONFIG") or "~/.docker"
     path = os.path.expanduser(given if given else os.path.join(folder, "ca.pem"))
     if os.path.exists(path):
         return []
     anchor = "tlscacert" if given else ("tls" if "tls" in state.flags else "tlsverify")
     message = f"TLS makes the client read the CA file {path!r}, which does not exist here"
-    return [finding(state, rule, anchor, message, "KX203")]
+    word = state.flags[anchor].anchor
+    return [(Problem("KX209", message, stage="environment"), word)]
 
 
 @register_check("docker-tty-stdin", needs=())

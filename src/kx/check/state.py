@@ -6,6 +6,7 @@ from kx._regex import LazyRegex
 from kx._typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from kx.check.environment import Environment
     from kx.parse.span import Word
     from kx.spec.model import CommandSpec, FlagSpec
 
@@ -45,21 +46,23 @@ class FlagState:
 
 
 class CommandState:
-    """What rules look at: flags by canonical name, positionals, and the command's own word."""
+    """What rules look at: flags, positionals, the command's word, and the run's environment setting."""
 
-    __slots__ = ("anchor", "flags", "positionals", "spec", "tool")
+    __slots__ = ("anchor", "env", "flags", "positionals", "spec", "tool")
     tool: str
     spec: CommandSpec
     flags: dict[str, FlagState]
     positionals: list[Word]
     anchor: Word
+    env: Environment
 
-    def __init__(self, spec: CommandSpec, anchor: Word) -> None:
+    def __init__(self, spec: CommandSpec, anchor: Word, env: Environment) -> None:
         self.tool = spec.tool
         self.spec = spec
         self.flags = {}
         self.positionals = []
         self.anchor = anchor
+        self.env = env
 
     def add(self, flag: FlagSpec, value: str, word: Word, dynamic: bool) -> None:
         """Record one occurrence of ``flag``."""

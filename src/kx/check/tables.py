@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from kx._typing import TYPE_CHECKING
 from kx.check import formats
+from kx.check.environment import ENV_FORMATS
 from kx.check.rules import CHECK_NEEDS, CHECKS
 
 if TYPE_CHECKING:
@@ -24,12 +25,13 @@ if TYPE_CHECKING:
 class SpecTables:
     """What the validator needs to know about one spec beyond its flag lookups."""
 
-    __slots__ = ("dry_run", "idle", "required", "resource_args", "spec", "triggers", "windows")
+    __slots__ = ("dry_run", "environment", "idle", "required", "resource_args", "spec", "triggers", "windows")
     spec: CommandSpec
     required: tuple[FlagSpec, ...]
     dry_run: FlagSpec | None
     resource_args: bool
     windows: frozenset[str]
+    environment: frozenset[str]  # flags naming files or kubeconfig entries (kx.check.envchecks)
     triggers: tuple[Trigger, ...]
     idle: bool  # some rule may fire with no flag given at all
 
@@ -46,6 +48,9 @@ class SpecTables:
         # A superset of the state keys whose flag is Windows-only (a quick "none of them" test).
         self.windows = frozenset(
             name for flag in spec.flags if flag.platform == "windows" for name in (flag.name, flag.canonical)
+        )
+        self.environment = frozenset(
+            name for flag in spec.flags if flag.format in ENV_FORMATS for name in (flag.name, flag.canonical)
         )
         self.triggers = tuple(_trigger(spec, rule) for rule in spec.rules)
         self.idle = any(not needed and not groups for _rule, needed, groups in self.triggers)

@@ -11,6 +11,7 @@ from kx.check.tables import tables
 from kx.check.values import check_flag_value, check_positional_value
 
 if TYPE_CHECKING:
+    from kx.check.environment import Environment
     from kx.parse.argv import ParsedCommand
     from kx.parse.span import Word
     from kx.spec.model import CommandSpec, FlagSpec, PositionalSpec, RuleSpec
@@ -169,12 +170,14 @@ def _rule_findings(state: CommandState, rule: RuleSpec, dynamic_flags: bool) -> 
     return [(problem, word.start, word.end) for problem, word in check_rule(state, rule)]
 
 
-def build_state(parsed: ParsedCommand, anchor: Word) -> tuple[CommandState, list[Finding], bool]:
+def build_state(
+    parsed: ParsedCommand, anchor: Word, env: Environment
+) -> tuple[CommandState, list[Finding], bool]:
     """Fold flag occurrences into effective values, checking each value on the way.
 
     Returns the state, the value findings, and whether a dynamic word may hide flags.
     """
-    state = CommandState(parsed.spec, anchor)
+    state = CommandState(parsed.spec, anchor, env)
     state.positionals = list(parsed.positionals)
     found: list[Finding] = []
     dynamic_flags = False
@@ -247,12 +250,19 @@ def drop_create_claims(state: CommandState, found: list[Finding]) -> list[Findin
     ]
 
 
-def validate(parsed: ParsedCommand, anchor: Word) -> list[Finding]:
-    """Every value, positional, required-flag, platform and rule finding for one parsed command."""
-    state, found, dynamic = build_state(parsed, anchor)
+def validate(parsed: ParsedCommand, anchor: Word, env: Environment) -> list[Finding]:
+    """Every value, positional, required-flag, platform, rule and environment finding of a command.
+
+    ``env`` is the run's setting for what the command names on a machine (files, kubeconfig).
+    """
+    state, found, dynamic = build_state(parsed, anchor, env)
     if parsed.help:
         return found
     spec_tables = tables(state.spec)  # what each check below skips on is tested here: no call
+    if not spec_tables.environment.isdisjoint(state.flags):
+        from kx.check.envchecks import check_environment
+
+        found.extend(check_environment(state, env))
     found.extend(check_positionals(state, dynamic))
     if not dynamic and spec_tables.required:
         found.extend(check_required_flags(state))
@@ -265,10 +275,10 @@ def validate(parsed: ParsedCommand, anchor: Word) -> list[Finding]:
     return drop_create_claims(state, found)
 
 
-def validate_globals(parsed: ParsedCommand, anchor: Word) -> list[Finding]:
+def validate_globals(parsed: ParsedCommand, anchor: Word, env: Environment) -> list[Finding]:
     """Value and rule findings for a tool's root-local options (docker's global options)."""
     if not parsed.uses and not tables(parsed.spec).idle:
         return []  # the usual `docker run ...`: no global option, and no rule fires without one
-    state, found, dynamic = build_state(parsed, anchor)
+    state, found, dynamic = build_state(parsed, anchor, env)
     found.extend(check_rules(state, dynamic))
     return found

@@ -21,7 +21,7 @@ def render_one(diagnostic: Diagnostic, lines: list[str], color: bool) -> str:
     """One diagnostic: header, the source line, carets, and the fix."""
     severity = _paint(diagnostic.severity, _COLORS.get(diagnostic.severity, ""), color)
     count = f" (x{diagnostic.count})" if diagnostic.count > 1 else ""
-    where = "" if diagnostic.stage != "server" else " [server]"
+    where = f" [{diagnostic.stage}]" if diagnostic.stage in ("server", "environment") else ""
     head = f"{severity}[{diagnostic.code}]{where}: {_paint(diagnostic.message, _BOLD, color)}{count}"
     out = [head]
     if 0 < diagnostic.line <= len(lines):

@@ -78,6 +78,7 @@ def _result(diagnostic: Diagnostic, rule_index: int, uri_base: str | None) -> di
     }
     if diagnostic.count > 1:
         result["occurrenceCount"] = diagnostic.count
+    result["properties"] = {"stage": diagnostic.stage}
     return result
 
 

@@ -42,4 +42,6 @@ def describe(diagnostic: Diagnostic) -> str:
         message += f" (did you mean {diagnostic.suggestion!r}?)"
     if diagnostic.count > 1:
         message += f" ({diagnostic.count} times)"
+    if diagnostic.stage == "environment":
+        message += " (stage: environment)"  # it holds where those files are, not everywhere
     return message

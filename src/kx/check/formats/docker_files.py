@@ -1,34 +1,21 @@
 """docker run values that name local files the client itself reads or creates.
 
-`--env-file` and `--label-file` are parsed line by line (`KEY=value`, `#` comments, a bare `KEY`),
-`--cidfile` must not exist yet and must be creatable, and `--security-opt seccomp=FILE` must hold
-JSON. Paths are relative to the current directory, as they are for the client.
+`--env-file`, `--label-file`, `--cidfile` and seccomp profiles are free text to the flag parser;
+the files they name are judged by the environment pass (``kx.check.envchecks``), which knows
+where the command runs. The line rules of env and label files are here.
 """
 
 from __future__ import annotations
 
-import os
-
 from kx._typing import TYPE_CHECKING
-from kx.check.formats.registry import file_checks_enabled, register_format
-from kx.check.problem import Problem
+from kx.check.formats.registry import register_format
 
 if TYPE_CHECKING:
     from kx.check.formats.registry import ValueContext
+    from kx.check.problem import Problem
 
 _MAX_LINE = 64 * 1024  # bufio.Scanner's default token limit
 _BOM = b"\xef\xbb\xbf"
-
-
-def _read(path: str) -> bytes | str:
-    """The file's bytes, or the reason it cannot be read."""
-    if not file_checks_enabled():
-        return b""
-    try:
-        with open(path, "rb") as handle:
-            return handle.read()
-    except OSError as exc:
-        return exc.strerror or str(exc)
 
 
 def kv_file_problem(data: bytes) -> str | None:
@@ -56,55 +43,9 @@ def kv_file_problem(data: bytes) -> str | None:
     return None
 
 
-def _file_check(value: str, what: str) -> list[Problem]:
-    data = _read(value)
-    if isinstance(data, str):
-        return [Problem("KX203", f"cannot read the {what} {value!r}: {data}")]
-    reason = kv_file_problem(data)
-    return [Problem("KX203", f"the {what} {value!r} is malformed: {reason}")] if reason else []
-
-
 @register_format("env-file")
-def check_env_file(value: str, ctx: ValueContext) -> list[Problem]:
-    """Check one `--env-file`: readable, and every line KEY=value, KEY, blank or a # comment."""
-    return _file_check(value, "env file")
-
-
 @register_format("label-file")
-def check_label_file(value: str, ctx: ValueContext) -> list[Problem]:
-    """Check one `--label-file` (same line rules as an env file)."""
-    return _file_check(value, "label file")
-
-
 @register_format("cidfile")
-def check_cidfile(value: str, ctx: ValueContext) -> list[Problem]:
-    """Check `--cidfile`: the client refuses an existing file and must be able to create it."""
-    if value == "" or not file_checks_enabled():
-        return []
-    if os.path.exists(value):
-        return [
-            Problem("KX203", f"the container ID file {value!r} already exists; remove it or pick another")
-        ]
-    parent = os.path.dirname(value) or "."
-    if value.endswith("/") or not os.path.isdir(parent):
-        return [Problem("KX203", f"cannot create the container ID file {value!r}: no such directory")]
-    if not os.access(parent, os.W_OK | os.X_OK):
-        return [Problem("KX203", f"cannot create the container ID file {value!r}: permission denied")]
+def check_local_file(value: str, ctx: ValueContext) -> list[Problem]:
+    """An env, label or container ID file: any text parses; the file is the environment's."""
     return []
-
-
-def seccomp_problem(path: str) -> Problem | None:
-    """`seccomp=FILE`: the client reads the file and sends it only if it is JSON."""
-    data = _read(path)
-    if isinstance(data, str):
-        return Problem("KX203", f"cannot read the seccomp profile {path!r}: {data}")
-    import json  # only on this rare path: json is too slow to import on every check
-
-    def refuse(name: str) -> object:
-        raise ValueError(name)
-
-    try:
-        json.loads(data.decode("utf-8", "surrogateescape"), parse_constant=refuse)
-    except ValueError as exc:
-        return Problem("KX203", f"the seccomp profile {path!r} is not valid JSON: {exc}")
-    return None

@@ -84,10 +84,8 @@ def url_problem(url: str) -> str | None:
 def check_kube_filename(value: str, ctx: ValueContext) -> list[Problem]:
     """One -f value of kubectl expose (a CSV list): no empty item, URLs that parse, paths that exist.
 
-    Paths are only checked where the command runs (not by ``kx lint``).
+    Whether the paths exist, and what they hold, is the environment pass's business.
     """
-    from kx.check.formats.kubectl_files import missing_manifest
-
     if value == "" or '"' in value:
         return []  # quoted CSV fields are the stringSlice type check's business
     problems = []
@@ -98,8 +96,6 @@ def check_kube_filename(value: str, ctx: ValueContext) -> list[Problem]:
             why = url_problem(item)
             if why:
                 problems.append(Problem("KX203", f"the URL {item!r} does not parse: {why}"))
-        elif (missing := missing_manifest(item)) is not None:
-            problems.append(missing)
     return problems
 
 

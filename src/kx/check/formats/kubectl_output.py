@@ -27,7 +27,7 @@ CASCADE = ("background", "foreground", "orphan")
 
 
 def _template_problem(kind: str, template: str) -> Problem | None:
-    """Syntax of an inline template for an output kind; a file kind's file must be readable here."""
+    """Syntax of an inline template for an output kind (a file kind's file: kx.check.envchecks)."""
     # Imported here: most commands give no template, and every kubectl check loads this module.
     from kx.check.formats.kubectl_jsonpath import jsonpath_problem
     from kx.check.formats.kubectl_templates import go_template_problem
@@ -37,16 +37,8 @@ def _template_problem(kind: str, template: str) -> Problem | None:
     elif kind in ("jsonpath", "jsonpath-as-json"):
         why = jsonpath_problem(template)
     else:
-        return _template_file_problem(kind, template)
+        return None
     return Problem("KX203", f"the {kind} template {template!r} does not parse: {why}") if why else None
-
-
-def _template_file_problem(kind: str, path: str) -> Problem | None:
-    """-o jsonpath-file=PATH and the other file kinds: kubectl reads the file before anything else."""
-    from kx.check.formats.kubectl_files import unreadable
-
-    why = unreadable(path)
-    return Problem("KX203", f"-o {kind} names the template file {path!r}, which {why} here") if why else None
 
 
 def _unknown_output(value: str) -> Problem:

@@ -54,19 +54,3 @@ def register_type(*names: str) -> Callable[[Checker], Checker]:
         return fn
 
     return add
-
-
-# Whether checkers may look at the file system (``--env-file``, ``--cidfile``, seccomp profiles).
-# ``kx check`` runs where the command will run, so it looks; ``kx lint`` reads scripts that run
-# elsewhere, so it does not (a missing file there says nothing about the target machine).
-_FILE_CHECKS = {"enabled": True}
-
-
-def set_file_checks(enabled: bool) -> None:
-    """Turn file-system checks on or off for this process."""
-    _FILE_CHECKS["enabled"] = enabled
-
-
-def file_checks_enabled() -> bool:
-    """Whether checkers may look at the file system."""
-    return _FILE_CHECKS["enabled"]
