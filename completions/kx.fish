@@ -991,7 +991,7 @@ function __kx_C
         case 'c15'
             printf '%s\n' 'Always' 'OnFailure' 'Never'
         case 'c16'
-            printf '%s\n' 'text' 'json'
+            printf '%s\n' 'text' 'json' 'sarif' 'github'
         case 'c17'
             printf '%s\n' 'auto' 'always' 'never'
         case 'c18'

@@ -840,7 +840,7 @@ c12	None ClientIP
 c13	ClusterIP NodePort LoadBalancer ExternalName
 c14	Always IfNotPresent Never
 c15	Always OnFailure Never
-c16	text json
+c16	text json sarif github
 c17	auto always never
 c18	pod replicationcontroller service deployment replicaset
 c19	bash zsh fish powershell

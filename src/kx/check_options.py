@@ -10,7 +10,7 @@ from kx.errors import UsageError
 
 # (long name, short, metavar or None for a switch, choices, default, help)
 OPTIONS: tuple[tuple[str, str | None, str | None, tuple[str, ...], str, str], ...] = (
-    ("format", "f", "FORMAT", ("text", "json"), "text", "Output format."),
+    ("format", "f", "FORMAT", ("text", "json", "sarif", "github"), "text", "Output format."),
     ("color", None, "WHEN", ("auto", "always", "never"), "auto", "Colour the output."),
     ("quiet", "q", None, (), "", "Print nothing; only the exit code tells."),
 )

@@ -90,6 +90,12 @@ def _print(text: str, diagnostics: list[Diagnostic], fmt: str, color: bool, to_s
         body = {"command": text, "diagnostics": [d.to_dict() for d in diagnostics]}
         stream.write(json.dumps(body, indent=2) + "\n")
         return
+    if fmt in ("sarif", "github"):
+        from kx import __version__
+        from kx.report import ReportOptions, render
+
+        stream.write(render(fmt, diagnostics, ReportOptions(tool_version=__version__)))
+        return
     if diagnostics:
         from kx.report import caret
 

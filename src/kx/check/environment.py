@@ -24,7 +24,7 @@ STAGE = "environment"  # the Problem/Diagnostic stage of every finding that depe
 _NOT_JUDGED_STARTS = ("~", "$", "%")
 # The value formats whose flags name files or kubeconfig entries (kx.check.envchecks.HANDLERS).
 ENV_FORMATS = frozenset({"env-file", "label-file", "cidfile", "security-opt", "kube-local-file",
-                         "kube-filename", "output-format", "kube-context", "kube-cluster", "kube-user"})
+                         "kube-filename", "output-format", "kube-context", "kube-cluster", "kube-user"})  # fmt: skip
 
 
 class Environment:
@@ -121,4 +121,3 @@ def repository_root(folder: str) -> str | None:
         if parent == current:
             return None
         current = parent
-
