@@ -23,8 +23,10 @@ LINT = "lint"
 STAGE = "environment"  # the Problem/Diagnostic stage of every finding that depends on local files
 _NOT_JUDGED_STARTS = ("~", "$", "%")
 # The value formats whose flags name files or kubeconfig entries (kx.check.envchecks.HANDLERS).
-ENV_FORMATS = frozenset({"env-file", "label-file", "cidfile", "security-opt", "kube-local-file",
-                         "kube-filename", "output-format", "kube-context", "kube-cluster", "kube-user"})  # fmt: skip
+ENV_FORMATS = frozenset({
+    "env-file", "label-file", "cidfile", "security-opt", "kube-local-file", "kube-filename",
+    "output-format", "kube-context", "kube-cluster", "kube-user",
+})  # fmt: skip
 
 
 class Environment:
