@@ -40,8 +40,8 @@ port-mapping published=8080,target=80,mode client | port-mapping = client | port
 port-mapping 1.2.3.4:80 client | expose-port 80 ok | expose-port 80/foo ok | expose-port 8000-8010 ok
 expose-port 90-80 client | expose-port 80:80 client | expose-port 65536 client | volume /data ok
 volume /a:/b:ro,z ok | volume vol:/b ok | volume /a::b client | volume aa:bb:cc:dd client
-volume a:b:c:d server | volume relative/path:/x server | volume /a:/b:bogusmode server | volume /a:ro server
-volume data ok | volume ./data:/x ok | volume ~/data:/x server | volume /a:/ server | volume x:/y ok
+volume a:b:c:d server | volume relative/path:/x ok | volume /a:/b:bogusmode server | volume /a:ro server
+volume data ok | volume ./data:/x ok | volume ~/data:/x ok | volume /a:/ server | volume x:/y ok
 volume /a:/b:ro,rw server | volume ab ok | volume /a/../:/b ok | volume /a:/b/.. server
 mount type=bind,source=/a,target=/b ok | mount type=volume,target=/b ok | mount type=bind,src=/a client
 mount foo=bar,target=/b client | mount type=volume,target=/b,bind-propagation=rprivate client

@@ -57,8 +57,9 @@ FORMAT_MODULES = {name: module for module, names in _MODULE_FORMATS.items() for 
 TYPE_MODULES = {"bytes": "docker_resources"}
 # Spec types with no checker of their own: their flags' formats check the values.
 UNCHECKED_TYPES = frozenset({"decimal", "gpu-request", "mount", "network", "ulimit"})
-# The modules holding a tool's named rule checks (docker's are in kx.check.named_checks).
-CHECK_MODULES = {"kubectl": "kubectl_checks"}
+# The modules holding a tool's named rule checks that use its value checkers (the others are in
+# kx.check.named_checks).
+CHECK_MODULES = {"kubectl": "kubectl_checks", "docker": "docker_checks"}
 
 
 def _modules() -> list[str]:

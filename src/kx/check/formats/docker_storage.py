@@ -87,6 +87,19 @@ def _server_volume(spec: str) -> Problem | None:
         return _server("the container path cannot be '/'")
     if not target.replace("\\", "/").startswith("/"):
         return _server(f"the container path {target!r} must be absolute")
+    return None
+
+
+def volume_source_problem(spec: str) -> Problem | None:
+    """A -v source that is neither a host path nor a local volume name (once the rest passed).
+
+    Only the local volume driver checks names: the validator applies this unless --volume-driver
+    names another driver, which gets the name as it is (``kx.check.named_checks``).
+    """
+    if _client_volume(spec) is not None or not _has_source(spec) or _server_volume(spec) is not None:
+        return None
+    parts = spec.split(":", 3)
+    source = parts[0] if len(parts) > 1 else ""
     if source and not source.startswith(("/", ".")) and not is_docker_name(source):
         hint = (
             "a host path must be absolute (the client makes ./ and ../ paths absolute)"
