@@ -47,7 +47,8 @@ def test_daemon_rules(line: str, expected: list[tuple[str, str]]) -> None:
 def test_the_volume_caret_is_on_the_spec() -> None:
     line = "docker run --volume=data/x:/x nginx"
     [diagnostic] = check_command(line)
-    assert (diagnostic.column, diagnostic.end_column) == (line.index("data") + 1, len(line) - len(" nginx") + 1)
+    spec = line.index("data/x:/x")
+    assert (diagnostic.column, diagnostic.end_column) == (spec + 1, spec + len("data/x:/x") + 1)
 
 
 @pytest.mark.skipif(shutil.which("docker") is None, reason="docker is not installed")

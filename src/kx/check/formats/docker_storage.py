@@ -75,7 +75,7 @@ def _server_volume(spec: str) -> Problem | None:
     parts = spec.split(":", 3)
     if len(parts) > 3:
         return _server("a Linux daemon splits the spec at every ':' and finds more than 3 parts")
-    source, target, mode = ["", parts[0], ""] if len(parts) == 1 else [*parts, ""][:3]
+    _, target, mode = ["", parts[0], ""] if len(parts) == 1 else [*parts, ""][:3]
     if len(parts) == 2 and valid_mount_mode(parts[1]):
         return _server(
             f"{parts[1]!r} is read as a mode, so the container path is missing",
