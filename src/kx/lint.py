@@ -199,7 +199,7 @@ def lint_target(
 
     previous = set_target_versions(dict(settings.target_versions))  # also in a pool's worker
     try:
-        env = Environment.for_lint(target.source if target.source != STDIN else None)
+        env = Environment.for_lint(_origin(target))
         groups = lint_text(loaded.text, target.kind, target.dialect, settings.spec_dirs, split=split, env=env)
     finally:
         set_target_versions(previous)
@@ -208,6 +208,13 @@ def lint_target(
         at = loaded.bad_utf8_at
         groups.append([("KX702", message, at, at + 1, None, None, "lint")])
     return _finish(loaded.text, target.display, groups, settings), None
+
+
+def _origin(target: Target) -> str | None:
+    """The file whose neighbours a target's commands may name: stdin has one only when named."""
+    if target.source != STDIN:
+        return target.source
+    return target.display if target.display != "<stdin>" else None
 
 
 def lint_text(

@@ -6,6 +6,7 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -249,3 +250,31 @@ def test_kubeconfig_lookups_agree_with_kubectl(
     env = Environment(environ=environ)
     _, diagnostics = check_argv(argv, env=env)
     assert any(d.is_error for d in diagnostics) == kubectl_refuses, (real.stderr, diagnostics)
+
+
+def test_template_files_are_parsed_when_found(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (repo / "ok.tmpl").write_text("{{.metadata.name}}\n")
+    (repo / "bad.tmpl").write_text("{{.metadata.name\n")
+    (repo / "bad.jsonpath").write_text("{.metadata.name\n")
+    monkeypatch.chdir(repo)
+    assert found("kubectl run web --image=nginx -o go-template-file=ok.tmpl") == []
+    bad = [("KX210", "error", "environment")]
+    assert found("kubectl run web --image=nginx -o go-template-file=bad.tmpl") == bad
+    assert found("kubectl run web --image=nginx -o jsonpath-file --template bad.jsonpath") == bad
+    script = repo / "get.sh"
+    script.write_text("kubectl run web --image=nginx -o templatefile=bad.tmpl\n")
+    assert lint(script) == [(1, "KX210", "error", "environment")]
+
+
+def test_stdin_with_a_name_looks_next_to_that_name(repo: Path) -> None:
+    (repo / "docs" / "bad.env").write_text("=x\n")
+    kx = Path(sys.executable).with_name("kx")
+    script = "docker run --env-file bad.env nginx\n"
+
+    def lint_stdin(*args: str) -> subprocess.CompletedProcess[str]:
+        argv = [str(kx), "lint", "--isolated", *args, "-"]
+        return subprocess.run(argv, cwd=repo, input=script, capture_output=True, text=True, timeout=120)
+
+    named = lint_stdin("--stdin-filename", "docs/run.sh")
+    assert named.returncode == 1 and "[KX210]" in named.stdout
+    assert lint_stdin().returncode == 0

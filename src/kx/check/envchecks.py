@@ -83,20 +83,22 @@ def _unreadable(path: str) -> str | None:
     return "is not a readable file" if os.path.isdir(path) or not os.access(path, os.R_OK) else None
 
 
-def _file(value: str, what: str, env: Environment, check: Callable[[bytes], str | None],
-          begin: int = 0) -> list[Problem]:  # fmt: skip
-    """Locate ``value``; a missing or unreadable file where it runs, or content ``check`` refuses."""
-    located = env.locate(value[begin:])
+def _file(path: str, what: str, env: Environment, check: Callable[[bytes], str | None],
+          begin: int | None = None) -> list[Problem]:  # fmt: skip
+    """Locate ``path``: a missing or unreadable file where it runs, or content ``check`` refuses.
+
+    ``begin``: where the path starts in the flag's value (None: the caret covers the whole value).
+    """
+    located = env.locate(path)
     if located is None:
         return []
-    path, exists = located
-    if not exists:
-        return [_problem(MISSING, f"the {what} {value[begin:]!r} does not exist here", begin)]
-    data = _read(path)
+    if not located[1]:
+        return [_problem(MISSING, f"the {what} {path!r} does not exist here", begin)]
+    data = _read(located[0])
     if isinstance(data, str):
-        return [_problem(MISSING, f"cannot read the {what} {value[begin:]!r}: {data}", begin)]
+        return [_problem(MISSING, f"cannot read the {what} {path!r}: {data}", begin)]
     why = check(data)
-    return [_problem(INVALID, f"the {what} {value[begin:]!r} {why}", begin)] if why else []
+    return [_problem(INVALID, f"the {what} {path!r} {why}", begin)] if why else []
 
 
 def _env_file(value: str, flag: FlagState, state: CommandState, env: Environment) -> list[Problem]:
@@ -137,7 +139,7 @@ def _security_opt(value: str, flag: FlagState, state: CommandState, env: Environ
         key, sep, path = value.partition(":")
     if key != "seccomp" or not sep or path in ("", "builtin", "unconfined"):
         return []
-    return _file(value, "seccomp profile", env, _seccomp, begin=len(key) + 1)
+    return _file(path, "seccomp profile", env, _seccomp, begin=len(key) + 1)
 
 
 def _seccomp(data: bytes) -> str | None:
@@ -195,9 +197,9 @@ def _manifests(value: str, flag: FlagState, state: CommandState, env: Environmen
 
 
 def _output(value: str, flag: FlagState, state: CommandState, env: Environment) -> list[Problem]:
-    """-o KIND=FILE of a file kind (or -o KIND with --template FILE): kubectl reads the file first."""
+    """-o KIND=FILE of a file kind (or -o KIND with --template FILE): kubectl reads and parses it first."""
     kind, sep, inline = value.partition("=")
-    if kind not in FILE_OUTPUTS or not env.here:
+    if kind not in FILE_OUTPUTS:
         return []
     template = state.flags.get("template")
     if template is None:
@@ -206,10 +208,18 @@ def _output(value: str, flag: FlagState, state: CommandState, env: Environment) 
         return []  # an inline template next to --template is reported as a value problem
     else:
         path, begin = template.values[-1], None
-    why = _unreadable(path) if path else None
-    if why is None:
+    if not path:
         return []
-    return [_problem(MISSING, f"-o {kind} names the template file {path!r}, which {why} here", begin)]
+    return _file(path, f"-o {kind} template file", env, lambda data: _template(kind, data), begin)
+
+
+def _template(kind: str, data: bytes) -> str | None:
+    from kx.check.formats.kubectl_jsonpath import jsonpath_problem
+    from kx.check.formats.kubectl_templates import go_template_problem
+
+    text = data.decode("utf-8", "replace")
+    why = jsonpath_problem(text) if kind == "jsonpath-file" else go_template_problem(text)
+    return f"does not parse: {why}" if why else None
 
 
 def _entry(value: str, flag: FlagState, state: CommandState, env: Environment) -> list[Problem]:
