@@ -36,7 +36,7 @@ CODES: dict[str, tuple[str, str, str]] = {
     "KX208": ("suspicious-value", "warning", "A legal value that is almost surely a mistake."),
     "KX209": ("missing-local-file", "error", "A file the command reads is not there (or not readable)."),
     "KX210": ("invalid-local-file", "error", "A file the command reads holds what is refused."),
-    "KX211": ("unknown-kubeconfig-entry", "error", "A --context, --cluster or --user the kubeconfig lacks."),
+    "KX211": ("unknown-context", "error", "A --context (kubectl: --cluster, --user) unknown here."),
     # 3xx: command structure
     "KX301": ("missing-argument", "error", "A required positional argument is missing."),
     "KX302": ("unknown-subcommand", "warning", "A subcommand one edit away from a built-in one: a typo?"),

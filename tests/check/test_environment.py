@@ -278,3 +278,23 @@ def test_stdin_with_a_name_looks_next_to_that_name(repo: Path) -> None:
     named = lint_stdin("--stdin-filename", "docs/run.sh")
     assert named.returncode == 1 and "[KX210]" in named.stdout
     assert lint_stdin().returncode == 0
+
+
+@pytest.mark.skipif(shutil.which("docker") is None, reason="docker is not installed")
+@pytest.mark.parametrize(
+    "flags",
+    [["--context", "nope"], ["-c", "mine"], ["--context", "default"], ["--config", "elsewhere", "-c", "mine"]],
+)
+def test_docker_contexts_agree_with_docker(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, flags: list[str]
+) -> None:
+    environ = {"PATH": os.environ["PATH"], "HOME": str(tmp_path)}
+    create = ["docker", "context", "create", "mine", "--docker", "host=unix:///nonexistent/kx.sock"]
+    made = subprocess.run(create, env=environ, capture_output=True, text=True, timeout=60)
+    assert made.returncode == 0, made.stderr
+    argv = ["docker", *flags, "run", "nginx"]
+    real = subprocess.run(argv, cwd=tmp_path, env=environ, capture_output=True, text=True, timeout=60)
+    docker_refuses = "Cannot connect to the Docker daemon" not in real.stderr
+    monkeypatch.chdir(tmp_path)
+    _, diagnostics = check_argv(argv, env=Environment(environ=environ))
+    assert [d.code for d in diagnostics if d.is_error] == (["KX211"] if docker_refuses else []), real.stderr

@@ -242,8 +242,24 @@ def _entry(value: str, flag: FlagState, state: CommandState, env: Environment) -
     return [_problem(UNKNOWN_ENTRY, message, suggestion=guess[0] if guess else None)]
 
 
+def _docker_context(value: str, flag: FlagState, state: CommandState, env: Environment) -> list[Problem]:
+    """A docker --context: the client opens its metadata under the configuration directory."""
+    config = state.flags.get("config")
+    if not env.here or value in ("", "default") or (config is not None and config.dynamic):
+        return []
+    import hashlib
+
+    home = env.environ.get("HOME") or os.path.expanduser("~")
+    folder = config.values[-1] if config is not None else env.environ.get("DOCKER_CONFIG")
+    folder = folder or os.path.join(home, ".docker")
+    digest = hashlib.sha256(value.encode("utf-8", "surrogateescape")).hexdigest()
+    if os.path.exists(os.path.join(folder, "contexts", "meta", digest, "meta.json")):
+        return []
+    return [_problem(UNKNOWN_ENTRY, f'context "{value}" not found: docker has no such context in {folder}')]
+
+
 HANDLERS: dict[str, Handler] = {
     "env-file": _env_file, "label-file": _label_file, "cidfile": _cidfile, "security-opt": _security_opt,
     "kube-local-file": _kube_file, "kube-filename": _manifests, "output-format": _output,
-    "kube-context": _entry, "kube-cluster": _entry, "kube-user": _entry,
+    "kube-context": _entry, "kube-cluster": _entry, "kube-user": _entry, "docker-context": _docker_context,
 }  # fmt: skip

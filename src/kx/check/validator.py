@@ -281,4 +281,8 @@ def validate_globals(parsed: ParsedCommand, anchor: Word, env: Environment) -> l
         return []  # the usual `docker run ...`: no global option, and no rule fires without one
     state, found, dynamic = build_state(parsed, anchor, env)
     found.extend(check_rules(state, dynamic))
+    if not tables(state.spec).environment.isdisjoint(state.flags):
+        from kx.check.envchecks import check_environment
+
+        found.extend(check_environment(state, env))
     return found

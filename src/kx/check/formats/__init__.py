@@ -42,7 +42,7 @@ _MODULE_FORMATS = {
                        "pid-mode", "restart-policy", "security-opt", "storage-opt", "sysctl", "ulimit",
                        "userns-mode", "uts-mode"),
     "docker_storage": ("device", "volume"),
-    "kubectl_files": ("kube-cluster", "kube-context", "kube-local-file", "kube-user"),
+    "kubectl_files": ("docker-context", "kube-cluster", "kube-context", "kube-local-file", "kube-user"),
     "kubectl_globals": ("kube-filename", "override-type", "overrides-json", "profile", "request-timeout"),
     "kubectl_image": ("kube-image",),
     "kubectl_meta": ("annotations", "kube-env", "label-selector", "labels", "namespace", "object-name",

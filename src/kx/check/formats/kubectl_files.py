@@ -1,4 +1,4 @@
-"""kubectl values that name local files or kubeconfig entries.
+"""Values that name local files or client configuration entries (kubectl's, and docker --context).
 
 Their values are free text to the client's flag parser; what they name (a file, a context) is
 judged by the environment pass, ``kx.check.envchecks``, which knows where the command runs.
@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 @register_format("kube-context")
 @register_format("kube-cluster")
 @register_format("kube-user")
+@register_format("docker-context")
 def check_local_name(value: str, ctx: ValueContext) -> list[Problem]:
     """A kubeconfig, CA, certificate or key file, or a kubeconfig entry: any text parses."""
     return []
