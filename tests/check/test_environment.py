@@ -283,7 +283,7 @@ def test_stdin_with_a_name_looks_next_to_that_name(repo: Path) -> None:
 @pytest.mark.skipif(shutil.which("docker") is None, reason="docker is not installed")
 @pytest.mark.parametrize(
     "flags",
-    [["--context", "nope"], ["-c", "mine"], ["--context", "default"], ["--config", "elsewhere", "-c", "mine"]],
+    [["--context", "nope"], ["-c", "mine"], ["--context", "default"], ["--config", "x", "-c", "mine"]],
 )
 def test_docker_contexts_agree_with_docker(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, flags: list[str]
