@@ -298,3 +298,36 @@ def test_docker_contexts_agree_with_docker(
     monkeypatch.chdir(tmp_path)
     _, diagnostics = check_argv(argv, env=Environment(environ=environ))
     assert [d.code for d in diagnostics if d.is_error] == (["KX211"] if docker_refuses else []), real.stderr
+
+
+MANIFESTS = {
+    "ds.yaml": "apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: d, labels: {a: b}}\n"
+    "spec: {selector: {matchLabels: {a: b}}, template: {metadata: {labels: {a: b}}}}\n",
+    "job.yaml": "apiVersion: batch/v1\nkind: Job\nmetadata: {name: j}\n",
+    "cm.json": '{"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "c"}}',
+    "deploy.yaml": "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: w}\n"
+    "spec: {selector: {matchLabels: {a: b}}, template: {metadata: {labels: {a: b}}}}\n",
+    "svc.yaml": "apiVersion: v1\nkind: Service\nmetadata: {name: s}\n"
+    "spec: {selector: {a: b}, ports: [{port: 80}]}\n",
+}
+
+
+@pytest.mark.skipif(shutil.which("kubectl") is None, reason="kubectl is not installed")
+@pytest.mark.parametrize("name", sorted(MANIFESTS))
+def test_expose_kinds_agree_with_kubectl(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    """kubectl only tells after discovery: it runs against the fake API server of tests/oracle."""
+    fake_kube = pytest.importorskip("tests.oracle.fake_kube")
+    (tmp_path / name).write_text(MANIFESTS[name])
+    monkeypatch.chdir(tmp_path)
+    argv = ["kubectl", "expose", "-f", name, "--port=80", "--dry-run=client", "-o", "name"]
+    with fake_kube.FakeKube() as server:
+        environ = {"PATH": os.environ["PATH"], "HOME": str(tmp_path)}
+        real = subprocess.run([*argv, f"--server={server.url('x')}"], env=environ, capture_output=True,
+                              text=True, timeout=60)  # fmt: skip
+    refused = "cannot expose" in real.stderr
+    assert refused or real.returncode == 0, real.stderr
+    diagnostics = [d for d in check_argv(argv)[1] if d.is_error]
+    assert [d.code for d in diagnostics] == (["KX210"] if refused else [])
+    if refused:
+        kind = real.stderr.split("cannot expose a ")[1].split()[0]
+        assert f"cannot expose a {kind} " in diagnostics[0].message
