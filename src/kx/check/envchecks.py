@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 
 from kx._typing import TYPE_CHECKING
-from kx.check.environment import STAGE
+from kx.check.environment import STAGE, read_file
 from kx.check.problem import Problem
 
 if TYPE_CHECKING:
@@ -67,15 +67,6 @@ def _problem(code: str, message: str, begin: int | None = None, end: int | None 
     return Problem(code, message, stage=STAGE, begin=begin, end=end, suggestion=suggestion)
 
 
-def _read(path: str) -> bytes | str:
-    """The file's bytes, or why it cannot be read."""
-    try:
-        with open(path, "rb") as handle:
-            return handle.read()
-    except OSError as exc:
-        return exc.strerror or str(exc)
-
-
 def _unreadable(path: str) -> str | None:
     """Why the client cannot read ``path`` ("does not exist", ...); anything readable counts (/dev/null)."""
     if not os.path.exists(path):
@@ -94,7 +85,9 @@ def _file(path: str, what: str, env: Environment, check: Callable[[bytes], str |
         return []
     if not located[1]:
         return [_problem(MISSING, f"the {what} {path!r} does not exist here", begin)]
-    data = _read(located[0])
+    data = read_file(located[0])
+    if data is None:
+        return []
     if isinstance(data, str):
         return [_problem(MISSING, f"cannot read the {what} {path!r}: {data}", begin)]
     why = check(data)

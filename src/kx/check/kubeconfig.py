@@ -53,8 +53,10 @@ def load_entries(paths: tuple[str, ...], explicit: bool = False) -> Entries | No
     for path in paths:
         if not os.path.exists(path) and not explicit:
             continue  # kubectl skips a missing file of KUBECONFIG
-        data = _read(path)
-        if data is None:
+        from kx.check.environment import read_file
+
+        data = read_file(path)
+        if data is None or isinstance(data, str):
             return None
         loaded = parse(data)
         if isinstance(loaded, str):
@@ -64,14 +66,6 @@ def load_entries(paths: tuple[str, ...], explicit: bool = False) -> Entries | No
             merged[kind] = None if names is None or have is None else have | names
     final = {kind: None if names is None else frozenset(names) for kind, names in merged.items()}
     return Entries(final, paths)
-
-
-def _read(path: str) -> bytes | None:
-    try:
-        with open(path, "rb") as handle:
-            return handle.read()
-    except OSError:
-        return None
 
 
 def problem(data: bytes) -> str | None:

@@ -15,7 +15,6 @@ _EXPOSABLE = {"": ("Pod", "Service", "ReplicationController"), "apps": ("Deploym
 _EXPOSABLE_KINDS = frozenset(kind for kinds in _EXPOSABLE.values() for kind in kinds)
 _EXTENSIONS = (".json", ".yaml", ".yml")
 _MAX_FILES = 200
-_MAX_BYTES = 2 * 1024 * 1024
 
 
 def unexposable(path: str, recursive: bool = False) -> str | None:
@@ -47,12 +46,14 @@ def _files(path: str, recursive: bool) -> list[str]:
 def _file_kind(path: str) -> str | None:
     import yaml  # only when a manifest is read
 
+    from kx.check.environment import read_file
+
+    data = read_file(path)
+    if not isinstance(data, bytes):
+        return None
     try:
-        if os.path.getsize(path) > _MAX_BYTES:
-            return None
-        with open(path, "rb") as handle:
-            documents = list(yaml.safe_load_all(handle.read()))
-    except (OSError, ValueError, yaml.YAMLError, RecursionError):
+        documents = list(yaml.safe_load_all(data))
+    except (ValueError, yaml.YAMLError, RecursionError):
         return None
     for document in documents:
         found = _object_kind(document, 0)
