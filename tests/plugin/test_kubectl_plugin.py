@@ -85,4 +85,5 @@ def test_lint(run: Run, tmp_path: Path) -> None:
 def test_user_errors_are_one_line(run: Run) -> None:
     done = run("kubectl", "kx", "check", "--format", "xml", "expose")
     assert done.returncode == 2
-    assert done.stderr == "kx: error: invalid value 'xml' for --format (choose from text, json, sarif, github)\n"
+    choices = "text, json, sarif, github"
+    assert done.stderr == f"kx: error: invalid value 'xml' for --format (choose from {choices})\n"

@@ -9,8 +9,6 @@ of the doubt rather than guess. The checks that need kubectl's value checkers ar
 
 from __future__ import annotations
 
-import os
-
 from kx._typing import TYPE_CHECKING
 from kx.check.problem import Problem
 from kx.check.rules import register_check
@@ -179,26 +177,12 @@ def command_needs_args(state: CommandState, rule: RuleSpec) -> list[Finding]:
     return [(Problem("KX403", message, stage=rule.stage, severity="warning"), state.flags["command"].anchor)]
 
 
-@register_check("docker-tls-files", needs=("tls", "tlsverify", "tlscacert"))
-def tls_ca_file(state: CommandState, rule: RuleSpec) -> list[Finding]:
-    """With --tls or any --tlsverify, the client opens the CA file before anything else.
+@register_check("docker-tls-files", needs=("tls", "tlsverify"))
+def tls_files(state: CommandState, rule: RuleSpec) -> list[Finding]:
+    """With --tls or any --tlsverify, the client reads its TLS files before anything else."""
+    from kx.check.envdocker import tls_problems
 
-    Only judged where the command runs: the CA file of another machine is not kx lint's to know.
-    """
-    verify, ca = state.flags.get("tlsverify"), state.flags.get("tlscacert")
-    tls = state.is_set("tls") is True or (verify is not None and not verify.dynamic)
-    if not tls or not state.env.here or (ca is not None and ca.dynamic):
-        return []
-    given = state.value("tlscacert")
-    environ = state.env.environ
-    folder = environ.get("DOCKER_CERT_PATH") or environ.get("DOCKER_CONFIG") or "~/.docker"
-    path = os.path.expanduser(given if given else os.path.join(folder, "ca.pem"))
-    if os.path.exists(path):
-        return []
-    anchor = "tlscacert" if given else ("tls" if "tls" in state.flags else "tlsverify")
-    message = f"TLS makes the client read the CA file {path!r}, which does not exist here"
-    word = state.flags[anchor].anchor
-    return [(Problem("KX209", message, stage="environment"), word)]
+    return tls_problems(state)
 
 
 @register_check("docker-tty-stdin", needs=())

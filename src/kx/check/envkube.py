@@ -1,0 +1,110 @@
+"""Environment checks of kubectl's values: kubeconfig and TLS files, -f manifests, template files, entries."""
+
+from __future__ import annotations
+
+from kx._typing import TYPE_CHECKING
+from kx.check.envfiles import INVALID, MISSING, UNKNOWN_ENTRY, file_problems, problem, unreadable
+
+if TYPE_CHECKING:
+    from kx.check.envfiles import Handler
+    from kx.check.environment import Environment
+    from kx.check.problem import Problem
+    from kx.check.state import CommandState, FlagState
+
+FILE_OUTPUTS = ("go-template-file", "templatefile", "jsonpath-file")
+
+
+def _kube_file(value: str, flag: FlagState, state: CommandState, env: Environment) -> list[Problem]:
+    """--kubeconfig and the TLS files: kubectl reads them first; a kubeconfig must also load."""
+    is_config = flag.flag.canonical == "kubeconfig"
+    located = env.locate(value)
+    why = unreadable(located[0]) if located is not None else None
+    if why is not None:
+        return [problem(MISSING, f"the {'kubeconfig' if is_config else 'file'} {value!r} {why} here")]
+    return file_problems(value, "kubeconfig", env, _kubeconfig) if is_config and located is not None else []
+
+
+def _kubeconfig(data: bytes) -> str | None:
+    from kx.check.kubeconfig import problem
+
+    why = problem(data)
+    return f"does not load in kubectl: {why}" if why else None
+
+
+def _manifests(value: str, flag: FlagState, state: CommandState, env: Environment) -> list[Problem]:
+    """Each path of ``kubectl expose -f`` must exist and hold only objects kubectl can expose."""
+    if '"' in value:
+        return []  # quoted CSV fields: the type check's business
+    found: list[Problem] = []
+    at = 0
+    for item in value.split(","):
+        begin, at = at, at + len(item) + 1
+        if item in ("", "-") or item.startswith(("http://", "https://")):
+            continue
+        located = env.locate(item)
+        if located is None:
+            continue
+        end = begin + len(item)
+        if not located[1]:
+            found.append(problem(MISSING, f"the path {item!r} does not exist here", begin, end))
+            continue
+        from kx.check.manifests import unexposable
+
+        kind = unexposable(located[0], recursive=state.is_set("recursive") is True)
+        if kind is not None:
+            message = (f"kubectl cannot expose a {kind} (in {item!r}): only Pods, Services, "
+                       "ReplicationControllers, Deployments and ReplicaSets can be exposed")  # fmt: skip
+            found.append(problem(INVALID, message, begin, end))
+    return found
+
+
+def _output(value: str, flag: FlagState, state: CommandState, env: Environment) -> list[Problem]:
+    """-o KIND=FILE of a file kind (or -o KIND with --template FILE): kubectl reads and parses it first."""
+    kind, sep, inline = value.partition("=")
+    if kind not in FILE_OUTPUTS:
+        return []
+    template = state.flags.get("template")
+    if template is None:
+        path, begin = inline, len(kind) + 1
+    elif sep or template.dynamic:
+        return []  # an inline template next to --template is reported as a value problem
+    else:
+        path, begin = template.values[-1], None
+    if not path:
+        return []
+    return file_problems(path, f"-o {kind} template file", env, lambda data: _template(kind, data), begin)
+
+
+def _template(kind: str, data: bytes) -> str | None:
+    from kx.check.formats.kubectl_jsonpath import jsonpath_problem
+    from kx.check.formats.kubectl_templates import go_template_problem
+
+    text = data.decode("utf-8", "replace")
+    why = jsonpath_problem(text) if kind == "jsonpath-file" else go_template_problem(text)
+    return f"does not parse: {why}" if why else None
+
+
+def _entry(value: str, flag: FlagState, state: CommandState, env: Environment) -> list[Problem]:
+    """--context, --cluster, --user: kubectl looks the name up in the kubeconfig it loads."""
+    from kx.check.kubeconfig import ENTRY_FLAGS
+
+    config = state.flags.get("kubeconfig")
+    if value == "" or (config is not None and config.dynamic) or flag.flag.canonical not in ENTRY_FLAGS:
+        return []
+    entries = env.kubeconfig(config.values[-1] if config is not None else None)
+    if entries is None:
+        return []
+    kind, word = ENTRY_FLAGS[flag.flag.canonical]
+    if entries.has(kind, value) is not False:
+        return []
+    from kx.check.suggest import closest
+
+    guess = closest(value, sorted(entries.names[kind] or ()))
+    message = f'{word} "{value}" does not exist'
+    return [problem(UNKNOWN_ENTRY, message, suggestion=guess[0] if guess else None)]
+
+
+KUBECTL_HANDLERS: dict[str, Handler] = {
+    "kube-local-file": _kube_file, "kube-filename": _manifests, "output-format": _output,
+    "kube-context": _entry, "kube-cluster": _entry, "kube-user": _entry,
+}  # fmt: skip
