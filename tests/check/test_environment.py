@@ -331,3 +331,23 @@ def test_expose_kinds_agree_with_kubectl(tmp_path: Path, monkeypatch: pytest.Mon
     if refused:
         kind = real.stderr.split("cannot expose a ")[1].split()[0]
         assert f"cannot expose a {kind} " in diagnostics[0].message
+
+
+@pytest.mark.skipif(shutil.which("kubectl") is None, reason="kubectl is not installed")
+@pytest.mark.parametrize("target", ["nodir", "empty", "ok", "file.yaml", "./ok"])
+def test_kustomize_directories_agree_with_kubectl(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, target: str
+) -> None:
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "ok").mkdir()
+    (tmp_path / "ok" / "kustomization.yaml").write_text("resources: []\n")
+    (tmp_path / "file.yaml").write_text("kind: Service\n")
+    argv = ["kubectl", "expose", "-k", target, "--port=80", "--request-timeout=1s"]
+    environ = {"PATH": os.environ["PATH"], "HOME": str(tmp_path)}
+    real = subprocess.run(argv, cwd=tmp_path, env=environ, capture_output=True, text=True, timeout=60)
+    kubectl_refuses = real.returncode != 0 and "refused" not in real.stderr and "connect" not in real.stderr
+    monkeypatch.chdir(tmp_path)
+    codes = [d.code for d in check_argv(argv)[1] if d.is_error]
+    assert bool(codes) == kubectl_refuses, (real.stderr, codes)
+    assert set(codes) <= {"KX209", "KX210"}
+    assert found(f"kubectl expose -k {target}?ref=v1 --port=80") == []  # a remote one is not judged

@@ -26,7 +26,7 @@ _NOT_JUDGED_STARTS = ("~", "$", "%")
 # The value formats whose flags name files or kubeconfig entries (kx.check.envchecks.HANDLERS).
 ENV_FORMATS = frozenset({
     "env-file", "label-file", "cidfile", "security-opt", "kube-local-file", "kube-filename",
-    "output-format", "kube-context", "kube-cluster", "kube-user", "docker-context",
+    "output-format", "kube-context", "kube-cluster", "kube-user", "docker-context", "kustomize-dir",
 })  # fmt: skip
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from kx._typing import TYPE_CHECKING
 from kx.check.envfiles import INVALID, MISSING, UNKNOWN_ENTRY, file_problems, problem, unreadable
 
@@ -104,7 +106,31 @@ def _entry(value: str, flag: FlagState, state: CommandState, env: Environment) -
     return [problem(UNKNOWN_ENTRY, message, suggestion=guess[0] if guess else None)]
 
 
+_KUSTOMIZATIONS = ("kustomization.yaml", "kustomization.yml", "Kustomization")
+_REMOTE_HOSTS = ("github.com", "gitlab.com", "bitbucket.org", "git@", "git::")
+
+
+def _kustomize(value: str, flag: FlagState, state: CommandState, env: Environment) -> list[Problem]:
+    """Expose -k DIR: a local directory holding a kustomization (a remote repository is not judged)."""
+    first = value.split("/", 1)[0]
+    remote = "://" in value or "?" in value or value.startswith(_REMOTE_HOSTS)
+    if remote or ("." in first and first not in (".", "..") and "/" in value):
+        return []
+    located = env.locate(value)
+    if located is None:
+        return []
+    path, exists = located
+    if not exists or not os.path.isdir(path):
+        why = "does not exist" if not exists else "is not a directory"
+        return [problem(MISSING, f"the kustomization directory {value!r} {why} here")]
+    if any(os.path.isfile(os.path.join(path, name)) for name in _KUSTOMIZATIONS):
+        return []
+    message = f"the directory {value!r} holds no {', '.join(_KUSTOMIZATIONS[:2])} or {_KUSTOMIZATIONS[2]}"
+    return [problem(INVALID, message)]
+
+
 KUBECTL_HANDLERS: dict[str, Handler] = {
     "kube-local-file": _kube_file, "kube-filename": _manifests, "output-format": _output,
+    "kustomize-dir": _kustomize,
     "kube-context": _entry, "kube-cluster": _entry, "kube-user": _entry,
 }  # fmt: skip

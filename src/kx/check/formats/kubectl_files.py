@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 @register_format("kube-cluster")
 @register_format("kube-user")
 @register_format("docker-context")
+@register_format("kustomize-dir")
 def check_local_name(value: str, ctx: ValueContext) -> list[Problem]:
     """A kubeconfig, CA, certificate or key file, or a kubeconfig entry: any text parses."""
     return []
