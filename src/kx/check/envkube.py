@@ -27,9 +27,9 @@ def _kube_file(value: str, flag: FlagState, state: CommandState, env: Environmen
 
 
 def _kubeconfig(data: bytes) -> str | None:
-    from kx.check.kubeconfig import problem
+    from kx.check.kubeconfig import problem as load_problem
 
-    why = problem(data)
+    why = load_problem(data)
     return f"does not load in kubectl: {why}" if why else None
 
 
