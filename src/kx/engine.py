@@ -11,11 +11,10 @@ from kx.parse.span import LineIndex, Word
 from kx.spec.loader import load_specs
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Mapping, Sequence
+    from collections.abc import Iterable, Mapping, Sequence
 
     from kx.check.problem import Problem
     from kx.parse.problems import ParseProblem
-    from kx.parse.words import WordSplit
     from kx.spec.loader import SpecSet
 
     Raw = tuple[str, str, int, int, "str | None", "str | None", str]
@@ -149,25 +148,31 @@ def _fold(raws: Sequence[Raw], path: str, index: LineIndex) -> list[Diagnostic]:
     return [first if seen == 1 else first.replace(count=seen) for first, seen in folded.values()]
 
 
-# kx.parse.words.split_commands, imported on first use: `kx check -- ARGV` never splits text, and
-# the splitter's modules would add to its cold start (a function-level import costs ~0.7 us a call).
-_split_commands: Callable[[str], list[WordSplit]] | None = None
+def command_words_in(text: str) -> list[list[Word]]:
+    """The commands of a command string, found as ``kx lint`` finds them in a shell snippet.
 
+    Text with no nesting goes through ``kx.parse.words.plain_commands`` (no lexer, no ``re`` for
+    plain words: a test checks it agrees with the lexer); the rest through the extractor
+    ``kx lint`` uses (``kx.extract.split.commands_in``), with the variables and aliases that
+    name a tool. Both are imported on first use: ``kx check -- ARGV`` splits no text.
+    """
+    from kx.parse.words import plain_commands
 
-def _splitter() -> Callable[[str], list[WordSplit]]:
-    global _split_commands
-    from kx.parse.words import split_commands
+    found = plain_commands(text)
+    if found is not None:
+        return found
+    from kx.extract.commands import find_tool_names
+    from kx.extract.split import commands_in
 
-    _split_commands = split_commands
-    return split_commands
+    return commands_in(text, 0, len(text), find_tool_names(text))[0]
 
 
 def check_command(text: str, path: str = COMMAND_PATH) -> list[Diagnostic]:
     """Validate every docker/kubectl command in a command string (``a && b`` checks both)."""
     index = None  # built for the first command with problems: most have none
     result: list[Diagnostic] = []
-    for split in (_split_commands or _splitter())(text):
-        raws = problems_for_words(split.words)
+    for words in command_words_in(text):
+        raws = problems_for_words(words)
         if raws:
             index = index or LineIndex(text)
             result.extend(to_diagnostics(raws, path, index))

@@ -28,7 +28,7 @@ _TOKENS = {
     ARITH: re.compile(r"[()$`]"),
 }
 _KEYWORD = re.compile(
-    r"(if|then|else|elif|fi|do|done|while|until|for|select|case|esac|function|time|!|\{|\}|in)"
+    r"(if|then|else|elif|fi|do|done|while|until|for|select|case|esac|function|!|\{|\}|in)"
     r"(?=[\s;&|()<>]|$)"
 )
 _OPENERS = frozenset({"if", "while", "until", "for", "select", "case", "{"})

@@ -12,7 +12,7 @@ from kx._typing import TYPE_CHECKING
 from kx.parse.argv import parse_argv
 from kx.parse.plugins import plugin_installed
 from kx.parse.subcommand import command_word_indices, report_group_flag, report_unmatched, traverse_start
-from kx.parse.wrappers import skip_prefixes
+from kx.parse.wrappers import command_words
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -87,17 +87,17 @@ def resolve(
     words: list[Word], specs: SpecSet, *, plugin_exists: PluginLookup = plugin_installed
 ) -> Resolution | None:
     """Find the tool, the subcommand and its spec; None when the words run no tool kx knows."""
-    start = skip_prefixes(words)
-    if start is None or words[start].dynamic:
+    run = command_words(words)
+    if run is None or run[0].dynamic:
         return None
-    tool = tool_name(words[start].value, specs)
+    tool = tool_name(run[0].value, specs)
     if tool is None:
         return None
     root = specs.root(tool)
     if root is None:  # pragma: no cover - tool_name checked it
         return None
-    found = Resolution(tool, words[start], root, words[:start])
-    rest = words[start + 1 :]
+    found = Resolution(tool, run[0], root, [w for w in words if w.start < run[0].start])
+    rest = run[1:]
     if root.flag_scope == "local":
         _resolve_local(found, rest, specs, plugin_exists)
     else:

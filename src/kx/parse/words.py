@@ -3,7 +3,8 @@ r"""Split shell text into words with source spans, one simple command at a time 
 Quotes and escapes are removed from each word's value; ``\\``-newline continuations vanish; a
 ``#`` at the start of a word comments out the rest of the line. A command ends at an unquoted
 ``;``, ``&``, ``&&``, ``||``, ``|``, ``|&``, ``(``, ``)`` or newline. Redirections (``>out``,
-``2>&1``, ``<<EOF``) are not words: their targets are kept apart and here-document bodies skipped.
+``2>&1``, ``<<EOF``) are not words: their targets are kept apart and here-document bodies skipped;
+a documentation placeholder such as ``<image>`` is a word (``kx.parse.wordscan.placeholder_end``).
 Expansions (``$VAR``, ``${..}``, ``$(..)``, backticks) and unquoted globs make a word dynamic; the
 unknown part keeps its source text.
 """
@@ -12,7 +13,8 @@ from __future__ import annotations
 
 from kx._regex import LazyRegex
 from kx.parse.span import Word
-from kx.parse.wordscan import SIMPLE_WORD, WORD_END, quoted_line_words, scan_word, simple_word
+from kx.parse.wordscan import SIMPLE_WORD, WORD_END, placeholder_at, quoted_line_words, scan_word, simple_word
+from kx.parse.wrappers import script_span, unwrap
 
 _REDIRECT = LazyRegex(r"(?:[0-9]+|&)?(?:>>|>&|>\||<<<|<<-|<<|<&|<>|>|<)")
 _BLANKS = " \t\r"
@@ -157,7 +159,7 @@ class _Scanner:
         if char == "#":
             newline = source.find("\n", pos, limit)
             return limit if newline < 0 else newline
-        if char in "<>&0123456789":
+        if char in "<>&0123456789" and not placeholder_at(source, pos, limit):
             redirect = _REDIRECT.match(source, pos, limit)
             if redirect is not None:
                 return self._redirect(split, redirect.group(), redirect.end())
@@ -214,6 +216,8 @@ def _fast_word(source: str, text: str, start: int, end: int, limit: int) -> Word
         following = source[end]
         if following not in WORD_END or (following in "<>" and text.isdigit()):
             return None
+        if following == "<" and placeholder_at(source, end, limit):
+            return None
     if text[0] == "#":
         return None
     return simple_word(text, start, end)
@@ -243,4 +247,38 @@ def split_commands(source: str, start: int = 0, end: int | None = None) -> list[
         if split.error is not None or split.next <= pos:
             break
         pos = split.next
+    return out
+
+
+# Text without these has no command substitution, subshell, process substitution or alias.
+_NESTING = ("(", ")", "`", "alias")
+
+
+def plain_commands(source: str, start: int = 0, end: int | None = None) -> list[list[Word]] | None:
+    """The simple commands of text that nests none (see ``_NESTING``), as lists of words.
+
+    For such text this finds what ``kx.extract.split.commands_in`` finds, without the lexer or
+    ``re`` for lines of plain words (a cold ``kx check`` of a line should not pay for them).
+    None when the text nests commands or a command's name is an expansion (a variable may
+    name the tool): the caller then uses the full extraction. A string that a wrapper runs
+    (``watch 'docker ps'``) gives the commands inside it.
+    """
+    stop = len(source) if end is None else end
+    if start == 0 and stop == len(source) and any(mark in source for mark in _NESTING):
+        return None
+    out: list[list[Word]] = []
+    for split in split_commands(source, start, stop):
+        found = unwrap(split.words)
+        if found is None:
+            continue
+        if found.script is not None:
+            span = script_span(source, found.script)
+            inner = plain_commands(source, *span) if span is not None else []
+            if inner is None:
+                return None
+            out.extend(inner)
+        elif split.words[found.index].dynamic:
+            return None
+        else:
+            out.append(split.words)
     return out

@@ -3,6 +3,9 @@ r"""Scan one shell word: quote removal, escapes, continuations, and what is dyna
 The value of a word is what the shell would pass after quote removal, except that expansions
 (``$VAR``, ``${..}``, ``$(..)``, backticks) and globs keep their source text and make the word
 dynamic from the index where the first of them starts (``Word.dyn_at``).
+
+Documentation placeholders are unknown too, never redirections: ``<image>``, ``--image=<name>``,
+``<registry>/<repo>:<tag>``, quoted or not (see ``placeholder_end``).
 """
 
 from __future__ import annotations
@@ -23,6 +26,39 @@ WORD_END = " \t\r\n;&|<>()"
 SIMPLE_WORD = r"""(?:[^ \t\r\n'"\\$`;&|<>()*?\[{]+|'[^']*'|"[^"\\$`]*")+"""
 _SIMPLE = LazyRegex(SIMPLE_WORD)  # compiled on first use, like the others: bare words need none
 _SPECIAL_PARAMS = "@*#?$!-0123456789"
+# What a placeholder's name may hold after its first letter: no blanks, quotes, operators or <>.
+_PLACEHOLDER_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.:/@+,=")
+PLACEHOLDER_MAX = 64
+
+
+def placeholder_end(source: str, pos: int, limit: int) -> int:
+    """End of the placeholder starting at ``pos`` (a ``<``), or -1.
+
+    A placeholder is ``<``, a letter, up to 63 characters that are no blank, quote, operator,
+    ``$`` or ``<``, and ``>``, all glued (``<image>``, ``<your-name>``, ``<ns>/<pod>``); the ``>``
+    must not start ``>>`` or ``>&``. Real redirections keep their meaning: ``< file``, ``<<EOF``,
+    ``2>&1``, ``<in >out`` (a blank before the ``>``), ``<(cmd)``.
+    """
+    first = source[pos + 1 : pos + 2]
+    if not first or not first.isascii() or not first.isalpha():
+        return -1
+    stop = min(limit, pos + PLACEHOLDER_MAX + 1)
+    i = pos + 2
+    while i < stop and source[i] in _PLACEHOLDER_CHARS:
+        i += 1
+    if i >= stop or source[i] != ">" or source[i + 1 : i + 2] in (">", "&"):
+        return -1
+    return i + 1
+
+
+def placeholder_index(value: str) -> int:
+    """Index of the first placeholder inside a quoted value, or -1."""
+    at = value.find("<")
+    while at >= 0:
+        if placeholder_end(value, at, len(value)) > 0:
+            return at
+        at = value.find("<", at + 1)
+    return -1
 
 
 def scan_word(source: str, pos: int, limit: int) -> tuple[Word, int, str | None]:
@@ -30,7 +66,7 @@ def scan_word(source: str, pos: int, limit: int) -> tuple[Word, int, str | None]
     simple = _SIMPLE.match(source, pos, limit)
     if simple is not None:
         end = simple.end()
-        if end >= limit or source[end] in WORD_END:
+        if end >= limit or (source[end] in WORD_END and not placeholder_at(source, end, limit)):
             text = simple.group()
             word = simple_word(text, pos, end)
             if word is not None:
@@ -48,7 +84,22 @@ def simple_word(text: str, start: int, end: int) -> Word | None:
         word = Word(text, start, end)
     else:
         word = Word(text.replace("'" if single else '"', ""), start, end, False, False)
+        if "<" in text:
+            _mark_placeholder(word)
     return mark_tilde(word, text) if "~" in text else word
+
+
+def placeholder_at(source: str, pos: int, limit: int) -> bool:
+    """Whether a placeholder (not a redirection) starts at ``pos``."""
+    return source[pos] == "<" and placeholder_end(source, pos, limit) > 0
+
+
+def _mark_placeholder(word: Word) -> None:
+    """Make a word holding a quoted placeholder dynamic from there."""
+    at = placeholder_index(word.value)
+    if at >= 0 and (not word.dynamic or at < word.dyn_at):
+        word.dynamic = True
+        word.dyn_at = at
 
 
 def _scan_word(source: str, pos: int, limit: int) -> tuple[Word, int, str | None]:
@@ -72,7 +123,14 @@ def _scan_word(source: str, pos: int, limit: int) -> tuple[Word, int, str | None
                 break
         char = source[pos]
         if char in WORD_END:
-            break
+            stop = placeholder_end(source, pos, limit) if char == "<" else -1
+            if stop < 0:
+                break
+            if dyn_at < 0:
+                dyn_at = _length(parts)
+            parts.append(source[pos:stop])
+            pos = stop
+            continue
         if char == "'":
             close = source.find("'", pos + 1, limit)
             if close < 0:
@@ -127,6 +185,10 @@ def _scan_word(source: str, pos: int, limit: int) -> tuple[Word, int, str | None
             parts.append(source[pos:stop])
             pos = stop
     value = "".join(parts)
+    if not literal and "<" in value:
+        holder = placeholder_index(value)
+        if holder >= 0 and (dyn_at < 0 or holder < dyn_at):
+            dyn_at = holder
     if error is not None and dyn_at < 0:
         dyn_at = len(value)  # a broken word: its end is unknown
     word = Word(value, start, pos, dyn_at >= 0, literal and error is None, max(dyn_at, 0))

@@ -1,101 +1,196 @@
-"""Commands that run another command (``sudo``, ``env``, ``time``...) and how to step over them."""
+"""Commands that run another command (``sudo``, ``env``, ``xargs``...): the one table, and stepping over them.
+
+Every caller that decides which command a line runs (``kx check``, ``kx lint``, ``kx explain``)
+goes through ``unwrap``. Each wrapper's options were read off its own ``--help`` or manual page
+(sudo 1.9, OpenBSD doas, GNU coreutils, findutils and time, util-linux, procps watch, expect's
+unbuffer; caffeinate from the macOS manual). All of them stop reading options at their first
+operand, as ``getopt`` with a leading ``+`` does.
+"""
 
 from __future__ import annotations
 
-from kx._regex import LazyRegex
 from kx._typing import TYPE_CHECKING
+from kx.parse.span import Word
 
 if TYPE_CHECKING:
-    from kx.parse.span import Word
+    from collections.abc import Sequence
 
-ASSIGNMENT = LazyRegex(r"[A-Za-z_][A-Za-z0-9_]*=")
+WATCH, XARGS, BUILTIN = "watch", "xargs", "builtin"
 
 
 class Wrapper:
     """How one wrapper command reads its own options before the command it runs.
 
-    ``short_args``: short options that take a value; ``long_args``: long options that take a value;
-    ``not_running``: options that make it not run the command at all (``command -v``);
-    ``assignments``: whether ``NAME=value`` words may follow the options (``env``, ``sudo``);
-    ``operands``: how many words it takes before the command (``timeout DURATION``).
+    ``short_args``/``long_args``: options that take a value (glued or as the next word);
+    ``not_running``/``long_not_running``: options after which it runs no command we can follow
+    (``command -v``, ``sudo -l``, ``env -S STRING``); ``assignments``: ``NAME=value`` words may
+    follow the options (``env``, ``sudo``); ``operands``: words it takes before the command
+    (``timeout DURATION``); ``string_flag``: after the operands, this word introduces the command
+    as one string (``flock FILE -c 'cmd'``); ``kind``: watch, xargs or builtin behaviour.
     """
 
-    __slots__ = ("assignments", "long_args", "not_running", "operands", "short_args")
+    __slots__ = ("assignments", "kind", "long_args", "long_not_running", "not_running", "operands",
+                 "short_args", "string_flag")  # fmt: skip
 
     def __init__(
         self,
         short_args: str = "",
         long_args: tuple[str, ...] = (),
         not_running: str = "",
+        long_not_running: tuple[str, ...] = (),
+        *,
         assignments: bool = False,
         operands: int = 0,
+        string_flag: tuple[str, ...] = (),
+        kind: str = "",
     ) -> None:
         self.short_args = short_args
         self.long_args = frozenset(long_args)
         self.not_running = not_running
+        self.long_not_running = frozenset(("help", "version", *long_not_running))
         self.assignments = assignments
         self.operands = operands
+        self.string_flag = frozenset(string_flag)
+        self.kind = kind
 
 
+_SUDO_LONG = ("auth-type", "chdir", "chroot", "close-from", "command-timeout", "group", "host",
+              "login-class", "other-user", "prompt", "role", "type", "user")  # fmt: skip
 WRAPPERS: dict[str, Wrapper] = {
+    # -h HOST is only allowed when listing: with a value it runs nothing either
     "sudo": Wrapper(
-        "CDghpRrtTUu",
-        (
-            "user",
-            "group",
-            "chdir",
-            "prompt",
-            "role",
-            "type",
-            "command-timeout",
-            "other-user",
-            "host",
-            "close-from",
-            "chroot",
-        ),
-        not_running="eKlVv",
+        "aCcDghpRrTtUu",
+        _SUDO_LONG,
+        "eKlVvh",
+        ("edit", "list", "validate", "remove-timestamp", "host"),
         assignments=True,
     ),
-    "doas": Wrapper("uC", not_running="L"),
-    "env": Wrapper("uCS", ("unset", "chdir", "split-string"), assignments=True),
-    "time": Wrapper("fo", ("format", "output")),
-    "command": Wrapper(not_running="vV"),
+    "doas": Wrapper("aCu", (), "CLs"),  # -C checks a config, -L clears, -s starts a shell
+    "env": Wrapper("uCS", ("unset", "chdir"), "S", ("split-string",), assignments=True),
+    "time": Wrapper("fo", ("format", "output"), "hV"),
+    "command": Wrapper("", (), "vV"),
+    "builtin": Wrapper(kind=BUILTIN),
     "exec": Wrapper("a"),
     "nice": Wrapper("n", ("adjustment",)),
     "nohup": Wrapper(),
     "timeout": Wrapper("sk", ("signal", "kill-after"), operands=1),
     "stdbuf": Wrapper("ioe", ("input", "output", "error")),
+    "ionice": Wrapper("cnpPu", ("class", "classdata", "pid", "pgid", "uid"), "pPuhV", ("pid", "pgid", "uid")),
+    "chrt": Wrapper(
+        "TPD", ("sched-runtime", "sched-period", "sched-deadline"), "pmhV", ("pid", "max"), operands=1
+    ),
+    "taskset": Wrapper("", (), "phV", ("pid",), operands=1),
+    "setsid": Wrapper("", (), "hV"),
+    "flock": Wrapper(
+        "wE", ("timeout", "wait", "conflict-exit-code"), "hV", operands=1, string_flag=("-c", "--command")
+    ),
+    "watch": Wrapper("nq", ("interval", "equexit"), "hv", kind=WATCH),
+    "xargs": Wrapper(
+        "aEILnPsd",
+        ("arg-file", "delimiter", "max-lines", "max-args", "max-procs", "max-chars", "process-slot-var"),
+        kind=XARGS,
+    ),
+    "unbuffer": Wrapper(),
+    "caffeinate": Wrapper("tw"),
 }
+# Builtins that ``builtin`` may run and that run a command in turn.
+_BUILTIN_RUNNERS = frozenset({"command", "exec", "builtin"})
+# Shell reserved words that may come before a simple command (``time`` is also a wrapper).
+KEYWORDS = frozenset({"!", "if", "then", "else", "elif", "do", "while", "until", "{"})
 
-# Shell reserved words that may come before a simple command.
-KEYWORDS = frozenset({"!", "if", "then", "else", "elif", "do", "while", "until", "{", "time"})
+
+class Unwrapped:
+    """Where the command behind the wrappers starts, and what the wrappers do to its words.
+
+    ``index``: the command word; ``tail``: more words of unknown value are appended (``xargs``);
+    ``replace``: the string ``xargs -I`` replaces in the words; ``script``: the command is this
+    one word, a string for ``sh -c`` (``watch 'docker ps'``, ``flock FILE -c '...'``).
+    """
+
+    __slots__ = ("index", "replace", "script", "tail")
+
+    def __init__(self, index: int) -> None:
+        self.index = index
+        self.tail = False
+        self.replace: str | None = None
+        self.script: Word | None = None
 
 
-def skip_prefixes(words: list[Word]) -> int | None:
-    """Index of the word that names the command actually run; None if it is not run or unknown."""
-    i = 0
-    count = len(words)
+def is_assignment(text: str) -> bool:
+    """True for a shell assignment word: ``NAME=``, ``NAME+=``, ``NAME[i]=`` (no ``re``)."""
+    eq = text.find("=")
+    if eq <= 0:
+        return False
+    name = text[:eq].removesuffix("+")
+    if name.endswith("]") and "[" in name:
+        name = name[: name.index("[")]
+    return name.isidentifier() and name.isascii()
+
+
+def unwrap(words: Sequence[Word]) -> Unwrapped | None:
+    """Step over assignments, reserved words and wrappers; None when no command would run."""
+    found = Unwrapped(0)
+    i, count = 0, len(words)
     while i < count:
         word = words[i]
         text = word.value
         if word.dynamic and not word.known_upto(1):
-            return i
-        if ("=" in text and ASSIGNMENT.match(text)) or (text in KEYWORDS and text != "time"):
+            found.index = i
+            return found
+        if text in KEYWORDS or is_assignment(text):
             i += 1
             continue
-        wrapper = WRAPPERS.get(text.rsplit("/", 1)[-1])
+        wrapper = WRAPPERS.get(text.rsplit("/", 1)[-1]) if not word.dynamic else None
         if wrapper is None:
-            return i
-        after = _skip_options(words, i + 1, wrapper)
-        if after is None:
+            found.index = i
+            return found
+        after = _skip_options(words, i + 1, wrapper, found)
+        if after is None or after >= count:
             return None
+        if wrapper.kind == BUILTIN and words[after].value not in _BUILTIN_RUNNERS:
+            return None  # `builtin docker` fails: docker is no builtin
+        if found.script is not None:
+            return found
         i = after
     return None
 
 
-def _skip_options(words: list[Word], i: int, wrapper: Wrapper) -> int | None:
-    """Step over a wrapper's options, assignments and operands."""
+def skip_prefixes(words: Sequence[Word]) -> int | None:
+    """Index of the word that names the command actually run; None if none runs or it is a string."""
+    found = unwrap(words)
+    return None if found is None or found.script is not None else found.index
+
+
+def command_words(words: Sequence[Word]) -> list[Word] | None:
+    """The words of the command the wrappers run, from its name on, with what they add to it.
+
+    ``xargs docker rm`` gets an unknown last word (the input); ``xargs -I{} docker rm {}`` has
+    ``{}`` unknown. None when nothing runs, or the command is a string (see ``Unwrapped``).
+    """
+    found = unwrap(words)
+    if found is None or found.script is not None:
+        return None
+    out = list(words[found.index :])
+    if found.replace:
+        out = [_replaced(word, found.replace) for word in out]
+    elif found.tail:
+        last = out[-1]
+        out.append(Word("", last.end, last.end, True, False, 0))
+    return out
+
+
+def _replaced(word: Word, mark: str) -> Word:
+    """``word`` with the input ``xargs -I`` puts in place of ``mark`` unknown from there on."""
+    at = word.value.find(mark)
+    if at < 0 or not word.known_upto(at):
+        return word
+    return Word(word.value, word.start, word.end, True, word.literal, at)
+
+
+def _skip_options(words: Sequence[Word], i: int, wrapper: Wrapper, found: Unwrapped) -> int | None:
+    """Step over a wrapper's options, assignments and operands; None if it runs no command."""
     count = len(words)
+    exec_mode = False
     while i < count:
         text = words[i].value
         if text == "--":
@@ -103,24 +198,73 @@ def _skip_options(words: list[Word], i: int, wrapper: Wrapper) -> int | None:
             break
         if text == "-":  # env -: same as -i
             i += 1
-        elif text.startswith("--"):
-            i += 1 if "=" in text or text[2:] not in wrapper.long_args else 2
-        elif text.startswith("-") and len(text) > 1:
-            taken = _short_takes(text, wrapper.short_args)
-            letters = text[1:taken] if taken >= 0 else text[1:]
-            if any(char in wrapper.not_running for char in letters):
-                return None
-            i += 2 if taken == len(text) - 1 else 1
-        else:
+            continue
+        if len(text) < 2 or text[0] != "-":
             break
-    while wrapper.assignments and i < count and ASSIGNMENT.match(words[i].value):
+        if text[1] == "-":
+            name, eq, given = text[2:].partition("=")
+            if name in wrapper.long_not_running:
+                return None
+            takes = name in wrapper.long_args
+            i += 2 if takes and not eq else 1
+            exec_mode |= name == "exec"
+            _xargs_replace(wrapper, found, name == "replace", given if eq else "{}")
+            continue
+        letter, value = _short(text, wrapper)
+        if letter == "!":
+            return None
+        exec_mode |= wrapper.kind == WATCH and "x" in text
+        if value is None:
+            i += 2
+            value = words[i - 1].value if i - 1 < count else ""
+        else:
+            i += 1
+        _xargs_replace(wrapper, found, letter == "I", value)
+        _xargs_replace(wrapper, found, "i" in text[1:] and letter != "I", text[text.find("i") + 1 :] or "{}")
+    while wrapper.assignments and i < count and is_assignment(words[i].value):
         i += 1
-    return i + wrapper.operands
+    i += wrapper.operands
+    if wrapper.string_flag and i + 1 < count and words[i].value in wrapper.string_flag:
+        found.script = words[i + 1]
+        found.index = i + 1
+        return i + 1
+    if wrapper.kind == XARGS:
+        found.tail = found.replace is None
+    elif wrapper.kind == WATCH and not exec_mode and i == count - 1 and " " in words[i].value:
+        found.script = words[i]
+        found.index = i
+    return i
 
 
-def _short_takes(text: str, short_args: str) -> int:
-    """Index of the first option letter in the cluster that takes a value, or -1."""
+def _short(text: str, wrapper: Wrapper) -> tuple[str, str | None]:
+    """Read a short-option cluster: (the letter taking a value or "!" for not running, its value).
+
+    The value is None when it is the next word, "" when no letter takes one.
+    """
     for k in range(1, len(text)):
-        if text[k] in short_args:
-            return k
-    return -1
+        letter = text[k]
+        if letter in wrapper.not_running:
+            return "!", ""
+        if letter in wrapper.short_args:
+            rest = text[k + 1 :]
+            return letter, rest if rest else None
+    return "", ""
+
+
+def _xargs_replace(wrapper: Wrapper, found: Unwrapped, given: bool, value: str) -> None:
+    if given and wrapper.kind == XARGS:
+        found.replace = value or "{}"
+
+
+def script_span(source: str, word: Word) -> tuple[int, int] | None:
+    """Where the shell text of a string-command word lies in ``source`` (inside its quotes).
+
+    Only a string whose text maps one to one onto the source: ``'...'``, or ``"..."`` with no
+    escape or expansion; None for others (kx does not guess what they expand to).
+    """
+    raw = source[word.start : word.end]
+    if len(raw) < 2 or raw[0] != raw[-1] or raw[0] not in "'\"" or raw[0] in raw[1:-1]:
+        return None
+    if raw[0] == '"' and ("\\" in raw or "$" in raw or "`" in raw):
+        return None
+    return word.start + 1, word.end - 1
