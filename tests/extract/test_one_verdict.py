@@ -9,6 +9,7 @@ and every command found in its whole files.
 from __future__ import annotations
 
 import json
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -51,7 +52,7 @@ def lint_found(text: str, kind: str = SHELL) -> Found:
 def chunks(text: str) -> list[tuple[int, int]]:
     """The top-level commands of a script (with their heredocs and continuations)."""
     cuts = [0, *lex(text).boundaries, len(text)]
-    return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if text[a:b].strip()]
+    return [(a, b) for a, b in pairwise(cuts) if text[a:b].strip()]
 
 
 def named_elsewhere(text: str, words: list[Word]) -> bool:
