@@ -24,7 +24,9 @@ _DEFINITION = re.compile(
     r"(?:^|(?<=[\s;&|(]))(?:(alias)\s+|(?:export\s+|local\s+|readonly\s+|declare\s+(?:-\w+\s+)*)?)"
     r"([A-Za-z_][A-Za-z0-9_-]*)=(\"[^\"\n]*\"|'[^'\n]*'|\$\([^)\n]*\)|`[^`\n]*`|[^\s;&|]+)"
 )
-_VALUE_HINT = re.compile(r"=[\"'`]?(?:\$\{\w+:?[-=]|\$\(\w+(?:\s+-\w)?\s+)?[\w./~-]*(?:docker|kubectl)\b")
+_VALUE_HINT = re.compile(
+    r"=[\"'`]?(?:\$\{\w+:?[-=]|(?:\$\(|`)\w+(?:\s+-\w)?\s+)?[\w./~-]*(?:docker|kubectl)\b"
+)
 _VAR_WORD = re.compile(r"^\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))$")
 
 
@@ -126,6 +128,8 @@ def _expand(word: Word, names: ToolNames | None) -> list[Word] | None:
 
 def _variable_words(value: str, names: ToolNames | None) -> list[str] | None:
     text = value[1:-1] if len(value) >= 2 and value[0] == value[-1] == '"' else value
+    if not text.startswith(("$", "`")):
+        return None  # a quoted "docker run" names a command with spaces in it, not docker
     match = _VAR_WORD.match(text)
     if match and names:
         found = names.variables.get(match.group(1) or match.group(2))

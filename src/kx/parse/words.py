@@ -268,6 +268,8 @@ def plain_commands(source: str, start: int = 0, end: int | None = None) -> list[
         return None
     out: list[list[Word]] = []
     for split in split_commands(source, start, stop):
+        if split.error is not None:
+            break  # a command left open (a quote) is not run, as the lexer has it
         found = unwrap(split.words)
         if found is None:
             continue

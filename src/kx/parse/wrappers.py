@@ -95,8 +95,10 @@ WRAPPERS: dict[str, Wrapper] = {
 }
 # Builtins that ``builtin`` may run and that run a command in turn.
 _BUILTIN_RUNNERS = frozenset({"command", "exec", "builtin"})
-# Shell reserved words that may come before a simple command (``time`` is also a wrapper).
-KEYWORDS = frozenset({"!", "if", "then", "else", "elif", "do", "while", "until", "{"})
+# Shell reserved words that may come before a simple command (``time`` is also a wrapper); the
+# closing ones too, as the lexer reads them (bash rejects ``fi docker ...`` anyway).
+KEYWORDS = frozenset({"!", "if", "then", "else", "elif", "do", "while", "until", "{", "}", "fi", "done",
+                      "esac", "in"})  # fmt: skip
 
 
 class Unwrapped:
