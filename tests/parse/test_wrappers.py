@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from kx.engine import check_command
+from kx.engine import check_command, command_words_in
+from kx.extract.commands import resolve
 from kx.parse.words import split_words
 from kx.parse.wrappers import WRAPPERS, command_words, skip_prefixes
 
@@ -118,6 +119,26 @@ def test_kx_gives_the_command_the_words_the_wrapper_passes(template: str, docker
         )
 
 
+SCRIPTS = [
+    "sh -c '{d} run --rm nginx'",
+    "bash -ec '{d} run -d nginx && true'",
+    "bash -o pipefail -c '{d} run nginx | cat'",
+    "dash -c '{d} run --cpus 1 nginx' argv0 more",
+    "flock {lock} -c '{d} run nginx'",
+    "flock -w 3 {lock} --command '{d} run --rm nginx'",
+]
+
+
+@pytest.mark.parametrize("template", SCRIPTS)
+def test_a_string_a_wrapper_runs_gives_the_command_its_words(template: str, docker_path: Path) -> None:
+    line = template.format(d=docker_path, lock=docker_path.parent / "lock")
+    _need(line)
+    _result, calls = run_line(line, docker_path.parent)
+    (words,) = [run for run in map(resolve, command_words_in(line)) if run]
+    assert calls == [[w.value for w in words[1:]]]
+    assert words[0].value == "docker"  # the path normalized to the tool
+
+
 @pytest.mark.parametrize("template", NOT_RUN)
 def test_options_that_run_nothing(template: str, docker_path: Path) -> None:
     line = template.format(d=docker_path)
@@ -128,8 +149,9 @@ def test_options_that_run_nothing(template: str, docker_path: Path) -> None:
 
 
 def test_every_wrapper_in_the_table_is_exercised() -> None:
-    used = {t.split()[0].rsplit("/", 1)[-1] for t in RUNS + NOT_RUN}
-    assert set(WRAPPERS) - used <= {"watch", "caffeinate"}  # watch needs a terminal; caffeinate is macOS
+    used = {t.split()[0].rsplit("/", 1)[-1] for t in RUNS + NOT_RUN + SCRIPTS}
+    # watch needs a terminal; caffeinate is macOS; the other shells read -c as sh does
+    assert set(WRAPPERS) - used <= {"watch", "caffeinate", "zsh", "ksh", "ash", "mksh"}
 
 
 @pytest.mark.parametrize(
@@ -153,6 +175,8 @@ def test_words_after_wrappers_that_cannot_run_here(line: str, expected: list[str
     "line",
     [
         "watch 'docker run --cpus abc nginx'",
+        "sudo sh -c 'docker run --cpus abc nginx'",
+        "bash -ec 'cd /tmp && docker run --cpus abc nginx'",
         'watch -n 5 "docker run --cpus abc nginx"',
         "flock /tmp/l -c 'docker run --cpus abc nginx'",
         "flock -w 3 /tmp/l --command 'true && docker run --cpus abc nginx'",
@@ -171,6 +195,7 @@ def test_a_command_given_as_one_string_is_checked_inside_it(line: str) -> None:
         "ls | xargs -n1 docker run --rm",
         "env -S 'docker run --cpus abc' nginx",  # a string kx does not split
         'watch "docker run --cpus $CPUS nginx"',
+        "bash deploy.sh docker run --cpus abc",  # a script file: its words are its arguments
     ],
 )
 def test_what_wrappers_leave_unknown_is_no_error(line: str) -> None:

@@ -15,7 +15,7 @@ from kx.parse.span import Word
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-WATCH, XARGS, BUILTIN = "watch", "xargs", "builtin"
+WATCH, XARGS, BUILTIN, SHELL = "watch", "xargs", "builtin", "shell"
 
 
 class Wrapper:
@@ -26,7 +26,7 @@ class Wrapper:
     (``command -v``, ``sudo -l``, ``env -S STRING``); ``assignments``: ``NAME=value`` words may
     follow the options (``env``, ``sudo``); ``operands``: words it takes before the command
     (``timeout DURATION``); ``string_flag``: after the operands, this word introduces the command
-    as one string (``flock FILE -c 'cmd'``); ``kind``: watch, xargs or builtin behaviour.
+    as one string (``flock FILE -c 'cmd'``); ``kind``: watch, xargs, builtin or shell (``sh -c``).
     """
 
     __slots__ = ("assignments", "kind", "long_args", "long_not_running", "not_running", "operands",
@@ -93,6 +93,11 @@ WRAPPERS: dict[str, Wrapper] = {
     "unbuffer": Wrapper(),
     "caffeinate": Wrapper("tw"),
 }
+# `sh -c 'docker ps'` runs its first operand as a script; without -c it runs a file (or reads stdin).
+for _shell in ("sh", "bash", "dash", "zsh", "ksh", "ash", "mksh"):
+    WRAPPERS[_shell] = Wrapper(
+        "oO", ("init-file", "rcfile"), "", ("dump-strings", "dump-po-strings"), kind=SHELL
+    )
 # Builtins that ``builtin`` may run and that run a command in turn.
 _BUILTIN_RUNNERS = frozenset({"command", "exec", "builtin"})
 # Shell reserved words that may come before a simple command (``time`` is also a wrapper); the
@@ -192,7 +197,7 @@ def _replaced(word: Word, mark: str) -> Word:
 def _skip_options(words: Sequence[Word], i: int, wrapper: Wrapper, found: Unwrapped) -> int | None:
     """Step over a wrapper's options, assignments and operands; None if it runs no command."""
     count = len(words)
-    exec_mode = False
+    exec_mode = script_flag = False
     while i < count:
         text = words[i].value
         if text == "--":
@@ -216,6 +221,7 @@ def _skip_options(words: Sequence[Word], i: int, wrapper: Wrapper, found: Unwrap
         if letter == "!":
             return None
         exec_mode |= wrapper.kind == WATCH and "x" in text
+        script_flag |= "c" in text
         if value is None:
             i += 2
             value = words[i - 1].value if i - 1 < count else ""
@@ -230,7 +236,12 @@ def _skip_options(words: Sequence[Word], i: int, wrapper: Wrapper, found: Unwrap
         found.script = words[i + 1]
         found.index = i + 1
         return i + 1
-    if wrapper.kind == XARGS:
+    if wrapper.kind == SHELL:
+        if not script_flag or i >= count:
+            return None
+        found.script = words[i]
+        found.index = i
+    elif wrapper.kind == XARGS:
         found.tail = found.replace is None
     elif wrapper.kind == WATCH and not exec_mode and i == count - 1 and " " in words[i].value:
         found.script = words[i]
