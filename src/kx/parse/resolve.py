@@ -96,7 +96,8 @@ def resolve(
     root = specs.root(tool)
     if root is None:  # pragma: no cover - tool_name checked it
         return None
-    found = Resolution(tool, run[0], root, [w for w in words if w.start < run[0].start])
+    prefix = [] if run[0] is words[0] else [w for w in words if w.start < run[0].start]
+    found = Resolution(tool, run[0], root, prefix)
     rest = run[1:]
     if root.flag_scope == "local":
         _resolve_local(found, rest, specs, plugin_exists)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from kx._regex import LazyRegex
 from kx.parse.span import Word
 from kx.parse.wordscan import SIMPLE_WORD, WORD_END, placeholder_at, quoted_line_words, scan_word, simple_word
-from kx.parse.wrappers import script_span, unwrap
+from kx.parse.wrappers import plain_head, script_span, unwrap
 
 _REDIRECT = LazyRegex(r"(?:[0-9]+|&)?(?:>>|>&|>\||<<<|<<-|<<|<&|<>|>|<)")
 _BLANKS = " \t\r"
@@ -250,12 +250,13 @@ def split_commands(source: str, start: int = 0, end: int | None = None) -> list[
     return out
 
 
-# Text without these has no command substitution, subshell, process substitution or alias.
-_NESTING = ("(", ")", "`", "alias")
+def _nests(source: str) -> bool:
+    """Whether text may hold a command substitution, subshell, process substitution or alias."""
+    return "(" in source or ")" in source or "`" in source or "alias" in source
 
 
 def plain_commands(source: str, start: int = 0, end: int | None = None) -> list[list[Word]] | None:
-    """The simple commands of text that nests none (see ``_NESTING``), as lists of words.
+    """The simple commands of text that nests none (see ``_nests``), as lists of words.
 
     For such text this finds what ``kx.extract.split.commands_in`` finds, without the lexer or
     ``re`` for lines of plain words (a cold ``kx check`` of a line should not pay for them).
@@ -264,12 +265,15 @@ def plain_commands(source: str, start: int = 0, end: int | None = None) -> list[
     (``watch 'docker ps'``) gives the commands inside it.
     """
     stop = len(source) if end is None else end
-    if start == 0 and stop == len(source) and any(mark in source for mark in _NESTING):
+    if start == 0 and stop == len(source) and _nests(source):
         return None
     out: list[list[Word]] = []
     for split in split_commands(source, start, stop):
         if split.error is not None:
             break  # a command left open (a quote) is not run, as the lexer has it
+        if plain_head(split.words[0]):
+            out.append(split.words)
+            continue
         found = unwrap(split.words)
         if found is None:
             continue

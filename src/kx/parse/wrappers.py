@@ -134,6 +134,14 @@ def is_assignment(text: str) -> bool:
     return name.isidentifier() and name.isascii()
 
 
+def plain_head(word: Word) -> bool:
+    """True when ``word`` names the command itself: no wrapper, reserved word or assignment."""
+    text = word.value
+    if word.dynamic or "=" in text or "/" in text:
+        return False
+    return text not in WRAPPERS and text not in KEYWORDS
+
+
 def unwrap(words: Sequence[Word]) -> Unwrapped | None:
     """Step over assignments, reserved words and wrappers; None when no command would run."""
     found = Unwrapped(0)
@@ -174,6 +182,8 @@ def command_words(words: Sequence[Word]) -> list[Word] | None:
     ``xargs docker rm`` gets an unknown last word (the input); ``xargs -I{} docker rm {}`` has
     ``{}`` unknown. None when nothing runs, or the command is a string (see ``Unwrapped``).
     """
+    if words and plain_head(words[0]):  # the common case, a line that starts with the tool
+        return list(words)
     found = unwrap(words)
     if found is None or found.script is not None:
         return None
