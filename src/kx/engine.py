@@ -11,7 +11,7 @@ from kx.parse.span import LineIndex, Word
 from kx.spec.loader import load_specs
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping, Sequence
+    from collections.abc import Callable, Iterable, Mapping, Sequence
 
     from kx.check.problem import Problem
     from kx.parse.problems import ParseProblem
@@ -148,17 +148,28 @@ def _fold(raws: Sequence[Raw], path: str, index: LineIndex) -> list[Diagnostic]:
     return [first if seen == 1 else first.replace(count=seen) for first, seen in folded.values()]
 
 
+# kx.parse.words.plain_commands, imported on first use: `kx check -- ARGV` never splits text, and
+# the splitter's modules would add to its cold start (a function-level import costs ~0.7 us a call).
+_plain_commands: Callable[[str], list[list[Word]] | None] | None = None
+
+
+def _plain_splitter() -> Callable[[str], list[list[Word]] | None]:
+    global _plain_commands
+    from kx.parse.words import plain_commands
+
+    _plain_commands = plain_commands
+    return plain_commands
+
+
 def command_words_in(text: str) -> list[list[Word]]:
     """The commands of a command string, found as ``kx lint`` finds them in a shell snippet.
 
     Text with no nesting goes through ``kx.parse.words.plain_commands`` (no lexer, no ``re`` for
     plain words: a test checks it agrees with the lexer); the rest through the extractor
     ``kx lint`` uses (``kx.extract.split.commands_in``), with the variables and aliases that
-    name a tool. Both are imported on first use: ``kx check -- ARGV`` splits no text.
+    name a tool.
     """
-    from kx.parse.words import plain_commands
-
-    found = plain_commands(text)
+    found = (_plain_commands or _plain_splitter())(text)
     if found is not None:
         return found
     from kx.extract.commands import find_tool_names

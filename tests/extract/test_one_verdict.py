@@ -46,7 +46,7 @@ def check_found(text: str, base: int = 0) -> Found:
 
 def lint_found(text: str, kind: str = SHELL) -> Found:
     """What ``kx lint`` reports on ``text`` as a file of ``kind``, its own lint-stage codes aside."""
-    return {(r[0], r[2], r[3], r[1]) for r in lint_text(text, kind) if r[6] != "lint"}
+    return {(r[0], r[2], r[3], r[1]) for group in lint_text(text, kind) for r in group if r[6] != "lint"}
 
 
 def chunks(text: str) -> list[tuple[int, int]]:

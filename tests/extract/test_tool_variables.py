@@ -46,4 +46,4 @@ def test_a_variable_naming_the_tool_runs_it_in_check_and_lint(definition: str) -
     at = text.index("abc")
     column = at - text.index("$R") + 1
     assert [(d.code, d.line, d.column) for d in check_command(text)] == [("KX201", 2, column)]
-    assert [(r[0], r[2]) for r in lint_text(text, "shell")] == [("KX201", at)]
+    assert [(r[0], r[2]) for group in lint_text(text, "shell") for r in group] == [("KX201", at)]
