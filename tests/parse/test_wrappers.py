@@ -196,6 +196,8 @@ def test_a_command_given_as_one_string_is_checked_inside_it(line: str) -> None:
         "env -S 'docker run --cpus abc' nginx",  # a string kx does not split
         'watch "docker run --cpus $CPUS nginx"',
         "bash deploy.sh docker run --cpus abc",  # a script file: its words are its arguments
+        "ls | xargs -I{} sh -c 'docker run --name {} nginx'",
+        "ls | xargs -I % bash -c 'docker run --name x-% nginx'",
     ],
 )
 def test_what_wrappers_leave_unknown_is_no_error(line: str) -> None:

@@ -17,7 +17,7 @@ from kx.extract.lexer import lex
 from kx.parse.span import Word
 from kx.parse.words import bare_words, split_words
 from kx.parse.wordscan import scan_word
-from kx.parse.wrappers import script_span, unwrap
+from kx.parse.wrappers import mark_replaced, script_span, unwrap
 
 if TYPE_CHECKING:
     from kx.extract.commands import ToolNames
@@ -53,7 +53,9 @@ def script_invocations(text: str, words: list[Word], names: ToolNames | None) ->
     """The commands of the string a wrapper runs (``watch 'docker ps'``), when its text is known."""
     found = unwrap(words)
     span = script_span(text, found.script) if found is not None and found.script is not None else None
-    return commands_in(text, span[0], span[1], names)[0] if span is not None else []
+    if found is None or span is None:
+        return []
+    return [mark_replaced(run, found.replace) for run in commands_in(text, span[0], span[1], names)[0]]
 
 
 def segment_words(text: str, start: int, end: int) -> list[Word]:

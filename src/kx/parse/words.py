@@ -14,7 +14,7 @@ from __future__ import annotations
 from kx._regex import LazyRegex
 from kx.parse.span import Word
 from kx.parse.wordscan import SIMPLE_WORD, WORD_END, placeholder_at, quoted_line_words, scan_word, simple_word
-from kx.parse.wrappers import plain_head, script_span, unwrap
+from kx.parse.wrappers import mark_replaced, plain_head, script_span, unwrap
 
 _REDIRECT = LazyRegex(r"(?:[0-9]+|&)?(?:>>|>&|>\||<<<|<<-|<<|<&|<>|>|<)")
 _BLANKS = " \t\r"
@@ -282,7 +282,7 @@ def plain_commands(source: str, start: int = 0, end: int | None = None) -> list[
             inner = plain_commands(source, *span) if span is not None else []
             if inner is None:
                 return None
-            out.extend(inner)
+            out.extend(mark_replaced(run, found.replace) for run in inner)
         elif split.words[found.index].dynamic:
             return None
         else:

@@ -189,11 +189,16 @@ def command_words(words: Sequence[Word]) -> list[Word] | None:
         return None
     out = list(words[found.index :])
     if found.replace:
-        out = [_replaced(word, found.replace) for word in out]
+        out = mark_replaced(out, found.replace)
     elif found.tail:
         last = out[-1]
         out.append(Word("", last.end, last.end, True, False, 0))
     return out
+
+
+def mark_replaced(words: list[Word], mark: str | None) -> list[Word]:
+    """The words with what ``xargs -I MARK`` replaces unknown (in a script it runs too)."""
+    return [_replaced(word, mark) for word in words] if mark else words
 
 
 def _replaced(word: Word, mark: str) -> Word:
