@@ -148,14 +148,14 @@ def _fold(raws: Sequence[Raw], path: str, index: LineIndex) -> list[Diagnostic]:
     return [first if seen == 1 else first.replace(count=seen) for first, seen in folded.values()]
 
 
-# kx.parse.words.plain_commands, imported on first use: `kx check -- ARGV` never splits text, and
+# kx.parse.plain.plain_commands, imported on first use: `kx check -- ARGV` never splits text, and
 # the splitter's modules would add to its cold start (a function-level import costs ~0.7 us a call).
 _plain_commands: Callable[[str], list[list[Word]] | None] | None = None
 
 
 def _plain_splitter() -> Callable[[str], list[list[Word]] | None]:
     global _plain_commands
-    from kx.parse.words import plain_commands
+    from kx.parse.plain import plain_commands
 
     _plain_commands = plain_commands
     return plain_commands
@@ -164,7 +164,7 @@ def _plain_splitter() -> Callable[[str], list[list[Word]] | None]:
 def command_words_in(text: str) -> list[list[Word]]:
     """The commands of a command string, found as ``kx lint`` finds them in a shell snippet.
 
-    Text with no nesting goes through ``kx.parse.words.plain_commands`` (no lexer, no ``re`` for
+    Text with no nesting goes through ``kx.parse.plain.plain_commands`` (no lexer, no ``re`` for
     plain words: a test checks it agrees with the lexer); the rest through the extractor
     ``kx lint`` uses (``kx.extract.split.commands_in``), with the variables and aliases that
     name a tool.

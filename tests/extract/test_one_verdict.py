@@ -24,8 +24,8 @@ from kx.extract.filetypes import SHELL, detect
 from kx.extract.lexer import lex
 from kx.extract.split import commands_in
 from kx.lint import lint_text
+from kx.parse.plain import plain_commands
 from kx.parse.span import Word
-from kx.parse.words import plain_commands
 
 TESTS = Path(__file__).resolve().parents[1]
 FIXTURES = sorted((TESTS / "fixtures" / "verdict").glob("*.sh"))

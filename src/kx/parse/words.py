@@ -12,9 +12,9 @@ unknown part keeps its source text.
 from __future__ import annotations
 
 from kx._regex import LazyRegex
+from kx.parse.placeholders import placeholder_at
 from kx.parse.span import Word
-from kx.parse.wordscan import SIMPLE_WORD, WORD_END, placeholder_at, quoted_line_words, scan_word, simple_word
-from kx.parse.wrappers import mark_replaced, plain_head, script_span, unwrap
+from kx.parse.wordscan import SIMPLE_WORD, WORD_END, quoted_line_words, scan_word, simple_word
 
 _REDIRECT = LazyRegex(r"(?:[0-9]+|&)?(?:>>|>&|>\||<<<|<<-|<<|<&|<>|>|<)")
 _BLANKS = " \t\r"
@@ -247,44 +247,4 @@ def split_commands(source: str, start: int = 0, end: int | None = None) -> list[
         if split.error is not None or split.next <= pos:
             break
         pos = split.next
-    return out
-
-
-def _nests(source: str) -> bool:
-    """Whether text may hold a command substitution, subshell, process substitution or alias."""
-    return "(" in source or ")" in source or "`" in source or "alias" in source
-
-
-def plain_commands(source: str, start: int = 0, end: int | None = None) -> list[list[Word]] | None:
-    """The simple commands of text that nests none (see ``_nests``), as lists of words.
-
-    For such text this finds what ``kx.extract.split.commands_in`` finds, without the lexer or
-    ``re`` for lines of plain words (a cold ``kx check`` of a line should not pay for them).
-    None when the text nests commands or a command's name is an expansion (a variable may
-    name the tool): the caller then uses the full extraction. A string that a wrapper runs
-    (``watch 'docker ps'``) gives the commands inside it.
-    """
-    stop = len(source) if end is None else end
-    if start == 0 and stop == len(source) and _nests(source):
-        return None
-    out: list[list[Word]] = []
-    for split in split_commands(source, start, stop):
-        if split.error is not None:
-            break  # a command left open (a quote) is not run, as the lexer has it
-        if plain_head(split.words[0]):
-            out.append(split.words)
-            continue
-        found = unwrap(split.words)
-        if found is None:
-            continue
-        if found.script is not None:
-            span = script_span(source, found.script)
-            inner = plain_commands(source, *span) if span is not None else []
-            if inner is None:
-                return None
-            out.extend(mark_replaced(run, found.replace) for run in inner)
-        elif split.words[found.index].dynamic:
-            return None
-        else:
-            out.append(split.words)
     return out

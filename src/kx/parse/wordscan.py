@@ -5,13 +5,14 @@ The value of a word is what the shell would pass after quote removal, except tha
 dynamic from the index where the first of them starts (``Word.dyn_at``).
 
 Documentation placeholders are unknown too, never redirections: ``<image>``, ``--image=<name>``,
-``<registry>/<repo>:<tag>``, quoted or not (see ``placeholder_end``).
+``<registry>/<repo>:<tag>``, quoted or not (see ``kx.parse.placeholders``).
 """
 
 from __future__ import annotations
 
 from kx._regex import LazyRegex
 from kx.parse.expansions import decode_ansi_c, skip_backtick, skip_nested
+from kx.parse.placeholders import mark_placeholder, placeholder_at, placeholder_end, placeholder_index
 from kx.parse.span import Word
 from kx.parse.tilde import mark_tilde
 
@@ -26,39 +27,6 @@ WORD_END = " \t\r\n;&|<>()"
 SIMPLE_WORD = r"""(?:[^ \t\r\n'"\\$`;&|<>()*?\[{]+|'[^']*'|"[^"\\$`]*")+"""
 _SIMPLE = LazyRegex(SIMPLE_WORD)  # compiled on first use, like the others: bare words need none
 _SPECIAL_PARAMS = "@*#?$!-0123456789"
-# What a placeholder's name may hold after its first letter: no blanks, quotes, operators or <>.
-_PLACEHOLDER_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.:/@+,=")
-PLACEHOLDER_MAX = 64
-
-
-def placeholder_end(source: str, pos: int, limit: int) -> int:
-    """End of the placeholder starting at ``pos`` (a ``<``), or -1.
-
-    A placeholder is ``<``, a letter, up to 63 characters that are no blank, quote, operator,
-    ``$`` or ``<``, and ``>``, all glued (``<image>``, ``<your-name>``, ``<ns>/<pod>``); the ``>``
-    must not start ``>>`` or ``>&``. Real redirections keep their meaning: ``< file``, ``<<EOF``,
-    ``2>&1``, ``<in >out`` (a blank before the ``>``), ``<(cmd)``.
-    """
-    first = source[pos + 1 : pos + 2]
-    if not first or not first.isascii() or not first.isalpha():
-        return -1
-    stop = min(limit, pos + PLACEHOLDER_MAX + 1)
-    i = pos + 2
-    while i < stop and source[i] in _PLACEHOLDER_CHARS:
-        i += 1
-    if i >= stop or source[i] != ">" or source[i + 1 : i + 2] in (">", "&"):
-        return -1
-    return i + 1
-
-
-def placeholder_index(value: str) -> int:
-    """Index of the first placeholder inside a quoted value, or -1."""
-    at = value.find("<")
-    while at >= 0:
-        if placeholder_end(value, at, len(value)) > 0:
-            return at
-        at = value.find("<", at + 1)
-    return -1
 
 
 def scan_word(source: str, pos: int, limit: int) -> tuple[Word, int, str | None]:
@@ -85,21 +53,8 @@ def simple_word(text: str, start: int, end: int) -> Word | None:
     else:
         word = Word(text.replace("'" if single else '"', ""), start, end, False, False)
         if "<" in text:
-            _mark_placeholder(word)
+            mark_placeholder(word)
     return mark_tilde(word, text) if "~" in text else word
-
-
-def placeholder_at(source: str, pos: int, limit: int) -> bool:
-    """Whether a placeholder (not a redirection) starts at ``pos``."""
-    return source[pos] == "<" and placeholder_end(source, pos, limit) > 0
-
-
-def _mark_placeholder(word: Word) -> None:
-    """Make a word holding a quoted placeholder dynamic from there."""
-    at = placeholder_index(word.value)
-    if at >= 0 and (not word.dynamic or at < word.dyn_at):
-        word.dynamic = True
-        word.dyn_at = at
 
 
 def _scan_word(source: str, pos: int, limit: int) -> tuple[Word, int, str | None]:
