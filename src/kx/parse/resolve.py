@@ -12,7 +12,6 @@ from kx._typing import TYPE_CHECKING
 from kx.parse.argv import parse_argv
 from kx.parse.plugins import plugin_installed
 from kx.parse.subcommand import command_word_indices, report_group_flag, report_unmatched, traverse_start
-from kx.parse.wrappers import command_words
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -87,12 +86,10 @@ def resolve(
     words: list[Word], specs: SpecSet, *, plugin_exists: PluginLookup = plugin_installed
 ) -> Resolution | None:
     """Find the tool, the subcommand and its spec; None when the words run no tool kx knows."""
-    run = command_words(words)
-    if run is None or run[0].dynamic:
+    found_run = _command(words, specs)
+    if found_run is None:
         return None
-    tool = tool_name(run[0].value, specs)
-    if tool is None:
-        return None
+    tool, run = found_run
     root = specs.root(tool)
     if root is None:  # pragma: no cover - tool_name checked it
         return None
@@ -104,6 +101,21 @@ def resolve(
     else:
         _resolve_persistent(found, rest, specs, plugin_exists)
     return found
+
+
+def _command(words: list[Word], specs: SpecSet) -> tuple[str, list[Word]] | None:
+    """The tool and the words from its name on: the words themselves, or what their wrappers run."""
+    first = words[0] if words else None
+    tool = tool_name(first.value, specs) if first is not None and not first.dynamic else None
+    if tool is not None:
+        return tool, words
+    from kx.parse.wrappers import command_words  # the wrapper table, loaded only when needed
+
+    run = command_words(words)
+    if run is None or run[0].dynamic:
+        return None
+    tool = tool_name(run[0].value, specs)
+    return None if tool is None else (tool, run)
 
 
 def _resolve_local(found: Resolution, rest: list[Word], specs: SpecSet, plugin_exists: PluginLookup) -> None:
