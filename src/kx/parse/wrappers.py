@@ -143,15 +143,16 @@ def _skip_options(words: Sequence[Word], i: int, wrapper: Wrapper, found: Unwrap
         letter, value = _short(text, wrapper)
         if letter == "!":
             return None
-        exec_mode |= wrapper.kind == WATCH and "x" in text
-        script_flag |= "c" in text
+        letters = text[1 : len(text) - len(value)] if value else text[1:]  # not a glued value
+        exec_mode |= wrapper.kind == WATCH and "x" in letters
+        script_flag |= "c" in letters
         if value is None:
             i += 2
             value = words[i - 1].value if i - 1 < count else ""
         else:
             i += 1
         _xargs_replace(wrapper, found, letter == "I", value)
-        _xargs_replace(wrapper, found, "i" in text[1:] and letter != "I", text[text.find("i") + 1 :] or "{}")
+        _xargs_replace(wrapper, found, "i" in letters and letter != "I", letters[letters.find("i") + 1 :])
     while wrapper.assignments and i < count and is_assignment(words[i].value):
         i += 1
     i += wrapper.operands
