@@ -16,7 +16,6 @@ if TYPE_CHECKING:
 
     from kx.check.problem import Problem
     from kx.parse.problems import ParseProblem
-    from kx.parse.words import WordSplit
     from kx.spec.loader import SpecSet
 
     Raw = tuple[str, str, int, int, "str | None", "str | None", str]
@@ -157,17 +156,34 @@ def _fold(raws: Sequence[Raw], path: str, index: LineIndex) -> list[Diagnostic]:
     return [first if seen == 1 else first.replace(count=seen) for first, seen in folded.values()]
 
 
-# kx.parse.words.split_commands, imported on first use: `kx check -- ARGV` never splits text, and
+# kx.parse.plain.plain_commands, imported on first use: `kx check -- ARGV` never splits text, and
 # the splitter's modules would add to its cold start (a function-level import costs ~0.7 us a call).
-_split_commands: Callable[[str], list[WordSplit]] | None = None
+_plain_commands: Callable[[str], list[list[Word]] | None] | None = None
 
 
-def _splitter() -> Callable[[str], list[WordSplit]]:
-    global _split_commands
-    from kx.parse.words import split_commands
+def _plain_splitter() -> Callable[[str], list[list[Word]] | None]:
+    global _plain_commands
+    from kx.parse.plain import plain_commands
 
-    _split_commands = split_commands
-    return split_commands
+    _plain_commands = plain_commands
+    return plain_commands
+
+
+def command_words_in(text: str) -> list[list[Word]]:
+    """The commands of a command string, found as ``kx lint`` finds them in a shell snippet.
+
+    Text with no nesting goes through ``kx.parse.plain.plain_commands`` (no lexer, no ``re`` for
+    plain words: a test checks it agrees with the lexer); the rest through the extractor
+    ``kx lint`` uses (``kx.extract.split.commands_in``), with the variables and aliases that
+    name a tool.
+    """
+    found = (_plain_commands or _plain_splitter())(text)
+    if found is not None:
+        return found
+    from kx.extract.commands import find_tool_names
+    from kx.extract.split import commands_in
+
+    return commands_in(text, 0, len(text), find_tool_names(text))[0]
 
 
 def check_command(text: str, path: str = COMMAND_PATH, env: Environment | None = None) -> list[Diagnostic]:
@@ -175,8 +191,8 @@ def check_command(text: str, path: str = COMMAND_PATH, env: Environment | None =
     index = None  # built for the first command with problems: most have none
     result: list[Diagnostic] = []
     env = env or Environment()  # one setting for the whole line: kubeconfigs are read once
-    for split in (_split_commands or _splitter())(text):
-        raws = problems_for_words(split.words, env=env)
+    for words in command_words_in(text):
+        raws = problems_for_words(words, env=env)
         if raws:
             index = index or LineIndex(text)
             result.extend(to_diagnostics(raws, path, index))

@@ -1,8 +1,8 @@
 """Deciding whether a list of shell words runs docker or kubectl, shared by every extractor.
 
-Sees through the usual prefixes (``sudo``, ``env A=B``, ``time``, ``exec``, ``command``, ``nohup``,
-``nice``, ``timeout``), assignments before the command, and variables or aliases that name the tool
-(``k=kubectl; $k expose``, ``DOCKER=${DOCKER:-docker}``, ``alias k='kubectl -n prod'``).
+Steps over wrappers and assignments with the one table of ``kx.parse.wrappers``, and sees through
+variables or aliases that name the tool (``k=kubectl; $k expose``, ``DOCKER=${DOCKER:-docker}``,
+``RUNTIME=$(command -v docker)``, ``alias k='kubectl -n prod'``).
 """
 
 from __future__ import annotations
@@ -11,38 +11,22 @@ import re
 
 from kx._typing import TYPE_CHECKING
 from kx.parse.span import Word
+from kx.parse.wrappers import command_words
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
 TOOLS = frozenset({"docker", "kubectl"})
-# prefix command -> its options that take a separate value
-PREFIXES: dict[str, frozenset[str]] = {
-    "sudo": frozenset({"-u", "-g", "-h", "-p", "-C", "-D", "-r", "-t", "-U", "-T", "-R"}),
-    "doas": frozenset({"-u", "-C"}),
-    "env": frozenset({"-u", "-C", "-S", "--unset", "--chdir", "--split-string"}),
-    "time": frozenset({"-f", "-o", "--format", "--output"}),
-    "exec": frozenset({"-a"}),
-    "command": frozenset(),
-    "nohup": frozenset(),
-    "builtin": frozenset(),
-    "nice": frozenset({"-n", "--adjustment"}),
-    "timeout": frozenset({"-s", "-k", "--signal", "--kill-after"}),
-}
-_POSITIONAL_PREFIX = frozenset({"timeout"})  # takes one positional (the duration) first
-_ASSIGNMENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=")
-_REDIRECT_ALONE = re.compile(r"^[0-9]*(?:>>?|<<?-?|<<<|&>>?|>&|<&|>\||<>)$")
-_REDIRECT_GLUED = re.compile(r"^[0-9]*(?:>>?|<<?-?|<<<|&>>?|>&|<&|>\||<>)\S")
+# `$(which docker ...)`, `$(command -v docker)`, `type -p`: the tool's path, whatever else is in it.
+_LOOKUP = re.compile(r"(?:\$\(|`)\s*(?:which|command\s+-v|type\s+-[pP])\s+([\w./-]+)")
+_DEFAULT = re.compile(r"\$\{[A-Za-z_]\w*:?[-=](.*)\}")
 _DEFINITION = re.compile(
     r"(?:^|(?<=[\s;&|(]))(?:(alias)\s+|(?:export\s+|local\s+|readonly\s+|declare\s+(?:-\w+\s+)*)?)"
     r"([A-Za-z_][A-Za-z0-9_-]*)=(\"[^\"\n]*\"|'[^'\n]*'|\$\([^)\n]*\)|`[^`\n]*`|[^\s;&|]+)"
 )
-_WRAPPERS = (
-    re.compile(r"^\$\{[A-Za-z_]\w*:?[-=](.*)\}$"),
-    re.compile(r"^\$\((?:which|command\s+-v|type\s+-p)\s+(.*)\)$"),
-    re.compile(r"^`(?:which|command\s+-v|type\s+-p)\s+(.*)`$"),
+_VALUE_HINT = re.compile(
+    r"=[\"'`]?(?:\$\{\w+:?[-=]|(?:\$\(|`)\w+(?:\s+-\w)?\s+)?[\w./~-]*(?:docker|kubectl)\b"
 )
-_VALUE_HINT = re.compile(r"=[\"'`]?(?:\$\{\w+:?[-=]|\$\(\w+(?:\s+-\w)?\s+)?[\w./~-]*(?:docker|kubectl)\b")
 _VAR_WORD = re.compile(r"^\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))$")
 
 
@@ -70,14 +54,21 @@ class ToolNames:
 
 
 def tool_words(value: str) -> list[str] | None:
-    """The words a variable or alias value expands to, when it names a tool first."""
+    """The words a variable or alias value expands to, when it names a tool first.
+
+    A command substitution's output is never read as words: ``$(which docker 2>/dev/null)`` is
+    the path of docker, one word, whatever else the substitution holds.
+    """
     value = value.strip()
     if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
         value = value[1:-1].strip()
-    for wrapper in _WRAPPERS:
-        match = wrapper.match(value)
-        if match:
-            value = match.group(1).strip().strip("\"'")
+    default = _DEFAULT.fullmatch(value)
+    if default:
+        return tool_words(default.group(1))
+    if value.startswith(("$(", "`")):
+        lookup = _LOOKUP.match(value)
+        tool = tool_name(lookup.group(1)) if lookup and value.endswith((")", "`")) else None
+        return [tool] if tool else None
     words = value.split()
     if not words or tool_name(words[0]) is None:
         return None
@@ -111,33 +102,15 @@ def tool_name(value: str) -> str | None:
     return base if base in TOOLS else None
 
 
-def drop_redirections(words: Sequence[Word]) -> list[Word]:
-    """Remove redirection operators and their targets (``> out``, ``2>&1``, ``<<EOF``)."""
-    kept: list[Word] = []
-    skip_next = False
-    for word in words:
-        if skip_next:
-            skip_next = False
-            continue
-        if word.literal and not word.dynamic and _REDIRECT_ALONE.match(word.value):
-            skip_next = True
-            continue
-        if word.literal and _REDIRECT_GLUED.match(word.value):
-            continue
-        kept.append(word)
-    return kept
-
-
 def resolve(words: Sequence[Word], names: ToolNames | None = None) -> list[Word] | None:
-    """Return the words from the tool word on, the tool word normalized; None if not a tool."""
-    index = _skip_prefixes(words)
-    if index >= len(words):
+    """The words from the tool word on (normalized, wrappers applied); None if not a tool."""
+    run = command_words(words)
+    if not run:
         return None
-    head = words[index]
-    expansion = _expand(head, names)
+    expansion = _expand(run[0], names)
     if expansion is None:
         return None
-    return expansion + list(words[index + 1 :])
+    return expansion + run[1:]
 
 
 def _expand(word: Word, names: ToolNames | None) -> list[Word] | None:
@@ -155,41 +128,11 @@ def _expand(word: Word, names: ToolNames | None) -> list[Word] | None:
 
 def _variable_words(value: str, names: ToolNames | None) -> list[str] | None:
     text = value[1:-1] if len(value) >= 2 and value[0] == value[-1] == '"' else value
+    if not text.startswith(("$", "`")):
+        return None  # a quoted "docker run" names a command with spaces in it, not docker
     match = _VAR_WORD.match(text)
     if match and names:
         found = names.variables.get(match.group(1) or match.group(2))
         if found:
             return found
     return tool_words(text)
-
-
-def _skip_prefixes(words: Sequence[Word]) -> int:
-    index, count = 0, len(words)
-    while index < count and not words[index].dynamic and _ASSIGNMENT.match(words[index].value):
-        index += 1
-    while index < count and not words[index].dynamic and words[index].value in PREFIXES:
-        index = _skip_prefix_options(words, index)
-    return index
-
-
-def _skip_prefix_options(words: Sequence[Word], index: int) -> int:
-    prefix = words[index].value
-    takes_value = PREFIXES[prefix]
-    index += 1
-    positional = prefix in _POSITIONAL_PREFIX
-    while index < len(words):
-        value = words[index].value
-        if value == "--":
-            return index + 1
-        if prefix == "command" and value in ("-v", "-V"):
-            return len(words)  # `command -v docker` looks the tool up, it does not run it
-        if value in takes_value:
-            index += 2
-        elif (value.startswith("-") and len(value) > 1) or (prefix == "env" and _ASSIGNMENT.match(value)):
-            index += 1
-        elif positional:
-            positional = False
-            index += 1
-        else:
-            break
-    return index

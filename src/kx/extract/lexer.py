@@ -28,7 +28,7 @@ _TOKENS = {
     ARITH: re.compile(r"[()$`]"),
 }
 _KEYWORD = re.compile(
-    r"(if|then|else|elif|fi|do|done|while|until|for|select|case|esac|function|time|!|\{|\}|in)"
+    r"(if|then|else|elif|fi|do|done|while|until|for|select|case|esac|function|!|\{|\}|in)"
     r"(?=[\s;&|()<>]|$)"
 )
 _OPENERS = frozenset({"if", "while", "until", "for", "select", "case", "{"})
@@ -94,6 +94,7 @@ class _Lexer:
         self.depth = 0  # compound-command depth at top level, for safe piece boundaries
         self.too_deep = False
         self.stop = end + 1  # a top-level boundary at or after this ends the lex there
+        self.open_quote = end  # where a quote that is never closed opens
 
     def run(self) -> Lexed:
         handlers: dict[int, Callable[[_Frame, int, str], None]] = {
@@ -396,6 +397,7 @@ class _Lexer:
     def _close_or_fail(self, close: int, opened: int, message: str) -> int:
         if close == -1:
             self.out.problems.append((opened, message))
+            self.open_quote = min(self.open_quote, opened)
             return self.end
         return close + 1
 
@@ -408,6 +410,8 @@ class _Lexer:
             self.out.segments = [s for s in self.out.segments if s[1] <= outer.opened]
             self.stack[0].seg = -1
         self._close(self.stack[0], self.end)
+        if self.open_quote < self.end:  # so is a command whose quote is never closed
+            self.out.segments = [s for s in self.out.segments if s[1] <= self.open_quote]
         if self.pending:
             self._bodies(self.end)
         self.out.segments.sort()

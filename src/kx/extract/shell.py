@@ -23,9 +23,9 @@ import re
 
 from kx._typing import TYPE_CHECKING
 from kx.extract import treesitter
-from kx.extract.commands import PREFIXES, ToolNames, find_tool_names, resolve
+from kx.extract.commands import ToolNames, find_tool_names, resolve
 from kx.extract.lexer import Lexed, lex
-from kx.extract.split import segment_words
+from kx.extract.split import segment_invocations
 from kx.extract.syntax import syntax_check
 
 if TYPE_CHECKING:
@@ -35,7 +35,6 @@ if TYPE_CHECKING:
 
 PIECE_CHARS = 32 * 1024
 _UNESCAPED_NEWLINE = re.compile(r"(?<!\\)\n")
-_HEAD = '(?:[A-Za-z_]\\w*=\\S*[ \\t]+)*(?:(?:{prefixes})(?:[ \\t]+\\S+){{0,6}}?[ \\t]+)?"?({tools})'
 
 
 class ShellResult:
@@ -121,11 +120,9 @@ def collect(plan: ScriptPlan, low: int, high: int, result: ShellResult) -> bool:
         if lo < hi:
             piece = _Piece(text, piece_start, piece_end, plan.lexed, plan.names, result)
             trouble |= piece.run(mentions[lo:hi], census)
-    for tool, segment in census.items():
+    for tool, words in census.items():
         if low <= tool < high:
-            words = resolve(segment_words(text, segment[0], segment[1]), plan.names)
-            if words and words[0].start <= tool < words[0].end:
-                result.invocations.append(words)
+            result.invocations.append(words)
     result.invocations.sort(key=lambda words: words[0].start)
     return trouble
 
@@ -138,22 +135,22 @@ def finish(plan: ScriptPlan, result: ShellResult, trouble: bool, dialect: str) -
                                             plan.lexed.problems))  # fmt: skip
 
 
-def _census(text: str, lexed: Lexed, names: ToolNames, mentions: list[int]) -> dict[int, tuple[int, int]]:
-    """Map the tool-word offset of each segment that runs docker/kubectl to that segment.
+def _census(text: str, lexed: Lexed, names: ToolNames, mentions: list[int]) -> dict[int, list[Word]]:
+    """Map the tool-word offset of each command that runs docker/kubectl to its resolved words.
 
-    A segment with no mention in it cannot run one (a mention never spans two segments): only
-    the others are matched against the head pattern.
+    The commands are those ``kx check`` finds (``kx.extract.split``). A segment with no mention
+    in it cannot run one (a mention never spans two segments): only the others are split.
     """
-    tools = names.mention_pattern().pattern
-    head = re.compile(_HEAD.format(prefixes="|".join(PREFIXES), tools=tools))
-    census: dict[int, tuple[int, int]] = {}
-    for segment in lexed.segments:
-        at = bisect.bisect_left(mentions, segment[0])
-        if at == len(mentions) or mentions[at] >= segment[1]:
+    census: dict[int, list[Word]] = {}
+    for start, end in lexed.segments:
+        at = bisect.bisect_left(mentions, start)
+        if at == len(mentions) or mentions[at] >= end:
             continue
-        match = head.match(text, segment[0], segment[1])
-        if match is not None:
-            census[match.start(1)] = segment
+        for words in segment_invocations(text, start, end, names):
+            head = words[0]
+            first = bisect.bisect_left(mentions, head.start)
+            if first < len(mentions) and mentions[first] < max(head.end, head.start + 1):
+                census[mentions[first]] = words
     return census
 
 
@@ -188,7 +185,7 @@ class _Piece:
         self.names = names
         self.result = result
 
-    def run(self, mentions: list[int], census: dict[int, tuple[int, int]]) -> bool:
+    def run(self, mentions: list[int], census: dict[int, list[Word]]) -> bool:
         root = self.tree.root_node
         for mention in mentions:
             node = treesitter.command_at(root, self.offsets.byte(mention, self.piece))

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 
 from kx._typing import TYPE_CHECKING
-from kx.extract.commands import ToolNames, resolve
+from kx.extract.commands import ToolNames, find_tool_names
 from kx.extract.lexer import lex
-from kx.extract.split import segment_words
+from kx.extract.split import segment_invocations
 from kx.parse.span import Word
 
 if TYPE_CHECKING:
@@ -40,13 +40,14 @@ class Snippets:
         mark: Callable[[Word], Word] | None = None,
     ) -> None:
         """Extract the invocations of one snippet given as its shadow text."""
-        if names is None and not _MENTION.search(shadow):
-            return
+        if names is None:
+            if not _MENTION.search(shadow):
+                return
+            names = find_tool_names(shadow)  # `RUNTIME=$(command -v docker)` in a README too
         lexed = lex(shadow)
         self.problems.extend((base + offset, message) for offset, message in lexed.problems)
         for start, end in lexed.segments:
-            words = resolve(segment_words(shadow, start, end), names)
-            if words:
+            for words in segment_invocations(shadow, start, end, names):
                 self.invocations.append(shift(words, base, mark))
 
 

@@ -12,7 +12,6 @@ from kx._typing import TYPE_CHECKING
 from kx.parse.argv import parse_argv
 from kx.parse.plugins import plugin_installed
 from kx.parse.subcommand import command_word_indices, report_group_flag, report_unmatched, traverse_start
-from kx.parse.wrappers import skip_prefixes
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -87,22 +86,36 @@ def resolve(
     words: list[Word], specs: SpecSet, *, plugin_exists: PluginLookup = plugin_installed
 ) -> Resolution | None:
     """Find the tool, the subcommand and its spec; None when the words run no tool kx knows."""
-    start = skip_prefixes(words)
-    if start is None or words[start].dynamic:
+    found_run = _command(words, specs)
+    if found_run is None:
         return None
-    tool = tool_name(words[start].value, specs)
-    if tool is None:
-        return None
+    tool, run = found_run
     root = specs.root(tool)
     if root is None:  # pragma: no cover - tool_name checked it
         return None
-    found = Resolution(tool, words[start], root, words[:start])
-    rest = words[start + 1 :]
+    prefix = [] if run[0] is words[0] else [w for w in words if w.start < run[0].start]
+    found = Resolution(tool, run[0], root, prefix)
+    rest = run[1:]
     if root.flag_scope == "local":
         _resolve_local(found, rest, specs, plugin_exists)
     else:
         _resolve_persistent(found, rest, specs, plugin_exists)
     return found
+
+
+def _command(words: list[Word], specs: SpecSet) -> tuple[str, list[Word]] | None:
+    """The tool and the words from its name on: the words themselves, or what their wrappers run."""
+    first = words[0] if words else None
+    tool = tool_name(first.value, specs) if first is not None and not first.dynamic else None
+    if tool is not None:
+        return tool, words
+    from kx.parse.wrappers import command_words  # the wrapper table, loaded only when needed
+
+    run = command_words(words)
+    if run is None or run[0].dynamic:
+        return None
+    tool = tool_name(run[0].value, specs)
+    return None if tool is None else (tool, run)
 
 
 def _resolve_local(found: Resolution, rest: list[Word], specs: SpecSet, plugin_exists: PluginLookup) -> None:

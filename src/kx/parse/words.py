@@ -3,7 +3,8 @@ r"""Split shell text into words with source spans, one simple command at a time 
 Quotes and escapes are removed from each word's value; ``\\``-newline continuations vanish; a
 ``#`` at the start of a word comments out the rest of the line. A command ends at an unquoted
 ``;``, ``&``, ``&&``, ``||``, ``|``, ``|&``, ``(``, ``)`` or newline. Redirections (``>out``,
-``2>&1``, ``<<EOF``) are not words: their targets are kept apart and here-document bodies skipped.
+``2>&1``, ``<<EOF``) are not words: their targets are kept apart and here-document bodies skipped;
+a documentation placeholder such as ``<image>`` is a word (``kx.parse.wordscan.placeholder_end``).
 Expansions (``$VAR``, ``${..}``, ``$(..)``, backticks) and unquoted globs make a word dynamic; the
 unknown part keeps its source text.
 """
@@ -11,6 +12,7 @@ unknown part keeps its source text.
 from __future__ import annotations
 
 from kx._regex import LazyRegex
+from kx.parse.placeholders import placeholder_at
 from kx.parse.span import Word
 from kx.parse.wordscan import SIMPLE_WORD, WORD_END, quoted_line_words, scan_word, simple_word
 
@@ -157,7 +159,7 @@ class _Scanner:
         if char == "#":
             newline = source.find("\n", pos, limit)
             return limit if newline < 0 else newline
-        if char in "<>&0123456789":
+        if char in "<>&0123456789" and not placeholder_at(source, pos, limit):
             redirect = _REDIRECT.match(source, pos, limit)
             if redirect is not None:
                 return self._redirect(split, redirect.group(), redirect.end())
@@ -213,6 +215,8 @@ def _fast_word(source: str, text: str, start: int, end: int, limit: int) -> Word
     if end < limit:
         following = source[end]
         if following not in WORD_END or (following in "<>" and text.isdigit()):
+            return None
+        if following == "<" and placeholder_at(source, end, limit):
             return None
     if text[0] == "#":
         return None

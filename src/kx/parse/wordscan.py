@@ -3,12 +3,16 @@ r"""Scan one shell word: quote removal, escapes, continuations, and what is dyna
 The value of a word is what the shell would pass after quote removal, except that expansions
 (``$VAR``, ``${..}``, ``$(..)``, backticks) and globs keep their source text and make the word
 dynamic from the index where the first of them starts (``Word.dyn_at``).
+
+Documentation placeholders are unknown too, never redirections: ``<image>``, ``--image=<name>``,
+``<registry>/<repo>:<tag>``, quoted or not (see ``kx.parse.placeholders``).
 """
 
 from __future__ import annotations
 
 from kx._regex import LazyRegex
 from kx.parse.expansions import decode_ansi_c, skip_backtick, skip_nested
+from kx.parse.placeholders import mark_placeholder, placeholder_at, placeholder_end, placeholder_index
 from kx.parse.span import Word
 from kx.parse.tilde import mark_tilde
 
@@ -30,7 +34,7 @@ def scan_word(source: str, pos: int, limit: int) -> tuple[Word, int, str | None]
     simple = _SIMPLE.match(source, pos, limit)
     if simple is not None:
         end = simple.end()
-        if end >= limit or source[end] in WORD_END:
+        if end >= limit or (source[end] in WORD_END and not placeholder_at(source, end, limit)):
             text = simple.group()
             word = simple_word(text, pos, end)
             if word is not None:
@@ -48,6 +52,8 @@ def simple_word(text: str, start: int, end: int) -> Word | None:
         word = Word(text, start, end)
     else:
         word = Word(text.replace("'" if single else '"', ""), start, end, False, False)
+        if "<" in text:
+            mark_placeholder(word)
     return mark_tilde(word, text) if "~" in text else word
 
 
@@ -72,7 +78,14 @@ def _scan_word(source: str, pos: int, limit: int) -> tuple[Word, int, str | None
                 break
         char = source[pos]
         if char in WORD_END:
-            break
+            stop = placeholder_end(source, pos, limit) if char == "<" else -1
+            if stop < 0:
+                break
+            if dyn_at < 0:
+                dyn_at = _length(parts)
+            parts.append(source[pos:stop])
+            pos = stop
+            continue
         if char == "'":
             close = source.find("'", pos + 1, limit)
             if close < 0:
@@ -127,6 +140,10 @@ def _scan_word(source: str, pos: int, limit: int) -> tuple[Word, int, str | None
             parts.append(source[pos:stop])
             pos = stop
     value = "".join(parts)
+    if not literal and "<" in value:
+        holder = placeholder_index(value)
+        if holder >= 0 and (dyn_at < 0 or holder < dyn_at):
+            dyn_at = holder
     if error is not None and dyn_at < 0:
         dyn_at = len(value)  # a broken word: its end is unknown
     word = Word(value, start, pos, dyn_at >= 0, literal and error is None, max(dyn_at, 0))
