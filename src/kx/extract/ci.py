@@ -1,8 +1,18 @@
-"""CI files: ``run:`` steps of GitHub Actions workflows, ``script:`` lists of GitLab CI.
+"""YAML CI and task-runner files: the scalars that are shell scripts, and what is templated in them.
 
 The YAML is composed (not constructed, so custom tags such as GitLab's ``!reference`` are fine)
-to get each script scalar's position; the scalar's source text is turned into a shadow (YAML
-indicators blanked, ``${{ ... }}`` expressions made dynamic) so offsets stay those of the file.
+to get each script scalar's position; ``kx.extract.yamlscalar`` turns its source into a same-length
+shadow and ``kx.extract.templating`` hides what the CI system substitutes before the shell runs.
+
+* GitHub, Gitea, Forgejo workflows and ``action.yml``: ``run:`` (not under a non-POSIX ``shell:``,
+  a ``defaults.run.shell`` or a Windows ``runs-on``); ``${{ ... }}`` is substituted.
+* GitLab CI: ``script``, ``before_script``, ``after_script`` (nested lists); ``$[[ inputs.x ]]``.
+* Taskfile: ``cmds`` items, ``cmd``, ``sh`` (dynamic variables), ``status``, ``defer``; ``{{ }}``.
+* Azure Pipelines: ``script``, ``bash``, ``inputs.script`` of the Bash, ShellScript and CmdLine
+  tasks; ``${{ }}``, ``$(macro)`` and ``$[ ]``.
+* CircleCI: ``run`` and ``run.command``; ``<< parameters.x >>``.
+* Bitbucket Pipelines: ``script``, ``after-script``. Drone and Woodpecker: ``commands`` (the
+  runner substitutes ``${VAR}`` and turns ``$$`` into ``$``).
 """
 
 from __future__ import annotations
@@ -11,44 +21,76 @@ import re
 
 import yaml
 
+from kx.extract import templating as tpl
 from kx.extract.snippets import Snippets
+from kx.extract.yamlscalar import shadow
 
-GITLAB_KEYS = frozenset({"script", "before_script", "after_script"})
 POSIX_SHELLS = frozenset({"bash", "sh", "zsh", "ksh", "dash"})
-_EXPRESSION = re.compile(r"\$\{\{.*?\}\}", re.S)
-_HEADER = re.compile(r"[|>][-+0-9]*[ \t]*(?:#[^\n]*)?")
+_GITLAB_INPUT = re.compile(r"\$\[\[.*?\]\]", re.S)
+_DRONE_VARIABLE = re.compile(r"(?<!\$)\$\{[^}\n]*\}")
+_AZURE_SCRIPT_TASKS = re.compile(r"(?:Bash|ShellScript|CmdLine)@\d+$")
+_Pairs = list[tuple[str, yaml.Node]]
+
+# kind -> (keys whose value is a script or a list of scripts, templating patterns)
+KEYS: dict[str, frozenset[str]] = {
+    "gitlab": frozenset({"script", "before_script", "after_script"}),
+    "taskfile": frozenset({"cmds", "cmd", "sh", "status", "defer"}),
+    "azure": frozenset({"script", "bash"}),
+    "bitbucket": frozenset({"script", "after-script"}),
+    "drone": frozenset({"commands"}),
+}
+PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
+    "github": (tpl.GITHUB_EXPRESSION,),
+    "gitlab": (_GITLAB_INPUT,),
+    "taskfile": (tpl.GO_TEMPLATE,),
+    "azure": (tpl.GITHUB_EXPRESSION, tpl.AZURE_MACRO),
+    "circleci": (tpl.CIRCLECI_PARAMETER,),
+    "bitbucket": (),
+    "drone": (_DRONE_VARIABLE,),
+}
+
+
+def extract_ci(kind: str, text: str, snippets: Snippets | None = None) -> Snippets:
+    """Invocations in the script scalars of a CI or task-runner file of ``kind``."""
+    snippets = snippets or Snippets()
+    if "docker" not in text and "kubectl" not in text:
+        return snippets
+    root = _compose(text, snippets)
+    if root is None:
+        return snippets
+    if kind == "github":
+        nodes = _github(root, None, set())
+    elif kind == "circleci":
+        nodes = _circleci(root)
+    else:
+        nodes = _by_keys(root, KEYS[kind], kind == "azure")
+    seen: set[int] = set()
+    for node in nodes:
+        if id(node) not in seen:
+            seen.add(id(node))
+            _script(kind, text, node, snippets)
+    return snippets
 
 
 def extract_github(text: str, snippets: Snippets | None = None) -> Snippets:
     """Invocations in the ``run:`` steps of a workflow or composite action."""
-    snippets = snippets or Snippets()
-    for node in _walk(_compose(text, snippets)):
-        if not isinstance(node, yaml.MappingNode):
-            continue
-        pairs = {key.value: value for key, value in node.value if isinstance(key, yaml.ScalarNode)}
-        run = pairs.get("run")
-        shell = pairs.get("shell")
-        if isinstance(shell, yaml.ScalarNode) and shell.value.split(" ")[0] not in POSIX_SHELLS:
-            continue
-        if isinstance(run, yaml.ScalarNode):
-            _scalar(text, run, snippets)
-    return snippets
+    return extract_ci("github", text, snippets)
 
 
 def extract_gitlab(text: str, snippets: Snippets | None = None) -> Snippets:
     """Invocations in ``script``, ``before_script`` and ``after_script`` of GitLab CI jobs."""
-    snippets = snippets or Snippets()
-    for node in _walk(_compose(text, snippets)):
-        if not isinstance(node, yaml.MappingNode):
-            continue
-        for key, value in node.value:
-            if not (isinstance(key, yaml.ScalarNode) and key.value in GITLAB_KEYS):
-                continue
-            items = value.value if isinstance(value, yaml.SequenceNode) else [value]
-            for item in items:
-                if isinstance(item, yaml.ScalarNode):
-                    _scalar(text, item, snippets)
-    return snippets
+    return extract_ci("gitlab", text, snippets)
+
+
+def _script(kind: str, text: str, node: yaml.ScalarNode, snippets: Snippets) -> None:
+    start = node.start_mark.index
+    source = text[start : node.end_mark.index]
+    if "docker" not in source and "kubectl" not in source:
+        return
+    body = tpl.hide(shadow(text, node), *PATTERNS[kind])
+    if kind == "drone":
+        body = body.replace("$$", tpl.DROPPED + "$")
+    tpl.add(snippets, body, start, text)
 
 
 def _compose(text: str, snippets: Snippets) -> yaml.Node | None:
@@ -64,40 +106,111 @@ def _first(error: yaml.YAMLError) -> str:
     return str(getattr(error, "problem", None) or error).splitlines()[0]
 
 
-def _walk(root: yaml.Node | None) -> list[yaml.Node]:
-    out: list[yaml.Node] = []
-    stack = [root] if root is not None else []
+def _pairs(node: yaml.MappingNode) -> _Pairs:
+    return [(key.value, value) for key, value in node.value if isinstance(key, yaml.ScalarNode)]
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [value for pair in node.value for value in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
+
+
+def _scalars(node: yaml.Node) -> list[yaml.ScalarNode]:
+    """A script value: one scalar, or a list of them (nested lists flattened, tags skipped)."""
+    if isinstance(node, yaml.ScalarNode):
+        return [node] if node.tag == "tag:yaml.org,2002:str" or node.style else []
+    if isinstance(node, yaml.SequenceNode) and node.tag == "tag:yaml.org,2002:seq":
+        return [scalar for item in node.value for scalar in _scalars(item)]
+    return []
+
+
+def _by_keys(root: yaml.Node, keys: frozenset[str], azure: bool) -> list[yaml.ScalarNode]:
+    """Scalars under ``keys`` anywhere in the document (each node visited once)."""
+    found: list[yaml.ScalarNode] = []
+    stack, seen = [root], set()
     while stack:
         node = stack.pop()
-        out.append(node)
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
-            stack.extend(value for pair in node.value for value in pair)
-        elif isinstance(node, yaml.SequenceNode):
-            stack.extend(node.value)
-    return out
+            pairs = _pairs(node)
+            found.extend(scalar for key, value in pairs if key in keys for scalar in _scalars(value))
+            if azure:  # a task's inputs are the task's business: only script tasks run a shell
+                found.extend(_azure_task(dict(pairs)))
+                stack.extend(value for key, value in pairs if key != "inputs")
+                continue
+        stack.extend(_children(node))
+    return found
 
 
-def _scalar(text: str, node: yaml.ScalarNode, snippets: Snippets) -> None:
-    start, end = node.start_mark.index, node.end_mark.index
-    source = text[start:end]
-    if "docker" not in source and "kubectl" not in source:
-        return
-    style = node.style
-    if style in ("|", ">"):
-        header = _HEADER.match(source)
-        cut = header.end() if header else 1
-        shadow = " " * cut + source[cut:]
-        if style == ">":
-            shadow = _fold(shadow)
-    elif style in ("'", '"'):
-        shadow = " " + source[1:-1] + " "
-        shadow = shadow.replace("''", " '") if style == "'" else shadow
-    else:
-        shadow = _fold(source)
-    shadow = _EXPRESSION.sub(lambda m: "$" + re.sub(r"[^\n]", "_", m.group())[1:], shadow)
-    snippets.add(shadow, start)
+def _azure_task(pairs: dict[str, yaml.Node]) -> list[yaml.ScalarNode]:
+    """``inputs.script`` of a Bash, ShellScript or CmdLine task (other tasks run other shells)."""
+    task, inputs = pairs.get("task"), pairs.get("inputs")
+    if not (isinstance(task, yaml.ScalarNode) and isinstance(inputs, yaml.MappingNode)):
+        return []
+    if not _AZURE_SCRIPT_TASKS.match(task.value):
+        return []
+    return [scalar for key, value in _pairs(inputs) if key == "script" for scalar in _scalars(value)]
 
 
-def _fold(shadow: str) -> str:
-    """YAML folding: a line break between two non-empty lines becomes a space."""
-    return re.sub(r"(?<=\S)\n(?=[ \t]*\S)", " ", shadow)
+def _github(node: yaml.Node, shell: str | None, seen: set[int]) -> list[yaml.ScalarNode]:
+    """``run:`` scripts, following the default shell down from ``defaults`` and ``runs-on``."""
+    if id(node) in seen:
+        return []
+    seen.add(id(node))
+    found: list[yaml.ScalarNode] = []
+    if isinstance(node, yaml.MappingNode):
+        pairs = dict(_pairs(node))
+        shell = _default_shell(pairs) or shell
+        run, own = pairs.get("run"), pairs.get("shell")
+        step_shell = own.value if isinstance(own, yaml.ScalarNode) else shell
+        if isinstance(run, yaml.ScalarNode) and _posix(step_shell):
+            found.append(run)
+    for child in _children(node):
+        found.extend(_github(child, shell, seen))
+    return found
+
+
+def _default_shell(pairs: dict[str, yaml.Node]) -> str | None:
+    defaults = pairs.get("defaults")
+    if isinstance(defaults, yaml.MappingNode):
+        run = dict(_pairs(defaults)).get("run")
+        if isinstance(run, yaml.MappingNode):
+            shell = dict(_pairs(run)).get("shell")
+            if isinstance(shell, yaml.ScalarNode):
+                return str(shell.value)
+    runs_on = pairs.get("runs-on")
+    labels = [runs_on] if isinstance(runs_on, yaml.ScalarNode) else _children(runs_on) if runs_on else []
+    if any(isinstance(label, yaml.ScalarNode) and "windows" in label.value.lower() for label in labels):
+        return "pwsh"  # GitHub's default shell on Windows runners
+    return None
+
+
+def _posix(shell: str | None) -> bool:
+    return shell is None or shell.split(" ")[0].rsplit("/", 1)[-1] in POSIX_SHELLS
+
+
+def _circleci(root: yaml.Node) -> list[yaml.ScalarNode]:
+    """``run: script`` and ``run: {command: script}`` (unless its ``shell`` is not POSIX)."""
+    found: list[yaml.ScalarNode] = []
+    stack, seen = [root], set()
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            run = dict(_pairs(node)).get("run")
+            if isinstance(run, yaml.ScalarNode):
+                found.append(run)
+            elif isinstance(run, yaml.MappingNode):
+                step = dict(_pairs(run))
+                shell, command = step.get("shell"), step.get("command")
+                if isinstance(command, yaml.ScalarNode) and _posix(getattr(shell, "value", None)):
+                    found.append(command)
+        stack.extend(_children(node))
+    return found

@@ -12,13 +12,24 @@ GITLAB = "gitlab"
 MAKEFILE = "makefile"
 DOCKERFILE = "dockerfile"
 SNIPPET = "snippet"  # an explicitly named file of no known kind: read as shell lines
-KINDS = (SHELL, MARKDOWN, GITHUB, GITLAB, MAKEFILE, DOCKERFILE, SNIPPET)
+TASKFILE = "taskfile"
+AZURE = "azure"
+CIRCLECI = "circleci"
+BITBUCKET = "bitbucket"
+DRONE = "drone"  # Drone and Woodpecker
+JUSTFILE = "justfile"
+JENKINSFILE = "jenkinsfile"
+PACKAGE_JSON = "packagejson"
+YAML_CI = (GITHUB, GITLAB, TASKFILE, AZURE, CIRCLECI, BITBUCKET, DRONE)
+KINDS = (SHELL, MARKDOWN, GITHUB, GITLAB, MAKEFILE, DOCKERFILE, SNIPPET, TASKFILE, AZURE, CIRCLECI,
+         BITBUCKET, DRONE, JUSTFILE, JENKINSFILE, PACKAGE_JSON)  # fmt: skip
 
 _SHELL_EXT = {".sh": "bash", ".bash": "bash", ".zsh": "zsh", ".ksh": "ksh", ".bats": "bash"}
 _MARKDOWN_EXT = frozenset({".md", ".markdown", ".mdown", ".mkd", ".mdx"})
 _TEXT_EXT = frozenset({".txt", ".rst", ".adoc", ".text"})
 _SHEBANG = re.compile(r"#![ \t]*\S*?(?:/env[ \t]+(?:-\S+[ \t]+)*)?/?(bash|zsh|ksh|dash|ash|sh)\b")
 _FENCE = re.compile(r"^ {0,3}(```|~~~)", re.M)
+_WORKFLOWS = re.compile(r"/\.(?:github|gitea|forgejo)/workflows/")
 
 
 def detect(path: str, head: str) -> tuple[str | None, str]:
@@ -38,6 +49,9 @@ def detect(path: str, head: str) -> tuple[str | None, str]:
         return _yaml_kind(posix, lower), "bash"
     if lower in ("makefile", "gnumakefile") or ext == ".mk":
         return MAKEFILE, "bash"
+    other = _other_kind(lower, ext)
+    if other is not None:
+        return other, "bash"
     if lower in ("dockerfile", "containerfile") or lower.startswith("dockerfile.") or ext == ".dockerfile":
         return DOCKERFILE, "bash"
     if ext in _TEXT_EXT and _FENCE.search(head):
@@ -46,8 +60,30 @@ def detect(path: str, head: str) -> tuple[str | None, str]:
 
 
 def _yaml_kind(posix: str, lower: str) -> str | None:
-    if "/.github/workflows/" in f"/{posix}" or lower in ("action.yml", "action.yaml"):
+    where = f"/{posix.lower()}"
+    if _WORKFLOWS.search(where) or lower in ("action.yml", "action.yaml"):
         return GITHUB
-    if lower.endswith(".gitlab-ci.yml") or lower.endswith(".gitlab-ci.yaml"):
+    if lower.endswith((".gitlab-ci.yml", ".gitlab-ci.yaml")) or "/.gitlab/ci/" in where:
         return GITLAB
+    if lower.startswith("taskfile"):
+        return TASKFILE
+    if lower.startswith("azure-pipelines") or "/.azure-pipelines/" in where:
+        return AZURE
+    if "/.circleci/" in where:
+        return CIRCLECI
+    if lower.startswith("bitbucket-pipelines"):
+        return BITBUCKET
+    if lower.startswith((".drone.", ".woodpecker.")) or "/.woodpecker/" in where:
+        return DRONE
+    return None
+
+
+def _other_kind(lower: str, ext: str) -> str | None:
+    """Justfiles, Jenkinsfiles and package.json, by name."""
+    if lower in ("justfile", ".justfile") or ext == ".just":
+        return JUSTFILE
+    if lower.startswith("jenkinsfile") or ext == ".jenkinsfile":
+        return JENKINSFILE
+    if lower == "package.json":
+        return PACKAGE_JSON
     return None

@@ -38,14 +38,19 @@ class Snippets:
         base: int,
         names: ToolNames | None = None,
         mark: Callable[[Word], Word] | None = None,
+        prepare: Callable[[list[Word]], list[Word]] | None = None,
     ) -> None:
-        """Extract the invocations of one snippet given as its shadow text."""
+        """Extract the invocations of one snippet given as its shadow text.
+
+        ``prepare`` sees each command's words (offsets in the shadow) before the tool is looked for.
+        """
         if names is None and not _MENTION.search(shadow):
             return
         lexed = lex(shadow)
         self.problems.extend((base + offset, message) for offset, message in lexed.problems)
         for start, end in lexed.segments:
-            words = resolve(segment_words(shadow, start, end), names)
+            found = segment_words(shadow, start, end)
+            words = resolve(prepare(found) if prepare else found, names)
             if words:
                 self.invocations.append(shift(words, base, mark))
 
