@@ -29,7 +29,9 @@ COMMANDS: dict[str, list[tuple[int, int, str]]] = {
         (9, 21, "docker run"), (10, 21, "docker run"), (12, 21, "docker run"),
         (17, 42, "docker run"), (18, 50, "kubectl expose"), (19, 25, "docker run"),
     ],
-    "Makefile": [(10, 2, "docker run"), (11, 3, "docker run"), (12, 2, "docker run"), (15, 2, "kubectl expose")],
+    "Makefile": [
+        (10, 2, "docker run"), (11, 3, "docker run"), (12, 2, "docker run"), (15, 2, "kubectl expose"),
+    ],
     "Taskfile.yml": [
         (7, 9, "docker ps"), (13, 9, "docker build"), (18, 9, "docker run"), (19, 14, "docker run"),
         (25, 9, "docker run"), (31, 20, "docker ps"),

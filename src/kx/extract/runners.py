@@ -125,7 +125,9 @@ def _brace_end(text: str, pos: int) -> int:
     return len(text)
 
 
-def _add_groovy(text: str, start: int, end: int, interpolated: bool, concatenated: bool, snippets: Snippets) -> None:
+def _add_groovy(
+    text: str, start: int, end: int, interpolated: bool, concatenated: bool, snippets: Snippets
+) -> None:
     source = text[start:end]
     if "docker" not in source and "kubectl" not in source:
         return

@@ -13,13 +13,20 @@ import os
 
 import pathspec
 
+from kx._typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import Any
+
+    _Spec = pathspec.PathSpec[Any]
+
 DEFAULT_EXCLUDE = (
     ".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".nox",
     ".mypy_cache", ".pytest_cache", ".ruff_cache", ".eggs", "*.egg-info", ".direnv", "__pypackages__",
 )  # fmt: skip
 
 # (directory relative to the walk root, the path from the .gitignore's directory down to it, spec)
-_Ignores = list[tuple[str, str, pathspec.PathSpec]]
+_Ignores = list[tuple[str, str, "_Spec"]]
 
 
 def walk(root: str, exclude: tuple[str, ...] | None = None, extend: tuple[str, ...] = ()) -> list[str]:
@@ -40,7 +47,7 @@ def walk(root: str, exclude: tuple[str, ...] | None = None, extend: tuple[str, .
     return found
 
 
-def _skip(relative: str, excluded: pathspec.PathSpec, ignores: _Ignores) -> bool:
+def _skip(relative: str, excluded: _Spec, ignores: _Ignores) -> bool:
     if excluded.match_file(relative):
         return True
     for base, prefix, spec in reversed(ignores):  # the deepest .gitignore that matches decides
@@ -72,7 +79,7 @@ def _outer_ignores(root: str) -> _Ignores:
     return out
 
 
-def _read_ignore(path: str) -> pathspec.PathSpec | None:
+def _read_ignore(path: str) -> _Spec | None:
     try:
         with open(path, encoding="utf-8", errors="replace") as handle:
             return pathspec.GitIgnoreSpec.from_lines(handle.read().splitlines())

@@ -1,4 +1,4 @@
-"""A YAML scalar's source text as the shell text it stands for, character for character.
+r"""A YAML scalar's source text as the shell text it stands for, character for character.
 
 The shadow has the length of the scalar's source, so offsets stay those of the file: indicators
 and block headers are blanked, folded line breaks become spaces, and a character an escape or a
@@ -7,6 +7,7 @@ quote doubling removes (``\\"``, ``''``) becomes ``templating.DROPPED``.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import yaml
@@ -68,7 +69,7 @@ def _fold_block(body: str, cut: int) -> str:
     lines = body[cut:].split("\n")
     indent = next((len(line) - len(line.lstrip(" ")) for line in lines if line.strip()), 0)
     out = [lines[0]]
-    for previous, line in zip(lines, lines[1:]):
+    for previous, line in itertools.pairwise(lines):
         joins = _normal(previous, indent) and _normal(line, indent)
         out.append((" " if joins else "\n") + line)
     return body[:cut] + "".join(out)
