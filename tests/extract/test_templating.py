@@ -83,6 +83,7 @@ def test_make_variables_that_name_the_tool() -> None:
         "\t$(K) run p --image=i\n\t$(D2) run --cpus abc x\n"
     )
     assert words("makefile", text) == [
+        ["docker", "--context", "~", "~"],  # a value with references: checked where it is assigned
         ["docker", "run", "--cpus", "abc", "x"],
         ["kubectl", "expose", "--bogus"],
         ["kubectl", "run", "p", "--image=i"],
@@ -145,3 +146,18 @@ def test_non_posix_shells_are_skipped() -> None:
     assert words("github", text) == [["docker", "run", "--bash", "x"]]
     azure = "steps:\n- task: PowerShell@2\n  inputs:\n    script: docker run `\n      --ps x\n"
     assert words("azure", azure) == []
+
+
+def test_make_variable_run_as_a_recipe_command_is_checked_where_assigned() -> None:
+    # modeled on etrias-nl/node-dev's Makefile: the command lives in a variable, the recipe runs it
+    text = (
+        'exec_docker=docker run -it -u "$(shell id -u):$(shell id -g)" --rm -v "$(shell pwd):/app" -w /app\n'
+        'exec_app=${exec_docker} "$(shell docker build -q .)"\n\ncli:\n\t${exec_app} bash\n'
+        "BAD = docker run --cpus abc\nbad:\n\t$(BAD) image\n"
+    )
+    found = sorted(extract("makefile", text).invocations, key=lambda ws: ws[0].start)
+    index = LineIndex(text)
+    # a value with references is checked where it is assigned, a plain one where it is run
+    assert [index.position(ws[0].start) for ws in found] == [(1, 13), (8, 2)]
+    assert words("makefile", text)[0][-1] == "~"  # what the recipe adds is unknown there
+    assert problems("makefile", text) == [(8, 2, "KX201")]

@@ -27,6 +27,7 @@ _TOOL_VALUE = re.compile(
 )
 _SHELL_LOOKUP = re.compile(r"^\$\(shell\s+(?:which|command\s+-v)\s+([^\s)]+)[^)]*\)$")
 _REFERENCE = re.compile(r"^\$[({]([A-Za-z_][A-Za-z0-9_]*)[)}]$")
+_HEAD_REFERENCE = re.compile(r"\$[({]([A-Za-z_][A-Za-z0-9_]*)[)}](?=[ \t]|$)", re.M)
 
 
 def extract_makefile(text: str, snippets: Snippets | None = None) -> Snippets:
@@ -35,10 +36,41 @@ def extract_makefile(text: str, snippets: Snippets | None = None) -> Snippets:
     if "docker" not in text and "kubectl" not in text:
         return snippets
     names = make_tool_names(text)
-    for start, end in recipes(text):
+    spans = recipes(text)
+    for start, end in spans:
         shadow = expand_recipe(text[start:end].replace("\n\t", "\n "))
         _add(snippets, shadow, start, text, names)
+    simple = names.variables if names else {}
+    for start, end in command_variables(text, spans, simple):
+        templating.add(snippets, expand_recipe(text[start:end]), start, text, unknown_tail=True)
     return snippets
+
+
+def command_variables(
+    text: str, spans: list[tuple[int, int]], skip: dict[str, list[str]]
+) -> list[tuple[int, int]]:
+    """Values of variables that a recipe runs as its command (``$(DOCKER_RUN) image``).
+
+    The value is checked where it is assigned; the words after the reference are unknown to it.
+    Chains (``A = $(B) x``, ``B = docker run ...``) are followed.
+    """
+    values = {m.group(1): (m.start(2), m.end(2)) for m in _TOOL_VALUE.finditer(text)}
+    found: dict[int, int] = {}
+    for start, _end in spans:
+        head = _HEAD_REFERENCE.match(text, start)
+        name = head.group(1) if head else None
+        for _depth in range(8):
+            if name is None or name in skip or name not in values:
+                break
+            begin, stop = values[name]
+            first = text[begin:stop].split(None, 1)[0] if text[begin:stop].strip() else ""
+            reference = _REFERENCE.match(first)
+            if reference is None:
+                if "docker" in first or "kubectl" in first:
+                    found[begin] = stop
+                break
+            name = reference.group(1)
+    return sorted(found.items())
 
 
 def _add(snippets: Snippets, shadow: str, base: int, text: str, names: ToolNames | None) -> None:

@@ -152,10 +152,8 @@ def _add_groovy(
         else:
             parts.append(char)
             pos += 1
-    shadow = "".join(parts)
-    if concatenated:  # the string goes on in Groovy code: its end is unknown
-        shadow += tpl.HIDDEN
-    tpl.add(snippets, shadow, start, text)
+    # concatenated: the string goes on in Groovy code, the command's end is unknown
+    tpl.add(snippets, "".join(parts), start, text, unknown_tail=concatenated)
 
 
 def _interpolation_end(source: str, pos: int) -> int:

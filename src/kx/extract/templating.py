@@ -43,24 +43,37 @@ def hide_span(shadow: str, start: int, end: int) -> str:
 
 
 def add(
-    snippets: Snippets, shadow: str, base: int, original: str, names: ToolNames | None = None
+    snippets: Snippets,
+    shadow: str,
+    base: int,
+    original: str,
+    names: ToolNames | None = None,
+    unknown_tail: bool = False,
 ) -> None:
-    """Add one snippet whose shadow (at ``base`` in the file ``original``) may hide parts."""
-    if HIDDEN not in shadow and DROPPED not in shadow:
+    """Add one snippet whose shadow (at ``base`` in the file ``original``) may hide parts.
+
+    With ``unknown_tail`` the command goes on with words not in the snippet (a Groovy string
+    concatenated with code, a make variable used as a command prefix): one unknown word follows.
+    """
+    limit = base + len(shadow)
+    if unknown_tail:
+        shadow += " " + HIDDEN
+    elif HIDDEN not in shadow and DROPPED not in shadow:
         snippets.add(shadow, base, names)
         return
-    snippets.add(shadow, base, names, prepare=Revealer(shadow, original, base).reveal)
+    snippets.add(shadow, base, names, prepare=Revealer(shadow, original, base, limit).reveal)
 
 
 class Revealer:
     """Turns words scanned from a shadow (offsets from ``base`` in ``original``) back into its words."""
 
-    __slots__ = ("base", "original", "shadow")
+    __slots__ = ("base", "limit", "original", "shadow")
 
-    def __init__(self, shadow: str, original: str, base: int) -> None:
+    def __init__(self, shadow: str, original: str, base: int, limit: int | None = None) -> None:
         self.shadow = shadow
         self.original = original
         self.base = base
+        self.limit = base + len(shadow) if limit is None else limit  # past it: an unknown tail
 
     def reveal(self, words: list[Word]) -> list[Word]:
         """The words with hidden parts restored (dynamic from there) and dropped characters gone."""
@@ -92,7 +105,8 @@ class Revealer:
             return value
         span = self.shadow[start:end]
         places = [self.base + start + i for i, char in enumerate(span) if char == HIDDEN]
-        chars = iter(self.original[at] for at in places)
+        limit = self.limit
+        chars = iter(self.original[at] if at < limit else "..." for at in places)
         return "".join(next(chars, char) if char == HIDDEN else char for char in value)
 
 
