@@ -161,3 +161,20 @@ def test_make_variable_run_as_a_recipe_command_is_checked_where_assigned() -> No
     assert [index.position(ws[0].start) for ws in found] == [(1, 13), (8, 2)]
     assert words("makefile", text)[0][-1] == "~"  # what the recipe adds is unknown there
     assert problems("makefile", text) == [(8, 2, "KX201")]
+
+
+def test_block_scalars_lose_their_indentation_so_heredocs_close() -> None:
+    text = step(
+        "|\n          cat <<EOF > conf\n          a: b\n          EOF\n"
+        "          docker run --rm \\\n            --cpus abc x\n"
+    )
+    assert problems("github", text) == [(11, 20, "KX201")]
+    found = extract("github", text).invocations[0]
+    assert [text[w.start : w.end] for w in found] == ["docker", "run", "--rm", "--cpus", "abc", "x"]
+
+
+def test_a_makefile_with_a_shebang_comment_is_a_makefile() -> None:
+    from kx.extract.filetypes import detect
+
+    assert detect("Makefile", "#!/usr/bin/env bash\n")[0] == "makefile"
+    assert detect("jenkinsfile.sh", "")[0] == "shell"

@@ -23,7 +23,7 @@ import yaml
 
 from kx.extract import templating as tpl
 from kx.extract.snippets import Snippets
-from kx.extract.yamlscalar import shadow
+from kx.extract.yamlscalar import block, shadow
 
 POSIX_SHELLS = frozenset({"bash", "sh", "zsh", "ksh", "dash"})
 _GITLAB_INPUT = re.compile(r"\$\[\[.*?\]\]", re.S)
@@ -87,10 +87,16 @@ def _script(kind: str, text: str, node: yaml.ScalarNode, snippets: Snippets) -> 
     source = text[start : node.end_mark.index]
     if "docker" not in source and "kubectl" not in source:
         return
-    body = tpl.hide(shadow(text, node), *PATTERNS[kind])
-    if kind == "drone":
-        body = body.replace("$$", tpl.DROPPED + "$")
-    tpl.add(snippets, body, start, text)
+    if node.style in ("|", ">"):
+        plain, starts, file_starts = block(text, node)
+        tpl.add_mapped(snippets, _templated(kind, plain), plain, starts, file_starts)
+    else:
+        tpl.add(snippets, _templated(kind, shadow(text, node)), start, text)
+
+
+def _templated(kind: str, body: str) -> str:
+    body = tpl.hide(body, *PATTERNS[kind])
+    return body.replace("$$", tpl.DROPPED + "$") if kind == "drone" else body
 
 
 def _compose(text: str, snippets: Snippets) -> yaml.Node | None:

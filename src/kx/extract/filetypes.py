@@ -38,6 +38,9 @@ def detect(path: str, head: str) -> tuple[str | None, str]:
     lower = name.lower()
     ext = os.path.splitext(lower)[1]
     posix = path.replace(os.sep, "/")
+    named = _named_kind(lower, ext)  # the name wins over a shebang (make reads `#!` as a comment)
+    if named is not None:
+        return named, "bash"
     shebang = _SHEBANG.match(head)
     if shebang:
         return SHELL, "bash" if shebang.group(1) in ("sh", "dash", "ash") else shebang.group(1)
@@ -47,11 +50,6 @@ def detect(path: str, head: str) -> tuple[str | None, str]:
         return MARKDOWN, "bash"
     if ext in (".yml", ".yaml"):
         return _yaml_kind(posix, lower), "bash"
-    if lower in ("makefile", "gnumakefile") or ext == ".mk":
-        return MAKEFILE, "bash"
-    other = _other_kind(lower, ext)
-    if other is not None:
-        return other, "bash"
     if lower in ("dockerfile", "containerfile") or lower.startswith("dockerfile.") or ext == ".dockerfile":
         return DOCKERFILE, "bash"
     if ext in _TEXT_EXT and _FENCE.search(head):
@@ -78,11 +76,13 @@ def _yaml_kind(posix: str, lower: str) -> str | None:
     return None
 
 
-def _other_kind(lower: str, ext: str) -> str | None:
-    """Justfiles, Jenkinsfiles and package.json, by name."""
+def _named_kind(lower: str, ext: str) -> str | None:
+    """Makefiles, Justfiles, Jenkinsfiles and package.json, by name."""
+    if lower in ("makefile", "gnumakefile") or ext == ".mk":
+        return MAKEFILE
     if lower in ("justfile", ".justfile") or ext == ".just":
         return JUSTFILE
-    if lower.startswith("jenkinsfile") or ext == ".jenkinsfile":
+    if lower == "jenkinsfile" or ext == ".jenkinsfile" or (lower.startswith("jenkinsfile.") and ext not in _SHELL_EXT):
         return JENKINSFILE
     if lower == "package.json":
         return PACKAGE_JSON

@@ -10,14 +10,17 @@ known around the part is still checked, the part never is. A character the subst
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from kx._typing import TYPE_CHECKING
+from kx.extract.snippets import Snippets
 from kx.parse.span import Word
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from kx.extract.commands import ToolNames
-    from kx.extract.snippets import Snippets
 
 HIDDEN = "\ue000"
 DROPPED = "\ue001"
@@ -62,6 +65,31 @@ def add(
         snippets.add(shadow, base, names)
         return
     snippets.add(shadow, base, names, prepare=Revealer(shadow, original, base, limit).reveal)
+
+
+def add_mapped(
+    snippets: Snippets, shadow: str, original: str, starts: list[int], file_starts: list[int]
+) -> None:
+    """Add a snippet whose lines are not where they are in the file (indentation removed).
+
+    Line ``i`` of ``shadow`` (same length as ``original``) starts at ``starts[i]`` and at
+    ``file_starts[i]`` in the file; offsets within a line are the same in both.
+    """
+    part = Snippets()
+    add(part, shadow, 0, original)
+
+    def where(offset: int) -> int:
+        line = bisect.bisect_right(starts, offset) - 1
+        return file_starts[line] + offset - starts[line]
+
+    for words in part.invocations:
+        snippets.invocations.append([_moved(word, where) for word in words])
+    snippets.problems.extend((where(offset), message) for offset, message in part.problems)
+
+
+def _moved(word: Word, where: Callable[[int], int]) -> Word:
+    end = where(word.end - 1) + 1 if word.end > word.start else where(word.start)
+    return Word(word.value, where(word.start), end, word.dynamic, word.literal, word.dyn_at)
 
 
 class Revealer:

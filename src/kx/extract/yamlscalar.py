@@ -1,8 +1,10 @@
-r"""A YAML scalar's source text as the shell text it stands for, character for character.
+r"""A YAML scalar's source text as the shell text it stands for.
 
-The shadow has the length of the scalar's source, so offsets stay those of the file: indicators
-and block headers are blanked, folded line breaks become spaces, and a character an escape or a
-quote doubling removes (``\\"``, ``''``) becomes ``templating.DROPPED``.
+Flow scalars (plain, quoted) become a shadow of the length of their source, so offsets stay
+those of the file: quotes are blanked, folded line breaks become spaces, and a character an
+escape or a quote doubling removes (``\\"``, ``''``) becomes ``templating.DROPPED``. Block
+scalars (``|``, ``>``) lose their indentation as YAML says (a here-document's closing word must
+start its line), so ``block`` returns the text with a map of its lines back to the file.
 """
 
 from __future__ import annotations
@@ -22,15 +24,38 @@ _SIMPLE_ESCAPES = {"n": "\n", "t": "\t", "\t": "\t", "0": " ", "a": " ", "b": " 
 _FLOW_FOLD = re.compile(r"(?<=\S)[ \t]*\n(?=[ \t]*[^\s])")
 
 
+def block(text: str, node: yaml.ScalarNode) -> tuple[str, list[int], list[int]]:
+    """A block scalar's text without its indentation, with where each of its lines starts in
+    the text and in the file (lists of the same length)."""
+    start = node.start_mark.index
+    source = text[start : node.end_mark.index]
+    header = _HEADER.match(source)
+    cut = header.end() if header else 1
+    lines = source[cut:].split("\n")[1:]
+    explicit = re.search(r"[1-9]", header.group()) if header else None
+    indent = int(explicit.group()) if explicit else _indentation(lines)
+    out: list[str] = []
+    plain_starts: list[int] = []
+    file_starts: list[int] = []
+    position, at = 0, start + cut + 1
+    for line in lines:
+        plain_starts.append(position)
+        file_starts.append(at + min(indent, len(line)))
+        out.append(line[indent:])
+        position += len(line[indent:]) + 1
+        at += len(line) + 1
+    plain = "\n".join(out)
+    return (_fold_block(plain) if node.style == ">" else plain), plain_starts, file_starts
+
+
+def _indentation(lines: list[str]) -> int:
+    return next((len(line) - len(line.lstrip(" ")) for line in lines if line.strip()), 0)
+
+
 def shadow(text: str, node: yaml.ScalarNode) -> str:
-    """The shell text of ``node`` as a same-length shadow of ``text[start:end]``."""
+    """The shell text of a flow scalar as a same-length shadow of ``text[start:end]``."""
     source = text[node.start_mark.index : node.end_mark.index]
     style = node.style
-    if style in ("|", ">"):
-        header = _HEADER.match(source)
-        cut = header.end() if header else 1
-        body = " " * cut + source[cut:]
-        return _fold_block(body, cut) if style == ">" else body
     if style == "'":
         inner = source[1:-1].replace("''", DROPPED + "'")
         return " " + _fold_flow(inner) + " "
@@ -61,19 +86,17 @@ def _fold_flow(inner: str) -> str:
     return _FLOW_FOLD.sub(lambda m: " " * len(m.group()), inner) if "\n" in inner else inner
 
 
-def _fold_block(body: str, cut: int) -> str:
+def _fold_block(plain: str) -> str:
     """Folded block scalars: breaks between two lines at the block's indentation become spaces.
 
-    Empty lines and lines indented more than the block keep their breaks, as YAML says.
+    Empty lines and more indented lines keep their breaks, as YAML says.
     """
-    lines = body[cut:].split("\n")
-    indent = next((len(line) - len(line.lstrip(" ")) for line in lines if line.strip()), 0)
+    lines = plain.split("\n")
     out = [lines[0]]
     for previous, line in itertools.pairwise(lines):
-        joins = _normal(previous, indent) and _normal(line, indent)
-        out.append((" " if joins else "\n") + line)
-    return body[:cut] + "".join(out)
+        out.append((" " if _normal(previous) and _normal(line) else "\n") + line)
+    return "".join(out)
 
 
-def _normal(line: str, indent: int) -> bool:
-    return bool(line.strip()) and line[indent : indent + 1] not in (" ", "\t")
+def _normal(line: str) -> bool:
+    return bool(line.strip()) and line[0] not in " \t"
