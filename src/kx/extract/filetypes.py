@@ -82,7 +82,9 @@ def _named_kind(lower: str, ext: str) -> str | None:
         return MAKEFILE
     if lower in ("justfile", ".justfile") or ext == ".just":
         return JUSTFILE
-    if lower == "jenkinsfile" or ext == ".jenkinsfile" or (lower.startswith("jenkinsfile.") and ext not in _SHELL_EXT):
+    if lower == "jenkinsfile" or ext == ".jenkinsfile":
+        return JENKINSFILE
+    if lower.startswith("jenkinsfile.") and ext not in _SHELL_EXT:
         return JENKINSFILE
     if lower == "package.json":
         return PACKAGE_JSON

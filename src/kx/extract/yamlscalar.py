@@ -25,8 +25,7 @@ _FLOW_FOLD = re.compile(r"(?<=\S)[ \t]*\n(?=[ \t]*[^\s])")
 
 
 def block(text: str, node: yaml.ScalarNode) -> tuple[str, list[int], list[int]]:
-    """A block scalar's text without its indentation, with where each of its lines starts in
-    the text and in the file (lists of the same length)."""
+    """A block scalar's text without indentation; where each line starts in it and in the file."""
     start = node.start_mark.index
     source = text[start : node.end_mark.index]
     header = _HEADER.match(source)
