@@ -178,3 +178,24 @@ def test_a_makefile_with_a_shebang_comment_is_a_makefile() -> None:
 
     assert detect("Makefile", "#!/usr/bin/env bash\n")[0] == "makefile"
     assert detect("jenkinsfile.sh", "")[0] == "shell"
+
+
+def test_azure_script_steps_on_windows_pools_run_cmd() -> None:
+    text = (
+        "jobs:\n- job: win\n  pool:\n    vmImage: windows-latest\n  steps:\n"
+        "  - script: docker run ^\n      --cmd x\n  - bash: docker run --bash x\n"
+        "- job: linux\n  pool:\n    vmImage: ubuntu-latest\n  steps:\n  - script: docker run --sh x\n"
+    )
+    assert words("azure", text) == [["docker", "run", "--bash", "x"], ["docker", "run", "--sh", "x"]]
+
+
+@pytest.mark.parametrize(
+    ("kind", "text"),
+    [
+        ("shell", "#!/bin/sh\ndocker run --rm -p %%PORT%%:80 '%%IMAGE%%'\n"),
+        ("makefile", "r:\n\tdocker run --rm --cpus %%CPUS%% %%IMAGE%%\n"),
+        ("github", step("docker run --rm --memory '%%MEMORY%%' x")),
+    ],
+)
+def test_percent_placeholders_are_unknown(kind: str, text: str) -> None:
+    assert problems(kind, text) == []

@@ -35,7 +35,6 @@ _Pairs = list[tuple[str, yaml.Node]]
 KEYS: dict[str, frozenset[str]] = {
     "gitlab": frozenset({"script", "before_script", "after_script"}),
     "taskfile": frozenset({"cmds", "cmd", "sh", "status", "defer"}),
-    "azure": frozenset({"script", "bash"}),
     "bitbucket": frozenset({"script", "after-script"}),
     "drone": frozenset({"commands"}),
 }
@@ -62,8 +61,10 @@ def extract_ci(kind: str, text: str, snippets: Snippets | None = None) -> Snippe
         nodes = _github(root, None, set())
     elif kind == "circleci":
         nodes = _circleci(root)
+    elif kind == "azure":
+        nodes = _azure(root, False, set())
     else:
-        nodes = _by_keys(root, KEYS[kind], kind == "azure")
+        nodes = _by_keys(root, KEYS[kind])
     seen: set[int] = set()
     for node in nodes:
         if id(node) not in seen:
@@ -133,7 +134,7 @@ def _scalars(node: yaml.Node) -> list[yaml.ScalarNode]:
     return []
 
 
-def _by_keys(root: yaml.Node, keys: frozenset[str], azure: bool) -> list[yaml.ScalarNode]:
+def _by_keys(root: yaml.Node, keys: frozenset[str]) -> list[yaml.ScalarNode]:
     """Scalars under ``keys`` anywhere in the document (each node visited once)."""
     found: list[yaml.ScalarNode] = []
     stack, seen = [root], set()
@@ -145,20 +146,40 @@ def _by_keys(root: yaml.Node, keys: frozenset[str], azure: bool) -> list[yaml.Sc
         if isinstance(node, yaml.MappingNode):
             pairs = _pairs(node)
             found.extend(scalar for key, value in pairs if key in keys for scalar in _scalars(value))
-            if azure:  # a task's inputs are the task's business: only script tasks run a shell
-                found.extend(_azure_task(dict(pairs)))
-                stack.extend(value for key, value in pairs if key != "inputs")
-                continue
         stack.extend(_children(node))
     return found
 
 
-def _azure_task(pairs: dict[str, yaml.Node]) -> list[yaml.ScalarNode]:
-    """``inputs.script`` of a Bash, ShellScript or CmdLine task (other tasks run other shells)."""
+def _azure(node: yaml.Node, windows: bool, seen: set[int]) -> list[yaml.ScalarNode]:
+    """``bash`` steps; ``script`` steps and tasks unless a Windows pool runs them with cmd.exe."""
+    if id(node) in seen:
+        return []
+    seen.add(id(node))
+    found: list[yaml.ScalarNode] = []
+    children = _children(node)
+    if isinstance(node, yaml.MappingNode):
+        pairs = dict(_pairs(node))
+        windows = _windows_pool(pairs.get("pool"), windows)
+        for key in ("bash",) if windows else ("bash", "script"):
+            found.extend(_scalars(pairs[key]) if key in pairs else [])
+        found.extend(_azure_task(pairs, windows))
+        children = [value for key, value in pairs.items() if key != "inputs"]  # the task's business
+    for child in children:
+        found.extend(_azure(child, windows, seen))
+    return found
+
+
+def _windows_pool(pool: yaml.Node | None, windows: bool) -> bool:
+    image = dict(_pairs(pool)).get("vmImage") if isinstance(pool, yaml.MappingNode) else None
+    return "windows" in image.value.lower() if isinstance(image, yaml.ScalarNode) else windows
+
+
+def _azure_task(pairs: dict[str, yaml.Node], windows: bool) -> list[yaml.ScalarNode]:
+    """``inputs.script`` of a Bash or ShellScript task, or CmdLine off Windows (others run other shells)."""
     task, inputs = pairs.get("task"), pairs.get("inputs")
     if not (isinstance(task, yaml.ScalarNode) and isinstance(inputs, yaml.MappingNode)):
         return []
-    if not _AZURE_SCRIPT_TASKS.match(task.value):
+    if not _AZURE_SCRIPT_TASKS.match(task.value) or (windows and task.value.startswith("CmdLine")):
         return []
     return [scalar for key, value in _pairs(inputs) if key == "script" for scalar in _scalars(value)]
 

@@ -92,6 +92,17 @@ def _moved(word: Word, where: Callable[[int], int]) -> Word:
     return Word(word.value, where(word.start), end, word.dynamic, word.literal, word.dyn_at)
 
 
+def mark_percent(invocations: list[list[Word]]) -> None:
+    """Make ``%%NAME%%`` placeholders (file templates filled before use) unknown, in place."""
+    for words in invocations:
+        for index, word in enumerate(words):
+            if "%%" not in word.value:
+                continue
+            found = PERCENT.search(word.value)
+            if found is not None and (not word.dynamic or found.start() < word.dyn_at):
+                words[index] = Word(word.value, word.start, word.end, True, word.literal, found.start())
+
+
 class Revealer:
     """Turns words scanned from a shadow (offsets from ``base`` in ``original``) back into its words."""
 
