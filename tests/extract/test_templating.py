@@ -103,6 +103,7 @@ def test_jenkins_groovy_strings() -> None:
         'def v = sh(returnStdout: true, script: "docker run -d $IMG").trim()\n'
         'sh "docker run " + image\n'
         "bat 'docker run --windows x'\n"
+        "// sh 'docker run --commented x'\n/* sh 'docker run --block x' */\n"
     )
     assert words("jenkinsfile", text) == [
         ["docker", "run", "--rm", "-e", "A=~", "x"],

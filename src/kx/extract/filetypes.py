@@ -29,6 +29,7 @@ _MARKDOWN_EXT = frozenset({".md", ".markdown", ".mdown", ".mkd", ".mdx"})
 _TEXT_EXT = frozenset({".txt", ".rst", ".adoc", ".text"})
 _SHEBANG = re.compile(r"#![ \t]*\S*?(?:/env[ \t]+(?:-\S+[ \t]+)*)?/?(bash|zsh|ksh|dash|ash|sh)\b")
 _FENCE = re.compile(r"^ {0,3}(```|~~~)", re.M)
+_TASKFILE_HEAD = re.compile(r"^version:[ \t]*['\"]?3\b.*^tasks:", re.M | re.S)  # an included Taskfile
 _WORKFLOWS = re.compile(r"/\.(?:github|gitea|forgejo)/workflows/")
 
 
@@ -49,7 +50,7 @@ def detect(path: str, head: str) -> tuple[str | None, str]:
     if ext in _MARKDOWN_EXT:
         return MARKDOWN, "bash"
     if ext in (".yml", ".yaml"):
-        return _yaml_kind(posix, lower), "bash"
+        return _yaml_kind(posix, lower) or (TASKFILE if _TASKFILE_HEAD.search(head) else None), "bash"
     if lower in ("dockerfile", "containerfile") or lower.startswith("dockerfile.") or ext == ".dockerfile":
         return DOCKERFILE, "bash"
     if ext in _TEXT_EXT and _FENCE.search(head):

@@ -80,6 +80,8 @@ def extract_jenkinsfile(text: str, snippets: Snippets | None = None) -> Snippets
     if "docker" not in text and "kubectl" not in text:
         return snippets
     for match in _SH_STEP.finditer(text):
+        if _in_comment(text, match.start()):
+            continue
         at = match.end()
         if text[at : at + 1] not in ("'", '"'):
             window = text[at : at + 400]
@@ -92,6 +94,15 @@ def extract_jenkinsfile(text: str, snippets: Snippets | None = None) -> Snippets
         if literal is not None:
             _add_groovy(text, *literal, snippets)
     return snippets
+
+
+def _in_comment(text: str, pos: int) -> bool:
+    """Whether ``pos`` is after ``//`` on its line or inside ``/* ... */`` (strings not considered)."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    if "//" in text[line_start:pos] and "://" not in text[line_start:pos]:
+        return True
+    opening = text.rfind("/*", 0, pos)
+    return opening >= 0 and text.find("*/", opening, pos) < 0
 
 
 def groovy_string(text: str, at: int) -> tuple[int, int, bool, bool] | None:
