@@ -200,3 +200,8 @@ def test_azure_script_steps_on_windows_pools_run_cmd() -> None:
 )
 def test_percent_placeholders_are_unknown(kind: str, text: str) -> None:
     assert problems(kind, text) == []
+
+
+def test_positions_count_characters_after_non_ascii_text() -> None:
+    text = "name: déploiement 🚀\n" + step("docker run --cpus abc x")
+    assert problems("github", text) == [(7, 32, "KX201")]
