@@ -128,6 +128,7 @@ def test_package_json_scripts_only() -> None:
         ("'docker run -e A=''b c'' x'", ["docker", "run", "-e", "A=b c", "x"]),
         ('"docker run -e A=\\"b c\\" x"', ["docker", "run", "-e", "A=b c", "x"]),
         ("docker run\n        --rm x", ["docker", "run", "--rm", "x"]),
+        ('"docker run --na\\\n        me=y \\\n        x"', ["docker", "run", "--name=y", "x"]),
     ],
 )
 def test_yaml_scalar_styles(scalar: str, expected: list[str]) -> None:

@@ -67,7 +67,8 @@ def shadow(text: str, node: yaml.ScalarNode) -> str:
 def _escape(match: re.Match[str]) -> str:
     code = match.group(1)
     if code[0] in "\r\n":  # an escaped line break: the lines join with nothing between
-        return " " * len(match.group())
+        glued = match.start() > 0 and not match.string[match.start() - 1].isspace()
+        return (DROPPED if glued else " ") * len(match.group())
     simple = _SIMPLE_ESCAPES.get(code)
     if simple is not None:
         return DROPPED + simple
