@@ -206,3 +206,12 @@ def test_percent_placeholders_are_unknown(kind: str, text: str) -> None:
 def test_positions_count_characters_after_non_ascii_text() -> None:
     text = "name: déploiement 🚀\n" + step("docker run --cpus abc x")
     assert problems("github", text) == [(7, 32, "KX201")]
+
+
+def test_circleci_windows_executors_run_powershell() -> None:
+    text = (
+        "jobs:\n  win:\n    executor: win/default\n    steps:\n      - run: docker run `\n          --ps x\n"
+        "      - run:\n          shell: bash.exe\n          command: docker run --bash x\n"
+        "  linux:\n    machine:\n      image: ubuntu-2204:current\n    steps:\n      - run: docker run --sh x\n"
+    )
+    assert words("circleci", text) == [["docker", "run", "--bash", "x"], ["docker", "run", "--sh", "x"]]
