@@ -212,6 +212,7 @@ def test_circleci_windows_executors_run_powershell() -> None:
     text = (
         "jobs:\n  win:\n    executor: win/default\n    steps:\n      - run: docker run `\n          --ps x\n"
         "      - run:\n          shell: bash.exe\n          command: docker run --bash x\n"
-        "  linux:\n    machine:\n      image: ubuntu-2204:current\n    steps:\n      - run: docker run --sh x\n"
+        "  linux:\n    machine:\n      image: ubuntu-2204:current\n"
+        "    steps:\n      - run: docker run --sh x\n"
     )
     assert words("circleci", text) == [["docker", "run", "--bash", "x"], ["docker", "run", "--sh", "x"]]
