@@ -91,8 +91,12 @@ def test_make_variables_that_name_the_tool() -> None:
 
 
 def test_justfile_interpolation_and_prefixes() -> None:
-    text = 'img := "x"\nrun:\n    @docker run --rm {{img}}\n    -docker run \\\n      --rm -it {{img}}\n'
+    text = (
+        'set windows-shell := ["powershell.exe", "-c"]\nimg := "x"\nrun:\n    @docker run --rm {{img}}\n'
+        "    -docker run \\\n      --rm -it {{img}}\n"
+    )
     assert words("justfile", text) == [["docker", "run", "--rm", "~"], ["docker", "run", "--rm", "-it", "~"]]
+    assert words("justfile", 'set shell := ["pwsh", "-c"]\n' + text) == []
 
 
 def test_jenkins_groovy_strings() -> None:

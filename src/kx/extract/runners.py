@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 
 _RECIPE = re.compile(r"^@?[A-Za-z_][\w-]*(?:[ \t][^\n:]*)?:(?![=:])[^\n]*\n", re.M)
 _BODY_PREFIX = re.compile(r"[ \t]+[@-]*")
-_SHELL_SETTING = re.compile(r"^set[ \t]+(?:windows-)?shell[ \t]*:=[^\n]*(?:pwsh|powershell|cmd)", re.M | re.I)
+# `set windows-shell` only applies on Windows: the recipes still run with sh elsewhere
+_SHELL_SETTING = re.compile(r"^set[ \t]+shell[ \t]*:=[^\n]*(?:pwsh|powershell|cmd)", re.M | re.I)
 _POSIX_SHEBANG = re.compile(r"#!.*\b(?:ba|z|k|da)?sh\b")
 _JUST_INTERPOLATION = re.compile(r"\{\{(?!\{).*?\}\}", re.S)
 
