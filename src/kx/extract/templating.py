@@ -40,11 +40,6 @@ def hide(shadow: str, *patterns: re.Pattern[str]) -> str:
     return shadow
 
 
-def hide_span(shadow: str, start: int, end: int) -> str:
-    """``shadow`` with ``shadow[start:end]`` hidden."""
-    return shadow[:start] + HIDDEN * (end - start) + shadow[end:]
-
-
 def add(
     snippets: Snippets,
     shadow: str,
