@@ -13,7 +13,8 @@ from kx.parse.span import LineIndex
 
 def problems(kind: str, text: str) -> list[tuple[int, int, str]]:
     index = LineIndex(text)
-    return sorted((*index.position(raw[2]), raw[0]) for raw in lint_text(text, kind) if raw[0] != "KX303")
+    raws = [raw for group in lint_text(text, kind) for raw in group]
+    return sorted((*index.position(raw[2]), raw[0]) for raw in raws if raw[0] != "KX303")
 
 
 def words(kind: str, text: str) -> list[list[str]]:
