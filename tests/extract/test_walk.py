@@ -69,6 +69,7 @@ def test_the_walk_lints_every_kind_a_named_file_lints(tmp_path: Path) -> None:
                  ".gitlab/ci/build.yml", "Makefile", "notes.yaml"):  # fmt: skip
         write(tmp_path / name, "")
     write(tmp_path / "tasks" / "docker.yml", "version: '3'\n\ntasks:\n  up:\n    cmds: [docker ps]\n")
+    write(tmp_path / "templates" / "build.yml", "steps:\n- task: Bash@3\n  inputs:\n    script: docker ps\n")
     targets, errors = collect([str(tmp_path)], None, None)
     assert errors == []
     kinds = {os.path.relpath(t.source, tmp_path).replace(os.sep, "/"): t.kind for t in targets}
@@ -78,7 +79,7 @@ def test_the_walk_lints_every_kind_a_named_file_lints(tmp_path: Path) -> None:
         "bitbucket-pipelines.yml": "bitbucket", ".drone.yml": "drone", ".woodpecker/ci.yml": "drone",
         ".gitea/workflows/ci.yml": "github", ".forgejo/workflows/ci.yml": "github",
         "deploy/action.yaml": "github", ".gitlab/ci/build.yml": "gitlab", "Makefile": "makefile",
-        "tasks/docker.yml": "taskfile",
+        "tasks/docker.yml": "taskfile", "templates/build.yml": "azure",
     }  # fmt: skip
 
 

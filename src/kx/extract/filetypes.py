@@ -30,6 +30,8 @@ _TEXT_EXT = frozenset({".txt", ".rst", ".adoc", ".text"})
 _SHEBANG = re.compile(r"#![ \t]*\S*?(?:/env[ \t]+(?:-\S+[ \t]+)*)?/?(bash|zsh|ksh|dash|ash|sh)\b")
 _FENCE = re.compile(r"^ {0,3}(```|~~~)", re.M)
 _TASKFILE_HEAD = re.compile(r"^version:[ \t]*['\"]?3\b.*^tasks:", re.M | re.S)  # an included Taskfile
+# an Azure Pipelines template: a task reference (`- task: Bash@3`)
+_AZURE_HEAD = re.compile(r"^[ \t]*-[ \t]+task:[ \t]*[\w.-]+@\d+[ \t]*$", re.M)
 _WORKFLOWS = re.compile(r"/\.(?:github|gitea|forgejo)/workflows/")
 
 
@@ -50,12 +52,19 @@ def detect(path: str, head: str) -> tuple[str | None, str]:
     if ext in _MARKDOWN_EXT:
         return MARKDOWN, "bash"
     if ext in (".yml", ".yaml"):
-        return _yaml_kind(posix, lower) or (TASKFILE if _TASKFILE_HEAD.search(head) else None), "bash"
+        return _yaml_kind(posix, lower) or _yaml_content_kind(head), "bash"
     if lower in ("dockerfile", "containerfile") or lower.startswith("dockerfile.") or ext == ".dockerfile":
         return DOCKERFILE, "bash"
     if ext in _TEXT_EXT and _FENCE.search(head):
         return MARKDOWN, "bash"
     return None, "bash"
+
+
+def _yaml_content_kind(head: str) -> str | None:
+    """Task runner and pipeline files under other names, known by their content."""
+    if _TASKFILE_HEAD.search(head):
+        return TASKFILE
+    return AZURE if _AZURE_HEAD.search(head) else None
 
 
 def _yaml_kind(posix: str, lower: str) -> str | None:
@@ -66,7 +75,7 @@ def _yaml_kind(posix: str, lower: str) -> str | None:
         return GITLAB
     if lower.startswith("taskfile"):
         return TASKFILE
-    if lower.startswith("azure-pipelines") or "/.azure-pipelines/" in where:
+    if lower.startswith("azure-pipelines") or "/.azure-pipelines/" in where or "/azure-pipelines/" in where:
         return AZURE
     if "/.circleci/" in where:
         return CIRCLECI
