@@ -221,3 +221,10 @@ def test_circleci_windows_executors_run_powershell() -> None:
         "    steps:\n      - run: docker run --sh x\n"
     )
     assert words("circleci", text) == [["docker", "run", "--bash", "x"], ["docker", "run", "--sh", "x"]]
+
+
+def test_kx_check_reads_percent_placeholders_as_lint_does() -> None:
+    from kx.engine import check_command
+
+    assert check_command("docker run --rm -p %%PORT%%:80 '%%IMAGE%%'") == []
+    assert [d.code for d in check_command("docker run --cpus abc -p %%PORT%%:80 x")] == ["KX201"]

@@ -18,15 +18,6 @@ from kx.extract.snippets import Snippets
 
 def extract(kind: str, text: str, dialect: str = "bash") -> Snippets:
     """Run the extractor for ``kind`` over ``text``; offsets in the result index ``text``."""
-    found = _extract(kind, text, dialect)
-    if "%%" in text:
-        from kx.extract.templating import mark_percent
-
-        mark_percent(found.invocations)
-    return found
-
-
-def _extract(kind: str, text: str, dialect: str) -> Snippets:
     if kind == SHELL:
         from kx.extract.shell import extract_script
 

@@ -87,15 +87,15 @@ def _moved(word: Word, where: Callable[[int], int]) -> Word:
     return Word(word.value, where(word.start), end, word.dynamic, word.literal, word.dyn_at)
 
 
-def mark_percent(invocations: list[list[Word]]) -> None:
-    """Make ``%%NAME%%`` placeholders (file templates filled before use) unknown, in place."""
-    for words in invocations:
-        for index, word in enumerate(words):
-            if "%%" not in word.value:
-                continue
-            found = PERCENT.search(word.value)
-            if found is not None and (not word.dynamic or found.start() < word.dyn_at):
-                words[index] = Word(word.value, word.start, word.end, True, word.literal, found.start())
+def mark_percent(words: list[Word]) -> list[Word]:
+    """The words with ``%%NAME%%`` placeholders (templates filled before use) made unknown."""
+    out = []
+    for word in words:
+        found = PERCENT.search(word.value) if "%%" in word.value else None
+        if found is not None and (not word.dynamic or found.start() < word.dyn_at):
+            word = Word(word.value, word.start, word.end, True, word.literal, found.start())
+        out.append(word)
+    return out
 
 
 class Revealer:
