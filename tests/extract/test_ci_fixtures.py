@@ -92,3 +92,17 @@ def test_linting_the_directory_reports_the_planted_mistakes_only() -> None:
     }
     assert errors == PLANTED
     assert not [d for d in diagnostics if d["severity"] == "warning"]
+
+
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_crlf_and_truncated_files_are_read_without_trouble(name: str) -> None:
+    path = FIXTURES / name
+    text = path.read_text()
+    kind, dialect = detect(str(path), text)
+    assert kind is not None
+    crlf = text.replace("\n", "\r\n")
+    index = LineIndex(crlf)
+    found = sorted(extract(kind, crlf, dialect).invocations, key=lambda words: words[0].start)
+    assert [index.position(words[0].start)[:1] for words in found] == [(line,) for line, _c, _h in COMMANDS[name]]
+    for cut in range(0, len(text), max(1, len(text) // 40)):
+        extract(kind, text[:cut], dialect)  # a half-written file is data, never a crash
