@@ -30,13 +30,14 @@ _VERSION = re.compile(r"^\d+(\.\d+){0,2}$")
 class Config:
     """The validated settings (defaults when no file was found)."""
 
-    __slots__ = ("exclude", "ignore", "max_file_size", "path", "select", "severity",
+    __slots__ = ("exclude", "extend_exclude", "ignore", "max_file_size", "path", "select", "severity",
                  "spec_dirs", "target_versions")  # fmt: skip
     path: str | None
     select: frozenset[str] | None
     ignore: frozenset[str]
     severity: dict[str, str]
-    exclude: tuple[str, ...]
+    exclude: tuple[str, ...] | None  # None: the default directory excludes of the walk
+    extend_exclude: tuple[str, ...]
     spec_dirs: tuple[str, ...]
     target_versions: dict[str, str]
     max_file_size: int
@@ -47,7 +48,8 @@ class Config:
         set_(self, "select", values.get("select"))
         set_(self, "ignore", values.get("ignore", frozenset()))
         set_(self, "severity", values.get("severity", {}))
-        set_(self, "exclude", values.get("exclude", ()))
+        set_(self, "exclude", values.get("exclude"))
+        set_(self, "extend_exclude", values.get("extend_exclude", ()))
         set_(self, "spec_dirs", values.get("spec_dirs", ()))
         set_(self, "target_versions", values.get("target_versions", {}))
         set_(self, "max_file_size", values.get("max_file_size", DEFAULT_MAX_FILE_SIZE))
@@ -183,6 +185,7 @@ _PARSERS: dict[str, Callable[[Any, str], Any]] = {
     "ignore": _codes,
     "severity": _severity,
     "exclude": _patterns,
+    "extend-exclude": _patterns,
     "spec-dirs": _paths,
     "target-versions": _versions,
     "max-file-size": parse_size,

@@ -81,6 +81,10 @@ def problems_for_words(
         return []
     if env is None:
         env = Environment()
+    if any("%%" in word.value for word in words):  # lint and check alike: one rule
+        from kx.extract.templating import mark_percent
+
+        words = mark_percent(words)
     found = resolve_and_parse(words, specs or load_specs())
     if found is None:
         return []

@@ -124,7 +124,9 @@ def run(options: LintOptions) -> LintResult:
 def _run(options: LintOptions) -> LintResult:
     config = load_config(options.cwd, isolated=options.isolated)
     settings = _settings(options, config)
-    targets, errors = collect(list(options.paths), config.exclude, options.stdin_filename)
+    targets, errors = collect(
+        list(options.paths), config.exclude, options.stdin_filename, config.extend_exclude
+    )
     result = LintResult(errors=errors)
     for diagnostics, error in _map(targets, settings, options.jobs):
         result.diagnostics.extend(diagnostics)

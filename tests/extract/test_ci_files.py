@@ -52,7 +52,7 @@ def test_gitlab_scripts_and_custom_tags() -> None:
 
 
 def test_invalid_yaml_is_a_problem_not_a_crash() -> None:
-    found = extract_github("jobs: [unclosed\n")
+    found = extract_github("jobs: [unclosed docker\n")
     assert found.invocations == [] and found.problems[0][1].startswith("not valid YAML")
 
 

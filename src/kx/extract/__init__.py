@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from kx.extract.filetypes import DOCKERFILE, GITHUB, GITLAB, MAKEFILE, MARKDOWN, SHELL, SNIPPET
+from kx.extract.filetypes import (
+    DOCKERFILE,
+    JENKINSFILE,
+    JUSTFILE,
+    MAKEFILE,
+    MARKDOWN,
+    PACKAGE_JSON,
+    SHELL,
+    SNIPPET,
+    YAML_CI,
+)
 from kx.extract.snippets import Snippets
 
 
@@ -20,10 +30,14 @@ def extract(kind: str, text: str, dialect: str = "bash") -> Snippets:
         from kx.extract.markdown import extract_markdown
 
         return extract_markdown(text)
-    if kind in (GITHUB, GITLAB):
-        from kx.extract import ci
+    if kind in YAML_CI:
+        from kx.extract.ci import extract_ci
 
-        return ci.extract_github(text) if kind == GITHUB else ci.extract_gitlab(text)
+        return extract_ci(kind, text)
+    if kind in (JUSTFILE, JENKINSFILE, PACKAGE_JSON):
+        from kx.extract import runners
+
+        return runners.EXTRACTORS[kind](text)
     if kind in (MAKEFILE, DOCKERFILE):
         from kx.extract import build_files
 

@@ -6,26 +6,16 @@ import re
 
 from kx.extract.snippets import Snippets
 
-_RECIPE = re.compile(r"^\t[ \t]*[@+-]*", re.M)
-_MAKE_AUTOMATIC = re.compile(r"\$[$@<^?*+|%]")
 _RUN = re.compile(r"^[ \t]*RUN[ \t]+((?:--[\w-]+(?:=(?:\"[^\"]*\"|\S+))?[ \t]+)*)", re.M | re.I)
 _INSTRUCTION = re.compile(r"^[ \t]*([A-Za-z]+)\b", re.M)
 _HEREDOC = re.compile(r"<<-?[ \t]*[\"']?(\w+)[\"']?")
 
 
 def extract_makefile(text: str, snippets: Snippets | None = None) -> Snippets:
-    """Invocations in recipe lines (tab-indented); make's ``$(VAR)`` and ``$@`` are dynamic."""
-    snippets = snippets or Snippets()
-    if "docker" not in text and "kubectl" not in text:
-        return snippets
-    for match in _RECIPE.finditer(text):
-        start = match.start()
-        end = _logical_end(text, match.end())
-        shadow = " " * (match.end() - start) + text[match.end() : end]
-        shadow = re.sub(r"\n\t", "\n ", shadow)
-        shadow = _MAKE_AUTOMATIC.sub("$_", shadow)
-        snippets.add(shadow, start)
-    return snippets
+    """Invocations in recipe lines, read as make reads them (see ``kx.extract.makefile``)."""
+    from kx.extract.makefile import extract_makefile as extract
+
+    return extract(text, snippets)
 
 
 def extract_dockerfile(text: str, snippets: Snippets | None = None) -> Snippets:

@@ -1,8 +1,18 @@
-"""CI files: ``run:`` steps of GitHub Actions workflows, ``script:`` lists of GitLab CI.
+"""YAML CI and task-runner files: the scalars that are shell scripts, and what is templated in them.
 
 The YAML is composed (not constructed, so custom tags such as GitLab's ``!reference`` are fine)
-to get each script scalar's position; the scalar's source text is turned into a shadow (YAML
-indicators blanked, ``${{ ... }}`` expressions made dynamic) so offsets stay those of the file.
+to get each script scalar's position; ``kx.extract.yamlscalar`` turns its source into a same-length
+shadow and ``kx.extract.templating`` hides what the CI system substitutes before the shell runs.
+
+* GitHub, Gitea, Forgejo workflows and ``action.yml``: ``run:`` (not under a non-POSIX ``shell:``,
+  a ``defaults.run.shell`` or a Windows ``runs-on``); ``${{ ... }}`` is substituted.
+* GitLab CI: ``script``, ``before_script``, ``after_script`` (nested lists); ``$[[ inputs.x ]]``.
+* Taskfile: ``cmds`` items, ``cmd``, ``sh`` (dynamic variables), ``status``, ``defer``; ``{{ }}``.
+* Azure Pipelines: ``script``, ``bash``, ``inputs.script`` of the Bash, ShellScript and CmdLine
+  tasks; ``${{ }}``, ``$(macro)`` and ``$[ ]``.
+* CircleCI: ``run`` and ``run.command``; ``<< parameters.x >>``.
+* Bitbucket Pipelines: ``script``, ``after-script``. Drone and Woodpecker: ``commands`` (the
+  runner substitutes ``${VAR}`` and turns ``$$`` into ``$``).
 """
 
 from __future__ import annotations
@@ -11,49 +21,88 @@ import re
 
 import yaml
 
+from kx.extract import templating as tpl
 from kx.extract.snippets import Snippets
+from kx.extract.yamlnodes import azure_scripts, by_keys, circleci_scripts, github_scripts
+from kx.extract.yamlscalar import block, shadow
 
-GITLAB_KEYS = frozenset({"script", "before_script", "after_script"})
-POSIX_SHELLS = frozenset({"bash", "sh", "zsh", "ksh", "dash"})
-_EXPRESSION = re.compile(r"\$\{\{.*?\}\}", re.S)
-_HEADER = re.compile(r"[|>][-+0-9]*[ \t]*(?:#[^\n]*)?")
+_GITLAB_INPUT = re.compile(r"\$\[\[.*?\]\]", re.S)
+_DRONE_VARIABLE = re.compile(r"(?<!\$)\$\{[^}\n]*\}")
+# libyaml's loader when there is one (30 times faster); its marks count characters, as ours do
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+# kind -> (keys whose value is a script or a list of scripts, templating patterns)
+KEYS: dict[str, frozenset[str]] = {
+    "gitlab": frozenset({"script", "before_script", "after_script"}),
+    "taskfile": frozenset({"cmds", "cmd", "sh", "status", "defer"}),
+    "bitbucket": frozenset({"script", "after-script"}),
+    "drone": frozenset({"commands"}),
+}
+PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
+    "github": (tpl.GITHUB_EXPRESSION,),
+    "gitlab": (_GITLAB_INPUT,),
+    "taskfile": (tpl.GO_TEMPLATE,),
+    "azure": (tpl.GITHUB_EXPRESSION, tpl.AZURE_MACRO),
+    "circleci": (tpl.CIRCLECI_PARAMETER,),
+    "bitbucket": (),
+    "drone": (_DRONE_VARIABLE,),
+}
+
+
+def extract_ci(kind: str, text: str, snippets: Snippets | None = None) -> Snippets:
+    """Invocations in the script scalars of a CI or task-runner file of ``kind``."""
+    snippets = snippets or Snippets()
+    if "docker" not in text and "kubectl" not in text:
+        return snippets
+    root = _compose(text, snippets)
+    if root is None:
+        return snippets
+    if kind == "github":
+        nodes = github_scripts(root)
+    elif kind == "circleci":
+        nodes = circleci_scripts(root)
+    elif kind == "azure":
+        nodes = azure_scripts(root)
+    else:
+        nodes = by_keys(root, KEYS[kind])
+    seen: set[int] = set()
+    for node in nodes:
+        if id(node) not in seen:
+            seen.add(id(node))
+            _script(kind, text, node, snippets)
+    return snippets
 
 
 def extract_github(text: str, snippets: Snippets | None = None) -> Snippets:
     """Invocations in the ``run:`` steps of a workflow or composite action."""
-    snippets = snippets or Snippets()
-    for node in _walk(_compose(text, snippets)):
-        if not isinstance(node, yaml.MappingNode):
-            continue
-        pairs = {key.value: value for key, value in node.value if isinstance(key, yaml.ScalarNode)}
-        run = pairs.get("run")
-        shell = pairs.get("shell")
-        if isinstance(shell, yaml.ScalarNode) and shell.value.split(" ")[0] not in POSIX_SHELLS:
-            continue
-        if isinstance(run, yaml.ScalarNode):
-            _scalar(text, run, snippets)
-    return snippets
+    return extract_ci("github", text, snippets)
 
 
 def extract_gitlab(text: str, snippets: Snippets | None = None) -> Snippets:
     """Invocations in ``script``, ``before_script`` and ``after_script`` of GitLab CI jobs."""
-    snippets = snippets or Snippets()
-    for node in _walk(_compose(text, snippets)):
-        if not isinstance(node, yaml.MappingNode):
-            continue
-        for key, value in node.value:
-            if not (isinstance(key, yaml.ScalarNode) and key.value in GITLAB_KEYS):
-                continue
-            items = value.value if isinstance(value, yaml.SequenceNode) else [value]
-            for item in items:
-                if isinstance(item, yaml.ScalarNode):
-                    _scalar(text, item, snippets)
-    return snippets
+    return extract_ci("gitlab", text, snippets)
+
+
+def _script(kind: str, text: str, node: yaml.ScalarNode, snippets: Snippets) -> None:
+    start = node.start_mark.index
+    source = text[start : node.end_mark.index]
+    if "docker" not in source and "kubectl" not in source:
+        return
+    if node.style in ("|", ">"):
+        plain, starts, file_starts = block(text, node)
+        tpl.add_mapped(snippets, _templated(kind, plain), plain, starts, file_starts)
+    else:
+        tpl.add(snippets, _templated(kind, shadow(text, node)), start, text)
+
+
+def _templated(kind: str, body: str) -> str:
+    body = tpl.hide(body, *PATTERNS[kind])
+    return body.replace("$$", tpl.DROPPED + "$") if kind == "drone" else body
 
 
 def _compose(text: str, snippets: Snippets) -> yaml.Node | None:
     try:
-        return yaml.compose(text, Loader=yaml.SafeLoader)
+        return yaml.compose(text, Loader=_LOADER)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         snippets.problems.append((mark.index if mark else 0, f"not valid YAML: {_first(error)}"))
@@ -62,42 +111,3 @@ def _compose(text: str, snippets: Snippets) -> yaml.Node | None:
 
 def _first(error: yaml.YAMLError) -> str:
     return str(getattr(error, "problem", None) or error).splitlines()[0]
-
-
-def _walk(root: yaml.Node | None) -> list[yaml.Node]:
-    out: list[yaml.Node] = []
-    stack = [root] if root is not None else []
-    while stack:
-        node = stack.pop()
-        out.append(node)
-        if isinstance(node, yaml.MappingNode):
-            stack.extend(value for pair in node.value for value in pair)
-        elif isinstance(node, yaml.SequenceNode):
-            stack.extend(node.value)
-    return out
-
-
-def _scalar(text: str, node: yaml.ScalarNode, snippets: Snippets) -> None:
-    start, end = node.start_mark.index, node.end_mark.index
-    source = text[start:end]
-    if "docker" not in source and "kubectl" not in source:
-        return
-    style = node.style
-    if style in ("|", ">"):
-        header = _HEADER.match(source)
-        cut = header.end() if header else 1
-        shadow = " " * cut + source[cut:]
-        if style == ">":
-            shadow = _fold(shadow)
-    elif style in ("'", '"'):
-        shadow = " " + source[1:-1] + " "
-        shadow = shadow.replace("''", " '") if style == "'" else shadow
-    else:
-        shadow = _fold(source)
-    shadow = _EXPRESSION.sub(lambda m: "$" + re.sub(r"[^\n]", "_", m.group())[1:], shadow)
-    snippets.add(shadow, start)
-
-
-def _fold(shadow: str) -> str:
-    """YAML folding: a line break between two non-empty lines becomes a space."""
-    return re.sub(r"(?<=\S)\n(?=[ \t]*\S)", " ", shadow)

@@ -65,7 +65,7 @@ def tool_words(value: str) -> list[str] | None:
     default = _DEFAULT.fullmatch(value)
     if default:
         return tool_words(default.group(1))
-    if value.startswith(("$(", "`")):
+    if _whole_substitution(value):
         lookup = _LOOKUP.match(value)
         tool = tool_name(lookup.group(1)) if lookup and value.endswith((")", "`")) else None
         return [tool] if tool else None
@@ -73,6 +73,26 @@ def tool_words(value: str) -> list[str] | None:
     if not words or tool_name(words[0]) is None:
         return None
     return [tool_name(words[0]) or words[0], *words[1:]]
+
+
+def _whole_substitution(value: str) -> bool:
+    """True when ``value`` is one command substitution (``$(...)`` or backquotes), nothing after it.
+
+    ``$(LOCALBIN)/kubectl`` (a make variable, then a path) is not one: its parenthesis closes early.
+    """
+    if value.startswith("`"):
+        return value.find("`", 1) == len(value) - 1
+    if not value.startswith("$("):
+        return False
+    depth = 0
+    for at, char in enumerate(value):
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return at == len(value) - 1
+    return False
 
 
 def find_tool_names(text: str) -> ToolNames:

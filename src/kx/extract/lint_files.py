@@ -44,9 +44,16 @@ class Loaded(Record):
 
 
 def collect(
-    paths: list[str], exclude: tuple[str, ...], stdin_filename: str | None
+    paths: list[str],
+    exclude: tuple[str, ...] | None,
+    stdin_filename: str | None,
+    extend_exclude: tuple[str, ...] = (),
 ) -> tuple[list[Target], list[str]]:
-    """Expand ``paths`` into targets; return one-line errors for inputs that cannot be used."""
+    """Expand ``paths`` into targets; return one-line errors for inputs that cannot be used.
+
+    ``exclude`` (None: the defaults of ``kx.extract.walk``) and ``extend_exclude`` apply to
+    directory walks only: a file named on the command line is always linted.
+    """
     targets: list[Target] = []
     errors: list[str] = []
     for path in paths:
@@ -55,7 +62,7 @@ def collect(
             kind, dialect = detect(name, "")
             targets.append(Target(name, STDIN, kind or SNIPPET, dialect))
         elif os.path.isdir(path):
-            targets.extend(_walk(path, exclude))
+            targets.extend(_walk(path, exclude, extend_exclude))
         elif os.path.lexists(path) and not os.path.exists(path):
             errors.append(f"{path}: broken symbolic link")
         elif not os.path.exists(path):
@@ -68,57 +75,17 @@ def collect(
     return targets, errors
 
 
-def _walk(root: str, exclude: tuple[str, ...]) -> list[Target]:
-    found = _git_files(root)
-    if found is None:
-        found = _plain_walk(root)
+def _walk(root: str, exclude: tuple[str, ...] | None, extend: tuple[str, ...]) -> list[Target]:
+    from kx.extract.walk import walk  # only when walking a directory
+
     targets = []
-    for path in sorted(found):
-        relative = os.path.relpath(path, root).replace(os.sep, "/")
-        if _excluded(relative, exclude) or not os.path.isfile(path):
+    for path in walk(root, exclude, extend):
+        if not os.path.isfile(path):
             continue
         kind, dialect = detect(path, _head(path))
         if kind is not None:
             targets.append(Target(path, path, kind, dialect, explicit=False))
     return targets
-
-
-def _git_files(root: str) -> list[str] | None:
-    """Tracked and untracked-but-not-ignored files under ``root``, when it is in a git repo."""
-    import subprocess  # only when walking a directory: slow to import
-
-    try:
-        done = subprocess.run(
-            ["git", "-C", root, "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-            capture_output=True, timeout=60, check=False,
-        )  # fmt: skip
-    except (OSError, subprocess.TimeoutExpired):
-        return None
-    if done.returncode != 0:
-        return None
-    names = done.stdout.decode("utf-8", "surrogateescape").split("\0")
-    return [os.path.join(root, name) for name in dict.fromkeys(names) if name]
-
-
-def _plain_walk(root: str) -> list[str]:
-    out: list[str] = []
-    for directory, subdirs, files in os.walk(root):  # never follows directory symlinks
-        subdirs[:] = [d for d in subdirs if d != ".git"]
-        out.extend(os.path.join(directory, name) for name in files)
-    return out
-
-
-def _excluded(relative: str, patterns: tuple[str, ...]) -> bool:
-    import fnmatch
-
-    name = relative.rsplit("/", 1)[-1]
-    for pattern in patterns:
-        pattern = pattern.rstrip("/")
-        if fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(name, pattern):
-            return True
-        if fnmatch.fnmatch(relative, pattern + "/*"):
-            return True
-    return False
 
 
 def _head(path: str) -> str:

@@ -38,8 +38,12 @@ class Snippets:
         base: int,
         names: ToolNames | None = None,
         mark: Callable[[Word], Word] | None = None,
+        prepare: Callable[[list[Word]], list[Word]] | None = None,
     ) -> None:
-        """Extract the invocations of one snippet given as its shadow text."""
+        """Extract the invocations of one snippet given as its shadow text.
+
+        ``prepare`` sees each command's words (offsets in the shadow) before the tool is looked for.
+        """
         if names is None:
             if not _MENTION.search(shadow):
                 return
@@ -47,7 +51,7 @@ class Snippets:
         lexed = lex(shadow)
         self.problems.extend((base + offset, message) for offset, message in lexed.problems)
         for start, end in lexed.segments:
-            for words in segment_invocations(shadow, start, end, names):
+            for words in segment_invocations(shadow, start, end, names, prepare):
                 self.invocations.append(shift(words, base, mark))
 
 

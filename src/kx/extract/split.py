@@ -20,6 +20,8 @@ from kx.parse.wordscan import scan_word
 from kx.parse.wrappers import mark_replaced, script_span, unwrap
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from kx.extract.commands import ToolNames
 
 _TOKEN = re.compile(r"[^ \t\r\n]+")
@@ -40,9 +42,20 @@ def commands_in(
     return found, lexed.problems
 
 
-def segment_invocations(text: str, start: int, end: int, names: ToolNames | None) -> list[list[Word]]:
-    """The docker/kubectl commands one simple command runs: itself, or those of a string it runs."""
+def segment_invocations(
+    text: str,
+    start: int,
+    end: int,
+    names: ToolNames | None,
+    prepare: Callable[[list[Word]], list[Word]] | None = None,
+) -> list[list[Word]]:
+    """The docker/kubectl commands one simple command runs: itself, or those of a string it runs.
+
+    ``prepare`` sees the command's words before the tool is looked for (templated parts).
+    """
     words = segment_words(text, start, end)
+    if prepare is not None:
+        words = prepare(words)
     run = resolve(words, names)
     if run is not None:
         return [run]
