@@ -245,6 +245,13 @@ def lint_text(
 
         forked = lint_script(text, dialect, specs, env)
         if forked is not None:
+            from kx.extract.comments import add_comment_commands
+            from kx.extract.snippets import Snippets
+
+            comments = Snippets()  # usage examples in comments: the forked lint reads code only
+            add_comment_commands(text, comments)
+            for words in comments.invocations:
+                forked.extend(problems_for_words(words, specs))
             return forked
     found = extract(kind, text, dialect)
     groups: list[list[Raw]] = []

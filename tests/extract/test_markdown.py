@@ -1,4 +1,4 @@
-from kx.extract.markdown import extract_markdown, fenced_blocks, mark_placeholder
+from kx.extract.markdown import code_blocks, extract_markdown, mark_placeholder
 from kx.parse.span import Word
 
 README = """# Demo
@@ -34,9 +34,9 @@ def invocations(text: str) -> list[list[tuple[str, bool]]]:
 
 
 def test_fences() -> None:
-    blocks = fenced_blocks(README)
+    blocks = code_blocks(README)
     assert [b[0] for b in blocks] == ["bash", "", "console", "yaml", "sh"]
-    assert fenced_blocks("```\nopen to the end") == [("", 4, 19)]
+    assert code_blocks("```\nopen to the end") == [("", 4, 19, False)]
 
 
 def test_prompts_output_placeholders_and_synopses() -> None:

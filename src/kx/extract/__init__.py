@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from kx.extract.filetypes import (
+    ASCIIDOC,
     DOCKERFILE,
     JENKINSFILE,
     JUSTFILE,
     MAKEFILE,
     MARKDOWN,
     PACKAGE_JSON,
+    POWERSHELL,
+    RST,
     SHELL,
     SNIPPET,
     YAML_CI,
@@ -25,11 +28,16 @@ def extract(kind: str, text: str, dialect: str = "bash") -> Snippets:
         found = Snippets()
         found.invocations = result.invocations
         found.problems = result.problems
+        from kx.extract.comments import add_comment_commands
+
+        add_comment_commands(text, found)
         return found
     if kind == MARKDOWN:
         from kx.extract.markdown import extract_markdown
 
         return extract_markdown(text)
+    if kind in (ASCIIDOC, RST, POWERSHELL):
+        return _document(kind, text)
     if kind in YAML_CI:
         from kx.extract.ci import extract_ci
 
@@ -49,3 +57,21 @@ def extract(kind: str, text: str, dialect: str = "bash") -> Snippets:
         found.add(text, 0)
         return found
     raise ValueError(f"unknown file kind {kind!r}")
+
+
+def _document(kind: str, text: str) -> Snippets:
+    """AsciiDoc, reStructuredText and PowerShell files."""
+    if kind == ASCIIDOC:
+        from kx.extract.asciidoc import extract_asciidoc
+
+        return extract_asciidoc(text)
+    if kind == RST:
+        from kx.extract.rst import extract_rst
+
+        return extract_rst(text)
+    from kx.extract.comments import add_comment_commands
+    from kx.extract.powershell import extract_powershell
+
+    found = extract_powershell(text)
+    add_comment_commands(text, found)
+    return found

@@ -23,9 +23,11 @@ def extract_dockerfile(text: str, snippets: Snippets | None = None) -> Snippets:
     snippets = snippets or Snippets()
     if "docker" not in text and "kubectl" not in text:
         return snippets
+    runs: list[tuple[int, int]] = []
     for match in _RUN.finditer(text):
         body = match.end()
         end = _logical_end(text, body, comments=True)
+        runs.append((match.start(), end))
         if text.startswith("[", body):
             continue  # exec form: a JSON array, no shell involved
         heredoc = _HEREDOC.match(text, body)
@@ -37,7 +39,15 @@ def extract_dockerfile(text: str, snippets: Snippets | None = None) -> Snippets:
         shadow = " " * (body - match.start()) + text[body:end]
         shadow = re.sub(r"(?m)^[ \t]*#[^\n]*", lambda m: " " * len(m.group()), shadow)
         snippets.add(shadow, match.start())
+    _dockerfile_comments(text, snippets, runs)
     return snippets
+
+
+def _dockerfile_comments(text: str, snippets: Snippets, runs: list[tuple[int, int]]) -> None:
+    """Usage examples written as comments, outside ``RUN`` (where a comment is a dropped line)."""
+    from kx.extract.comments import add_comment_commands
+
+    add_comment_commands(text, snippets, skip=runs)
 
 
 def _logical_end(text: str, pos: int, comments: bool = False) -> int:

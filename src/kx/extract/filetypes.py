@@ -21,12 +21,17 @@ JUSTFILE = "justfile"
 JENKINSFILE = "jenkinsfile"
 PACKAGE_JSON = "packagejson"
 YAML_CI = (GITHUB, GITLAB, TASKFILE, AZURE, CIRCLECI, BITBUCKET, DRONE)
+ASCIIDOC = "asciidoc"
+RST = "rst"
+POWERSHELL = "powershell"
 KINDS = (SHELL, MARKDOWN, GITHUB, GITLAB, MAKEFILE, DOCKERFILE, SNIPPET, TASKFILE, AZURE, CIRCLECI,
-         BITBUCKET, DRONE, JUSTFILE, JENKINSFILE, PACKAGE_JSON)  # fmt: skip
+         BITBUCKET, DRONE, JUSTFILE, JENKINSFILE, PACKAGE_JSON, ASCIIDOC, RST, POWERSHELL)  # fmt: skip
 
 _SHELL_EXT = {".sh": "bash", ".bash": "bash", ".zsh": "zsh", ".ksh": "ksh", ".bats": "bash"}
 _MARKDOWN_EXT = frozenset({".md", ".markdown", ".mdown", ".mkd", ".mdx"})
-_TEXT_EXT = frozenset({".txt", ".rst", ".adoc", ".text"})
+_TEXT_EXT = frozenset({".txt", ".text"})
+_DOC_EXT = {".adoc": ASCIIDOC, ".asciidoc": ASCIIDOC, ".rst": RST, ".rest": RST,
+            ".ps1": POWERSHELL, ".psm1": POWERSHELL}  # fmt: skip
 _SHEBANG = re.compile(r"#![ \t]*\S*?(?:/env[ \t]+(?:-\S+[ \t]+)*)?/?(bash|zsh|ksh|dash|ash|sh)\b")
 _FENCE = re.compile(r"^ {0,3}(```|~~~)", re.M)
 _TASKFILE_HEAD = re.compile(r"^version:[ \t]*['\"]?3\b.*^tasks:", re.M | re.S)  # an included Taskfile
@@ -55,6 +60,10 @@ def detect(path: str, head: str) -> tuple[str | None, str]:
         return _yaml_kind(posix, lower) or _yaml_content_kind(head), "bash"
     if lower in ("dockerfile", "containerfile") or lower.startswith("dockerfile.") or ext == ".dockerfile":
         return DOCKERFILE, "bash"
+    if ext in _DOC_EXT:
+        return _DOC_EXT[ext], "bash"
+    if lower.endswith((".rst.txt", ".adoc.txt")):  # Sphinx/Antora copies of the sources
+        return (RST if lower.endswith(".rst.txt") else ASCIIDOC), "bash"
     if ext in _TEXT_EXT and _FENCE.search(head):
         return MARKDOWN, "bash"
     return None, "bash"

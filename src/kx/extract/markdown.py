@@ -1,120 +1,185 @@
-r"""Markdown (and text with fenced blocks): commands and usage synopses in shell code fences.
+"""Markdown: the code blocks of a document, by CommonMark's rules, read as commands.
 
-Fences tagged sh, bash, shell, zsh, console (and friends) or untagged are read. In console blocks
-(or any block with ``$ `` prompts) only prompt lines and their ``\\`` continuations are commands;
-output lines are ignored. Placeholders (``<name>``, ``IMAGE``, ``[OPTIONS]``, ``ARG...``) become
-dynamic words so they never cause a report. Usage synopses go to ``kx.extract.synopsis``.
+Fenced blocks (backticks or tildes) are found at any indentation: inside list items, indented by
+tabs, inside blockquotes. Indented code blocks (four columns past the enclosing list item's
+content, after a blank line, never continuing a paragraph) are read as untagged blocks. Each
+block is read by ``kx.extract.docblock`` according to its language. In plain paragraphs, a line
+that is a whole command (``$ kubectl run ...`` or ``docker run ...``, not prose) is read too: docs
+paste console transcripts without a fence.
 """
 
 from __future__ import annotations
 
 import re
 
+from kx.extract.docblock import language_of, mark_placeholder, read_block
 from kx.extract.snippets import Snippets
-from kx.extract.synopsis import is_synopsis
-from kx.parse.span import Word
 
-SHELL_LANGS = frozenset({"", "sh", "bash", "shell", "zsh", "ksh", "shellscript", "posix"})
-CONSOLE_LANGS = frozenset({"console", "shell-session", "sh-session", "terminal", "shellsession"})
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$", re.M)
-_DOLLAR_PROMPT = re.compile(r"^[ \t]*\$[ \t]", re.M)
-_PROMPT = re.compile(r"[ \t]*(?:\$|%|#|>)(?:[ \t]+|$)")
-_ANGLE = re.compile(r"<[A-Za-z](?:[^<>\n]{0,60}[^<>\s])?>")
-_CAPS = re.compile(r"[A-Z][A-Z0-9_:./-]*[A-Z0-9]")
-_REAL_CAPS = frozenset({"TCP", "UDP", "SCTP", "ALL", "NET_ADMIN", "SYS_ADMIN", "SYS_PTRACE"})
+__all__ = ["code_blocks", "extract_markdown", "mark_placeholder"]
+
+_OPEN = re.compile(r"((?:[ \t]*>)*)[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(`{3,}|~{3,})(.*)")
+_CLOSE = re.compile(r"(?:[ \t]*>)*[ \t]*(`{3,}|~{3,})[ \t]*\r?$")
+_ITEM = re.compile(r"( {0,3})([-*+]|\d{1,9}[.)])( {1,4}(?! )| +|$)")
+_GLUED_CLOSER = re.compile(r"(?<=\S)(`{3,}|~{3,})[ \t]*\r?$", re.M)  # ``cmd```: a closer typed on the line
+_QUOTE = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.M)
+_COMMAND_LINE = re.compile(r"[ \t]*(?:\$[ \t]+)?(?:sudo[ \t]+)?(?:docker|kubectl)(?:\.exe)?[ \t]+[a-z]")
+PARAGRAPH = "<paragraph>"  # the language of a paragraph's command lines
+
+Block = tuple[str, int, int, bool]  # language, content start, content end, inside a blockquote
 
 
-def fenced_blocks(text: str) -> list[tuple[str, int, int]]:
-    """Every fenced code block as (language, content start, content end); open ones run to EOF."""
-    blocks: list[tuple[str, int, int]] = []
-    opener: tuple[str, int, str] | None = None  # fence, content start, language
-    for match in _FENCE.finditer(text):
-        fence, info = match.group(1), match.group(2)
-        if opener is None:
-            if fence[0] == "`" and "`" in info:
-                continue
-            language = info.strip().strip("{}.").split(" ")[0].lower() if info.strip() else ""
-            opener = (fence, min(match.end() + 1, len(text)), language)
-        elif fence[0] == opener[0][0] and len(fence) >= len(opener[0]) and not info.strip():
-            blocks.append((opener[2], opener[1], match.start()))
-            opener = None
-    if opener is not None:
-        blocks.append((opener[2], opener[1], len(text)))
-    return blocks
+def code_blocks(text: str) -> list[Block]:
+    """Every code block of ``text``; an unclosed fence runs to the end."""
+    scan = _Scan(len(text))
+    pos = 0
+    for line in text.split("\n"):
+        scan.line(line, pos)
+        pos += len(line) + 1
+    return scan.finish()
+
+
+class _Scan:
+    """The line-by-line state of the block scan."""
+
+    def __init__(self, length: int) -> None:
+        self.length = length
+        self.blocks: list[Block] = []
+        self.fence: tuple[str, int, int, str, bool] | None = None  # char, length, start, lang, quoted
+        self.lists: list[int] = []  # content columns of the open list items
+        self.paragraph = False
+        self.blank = True
+        self.code: list[int] | None = None  # start, end, column threshold of an indented block
+        self.para: list[int] | None = None  # start and end of the plain paragraph being read
+
+    def line(self, line: str, start: int) -> None:
+        """Take one line (without its newline) that starts at offset ``start``."""
+        if self.fence is not None:
+            self._in_fence(line, start)
+            return
+        if not line.strip():
+            self.blank, self.paragraph = True, False
+            self._close_paragraph()
+            return
+        width = _width(line)
+        if self.code is not None:
+            if width >= self.code[2]:
+                self.code[1] = start + len(line)
+                return
+            self._close_code()
+        if self.blank:
+            while self.lists and width < self.lists[-1]:
+                self.lists.pop()
+        opened = _OPEN.match(line)
+        if opened or (width >= (self.lists[-1] if self.lists else 0) + 4 and not self.paragraph):
+            self._close_paragraph()
+        if opened and not (opened.group(2)[0] == "`" and "`" in opened.group(3)):
+            lang = language_of(opened.group(3))
+            self.fence = (opened.group(2)[0], len(opened.group(2)), start + len(line) + 1, lang,
+                          bool(opened.group(1)))  # fmt: skip
+            return
+        threshold = (self.lists[-1] if self.lists else 0) + 4
+        if width >= threshold and not self.paragraph:
+            self.code = [start, start + len(line), threshold]
+            return
+        self._text(line, start)
+
+    def _in_fence(self, line: str, start: int) -> None:
+        assert self.fence is not None
+        closed = _CLOSE.match(line)
+        if closed and closed.group(1)[0] == self.fence[0] and len(closed.group(1)) >= self.fence[1]:
+            _char, _size, begin, lang, quoted = self.fence
+            self.blocks.append((lang, min(begin, start), start, quoted))
+            self.fence = None
+            self.blank, self.paragraph = False, False
+
+    def _text(self, line: str, start: int) -> None:
+        """A line of text: a list item opens (or continues) a list, anything else a paragraph."""
+        self.blank = False
+        head = line[:12].expandtabs(4) if "\t" in line[:12] else line
+        item = _ITEM.match(head)
+        if item:
+            indent = len(item.group(1))
+            while self.lists and self.lists[-1] > indent:
+                self.lists.pop()
+            gap = len(item.group(3)) if item.group(3) and len(item.group(3)) <= 4 else 1
+            self.lists.append(indent + len(item.group(2)) + gap)
+            self.paragraph = True
+            self._close_paragraph()
+            return
+        self.paragraph = not line.lstrip().startswith("#")
+        if not self.paragraph or line.lstrip().startswith(">"):
+            self._close_paragraph()
+        elif self.para is None:
+            self.para = [start, start + len(line)]
+        else:
+            self.para[1] = start + len(line)
+
+    def _close_paragraph(self) -> None:
+        if self.para is not None:
+            self.blocks.append((PARAGRAPH, self.para[0], self.para[1], False))
+            self.para = None
+
+    def _close_code(self) -> None:
+        assert self.code is not None
+        self.blocks.append(("", self.code[0], self.code[1], False))
+        self.code = None
+
+    def finish(self) -> list[Block]:
+        """The blocks found, closing what is still open at the end of the text."""
+        if self.code is not None:
+            self._close_code()
+        self._close_paragraph()
+        if self.fence is not None:
+            _char, _size, begin, lang, quoted = self.fence
+            self.blocks.append((lang, min(begin, self.length), self.length, quoted))
+        return self.blocks
+
+
+def _width(line: str) -> int:
+    """Columns of leading whitespace, tabs stopping every four columns."""
+    width = 0
+    for char in line:
+        if char == " ":
+            width += 1
+        elif char == "\t":
+            width += 4 - width % 4
+        else:
+            break
+    return width
 
 
 def extract_markdown(text: str, snippets: Snippets | None = None) -> Snippets:
-    """Find the invocations and synopses in the shell code fences of ``text``."""
+    """Find the invocations and synopses in the code blocks of ``text``."""
     snippets = snippets or Snippets()
-    for language, start, end in fenced_blocks(text):
-        if language in SHELL_LANGS or language in CONSOLE_LANGS:
-            _block(text, start, end, language, snippets)
+    if "docker" not in text and "kubectl" not in text:
+        return snippets
+    for language, start, end, quoted in code_blocks(text):
+        shadow = None
+        if language == PARAGRAPH:
+            shadow = _paragraph_commands(text[start:end])
+            if shadow is None:
+                continue
+            language = ""
+        else:
+            shadow = _GLUED_CLOSER.sub(lambda m: " " * len(m.group()), text[start:end])
+            if quoted:
+                shadow = _QUOTE.sub(lambda m: " " * len(m.group()), shadow)
+        read_block(text, start, end, language, snippets, shadow)
     return snippets
 
 
-def _block(text: str, start: int, end: int, language: str, snippets: Snippets) -> None:
-    content = text[start:end]
-    if "docker" not in content and "kubectl" not in content:
-        return
-    console = language in CONSOLE_LANGS or _DOLLAR_PROMPT.search(content) is not None
-    lines = content.split("\n")
-    shadow_lines = _console(lines, language) if console else lines
-    shadow = "\n".join(shadow_lines)
-    shadow = _synopses(shadow, start, snippets)
-    shadow = _ANGLE.sub(lambda m: "$" + "_" * (len(m.group()) - 1), shadow)
-    snippets.add(shadow, start, mark=mark_placeholder)
-
-
-def _console(lines: list[str], language: str) -> list[str]:
-    """Blank prompts and output lines, keep commands and their continuations."""
+def _paragraph_commands(paragraph: str) -> str | None:
+    """The paragraph with every line blanked but whole command lines and their continuations."""
+    if "docker" not in paragraph and "kubectl" not in paragraph:
+        return None
+    lines = paragraph.split("\n")
+    prompted = any(line.lstrip().startswith("$") for line in lines)
     out: list[str] = []
     continued = False
     for line in lines:
-        prompt = _PROMPT.match(line)
-        if prompt and (line.lstrip()[0] in "$%" or language in CONSOLE_LANGS or continued):
-            out.append(" " * prompt.end() + line[prompt.end() :])
-            continued = line.rstrip().endswith("\\")
-        elif continued:
-            out.append(line)
-            continued = line.rstrip().endswith("\\")
-        else:
-            out.append(" " * len(line))
-    return out
-
-
-def _synopses(shadow: str, base: int, snippets: Snippets) -> str:
-    """Record usage-synopsis lines (with their continuations) and blank them out."""
-    pos = 0
-    pieces: list[str] = []
-    length = len(shadow)
-    while pos < length:
-        stop = pos
-        while True:
-            newline = shadow.find("\n", stop)
-            stop = length if newline < 0 else newline
-            if stop >= length or not shadow[pos:stop].endswith("\\"):
-                break
-            stop += 1
-        if is_synopsis(shadow, pos, stop):
-            snippets.synopses.append((base + pos, base + stop))
-            pieces.append(" " * (stop - pos))
-        else:
-            pieces.append(shadow[pos:stop])
-        if stop < length:
-            pieces.append("\n")
-        pos = stop + 1
-    return "".join(pieces)
-
-
-def mark_placeholder(word: Word) -> Word:
-    """Turn documentation placeholders into dynamic words (``IMAGE``, ``--name=NAME``, ``[X]``)."""
-    if word.dynamic:
-        return word
-    value = word.value
-    if "..." in value or (value.startswith("[") and value.endswith("]")) or value.startswith("{"):
-        return Word(value, word.start, word.end, True, word.literal, 0)
-    at = value.index("=") + 1 if value.startswith("-") and "=" in value else 0
-    rest = value[at:]
-    if rest and rest not in _REAL_CAPS and _CAPS.fullmatch(rest) and not rest[0].isdigit():
-        return Word(value, word.start, word.end, True, word.literal, at)
-    return word
+        keep = continued or (
+            _COMMAND_LINE.match(line) is not None and (not prompted or line.lstrip().startswith("$"))
+        )
+        out.append(line if keep else " " * len(line))
+        continued = keep and line.rstrip().endswith("\\")
+    return "\n".join(out)

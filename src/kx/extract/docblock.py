@@ -1,0 +1,172 @@
+r"""One code block of a document (Markdown, AsciiDoc, reStructuredText) read as commands.
+
+The block's language decides the reading: shell, a console session (only prompted lines and
+their continuations are commands; output is not), PowerShell or cmd. Usage synopses go to
+``kx.extract.synopsis``; lines of prose (a flag table, ``kubectl run   Run a particular image``)
+are dropped; placeholders (``<name>``, ``IMAGE``, ``[OPTIONS]``, ``ARG...``) become dynamic words
+so they never cause a report.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kx.extract.prose import is_prose
+from kx.extract.snippets import Snippets
+from kx.extract.synopsis import is_synopsis
+from kx.parse.span import Word
+
+SHELL_LANGS = frozenset({
+    "", "sh", "bash", "shell", "zsh", "ksh", "shellscript", "shell-script", "posix", "dash", "ash",
+    "text", "txt", "plain", "plaintext", "none", "nohighlight", "no-highlight", "code",
+})  # fmt: skip
+CONSOLE_LANGS = frozenset({
+    "console", "shell-session", "sh-session", "terminal", "shellsession", "bash-session",
+    "bashsession", "zsh-session", "session", "shell-console",
+})  # fmt: skip
+POWERSHELL_LANGS = frozenset({
+    "powershell", "pwsh", "ps1", "ps", "posh", "psm1", "powershell-session", "pwsh-session", "ps1con",
+})  # fmt: skip
+CMD_LANGS = frozenset({"cmd", "bat", "batch", "dos", "doscon", "batchfile", "winbatch", "cmd.exe"})
+_LANG = re.compile(r"[^\s{:,=`]+")
+_MENTION = re.compile(r"docker|kubectl")
+# Prompts: $ % # (root) and > (continuation); user@host:dir$, [user@host dir]#, (venv) $;
+# PowerShell's PS>, PS C:\dir>, >> and cmd's C:\dir>.
+_PROMPT = re.compile(
+    r"[ \t]*(?:\([\w.-]+\)[ \t]*)?"
+    r"(?:[\w.-]+@[\w.-]+(?::[^\s$#%>]*)?[ \t]?(?=[$#%])|\[[^\]\n]{1,60}\](?=[$#]))?"
+    r"(?:\$|%|#|>>?|PS(?:[ \t][^>\n]{0,80})?>|[A-Za-z]:\\[^>\n]{0,80}>)(?:[ \t]+|$)"
+)
+_DOLLAR_PROMPT = re.compile(r"^[ \t]*(?:[\w.-]+@[\w.-]+(?::[^\s$#%>]*)?[ \t]?)?\$[ \t]", re.M)
+_GT_PROMPT = re.compile(r"^[ \t]*>[ \t]+(?:sudo[ \t]+)?(?:docker|kubectl)[ \t]", re.M)
+_PS_PROMPT = re.compile(r"^[ \t]*(?:PS(?:[ \t][^>\n]{0,80})?|[A-Za-z]:\\[^>\n]{0,80})>[ \t]", re.M)
+# <name>, <your image>, --image=<same-image>; #{name} (Ruby-style templates in docs)
+PLACEHOLDER = re.compile(r"<[A-Za-z](?:[^<>\n]{0,60}[^<>\s])?>|#\{[^{}\n]{1,80}\}")
+_CAPS = re.compile(r"[A-Z][A-Z0-9_:./-]*[A-Z0-9]")
+_REAL_CAPS = frozenset({"TCP", "UDP", "SCTP", "ALL", "NET_ADMIN", "SYS_ADMIN", "SYS_PTRACE"})
+_DRIVE = re.compile(r"[A-Za-z]:\\")
+_CONTINUES = ("\\", "|", "&&", "||", "`", "^")
+
+
+def language_of(info: str) -> str:
+    """The language named by a fence's info string (``bash title="x"``, ``{.sh}``, ``sh:run.sh``)."""
+    info = info.strip().lstrip("{").lstrip(".")
+    match = _LANG.match(info)
+    return match.group().lower() if match else ""
+
+
+def reads(language: str) -> bool:
+    """Whether a block in ``language`` may hold commands kx reads."""
+    lang = language.lower()
+    return lang in SHELL_LANGS or lang in CONSOLE_LANGS or lang in POWERSHELL_LANGS or lang in CMD_LANGS
+
+
+def read_block(
+    text: str, start: int, end: int, language: str, snippets: Snippets, shadow: str | None = None
+) -> None:
+    """Add the commands and synopses of the block ``text[start:end]`` written in ``language``.
+
+    ``shadow`` (same length as the block) replaces the block's text when the caller has already
+    blanked what is not part of it (blockquote markers, AsciiDoc callouts).
+    """
+    content = text[start:end] if shadow is None else shadow
+    if _MENTION.search(content) is None or not reads(language):
+        return
+    language = language.lower()
+    if "\r" in content:
+        content = content.replace("\\\r\n", " \\\n").replace("\r", " ")
+    windows = language in POWERSHELL_LANGS or language in CMD_LANGS
+    if windows:
+        console = _PS_PROMPT.search(content) is not None
+    elif language in CONSOLE_LANGS:
+        console = _PROMPT.match(content) is not None or any(
+            _PROMPT.match(line) is not None for line in content.split("\n")
+        )
+    else:
+        console = _DOLLAR_PROMPT.search(content) is not None or _GT_PROMPT.search(content) is not None
+    if console:
+        root = language in CONSOLE_LANGS or windows or _GT_PROMPT.search(content) is not None
+        content = "\n".join(_console(content.split("\n"), root))
+    content = _logical_lines(content, start, snippets)
+    content = PLACEHOLDER.sub(lambda m: "$" + "_" * (len(m.group()) - 1), content)
+    if windows:
+        from kx.extract import powershell
+
+        if language in CMD_LANGS:
+            powershell.add_cmd(content, start, snippets, mark_placeholder)
+        else:
+            powershell.add_powershell(content, start, snippets, mark_placeholder)
+        return
+    snippets.add(content, start, mark=mark_placeholder)
+
+
+def _console(lines: list[str], root: bool) -> list[str]:
+    """Blank prompts and output lines, keep commands and their continuations.
+
+    ``root``: a session where ``#`` and ``>`` are prompts too (in a script, ``#`` is a comment).
+    """
+    out: list[str] = []
+    continued = False
+    command = False  # the previous line was (part of) a command: a ``> `` line continues it
+    for line in lines:
+        prompt = _PROMPT.match(line)
+        if prompt and (continued or _starts_command(line, prompt.end(), root, command)):
+            out.append(" " * prompt.end() + line[prompt.end() :])
+            command = True
+        elif continued:
+            out.append(line)
+        else:
+            out.append(" " * len(line))
+            command = False
+        continued = command and line.rstrip().endswith(_CONTINUES)
+    return out
+
+
+def _starts_command(line: str, at: int, root: bool, command: bool) -> bool:
+    """Whether the prompt that ends at ``at`` starts (or, for ``>``, continues) a command."""
+    prefix = line[:at].strip()
+    if prefix.endswith(("$", "%")) or prefix.startswith("PS") or _DRIVE.match(prefix):
+        return True
+    if prefix in (">", ">>"):
+        return command or root
+    return root  # ``#``: the root prompt in a session, a comment in a script
+
+
+def _logical_lines(shadow: str, base: int, snippets: Snippets) -> str:
+    """Record usage-synopsis lines (with their continuations); blank them and lines of prose."""
+    pos = 0
+    pieces: list[str] = []
+    length = len(shadow)
+    while pos < length:
+        stop = pos
+        while True:
+            newline = shadow.find("\n", stop)
+            stop = length if newline < 0 else newline
+            if stop >= length or not shadow[pos:stop].rstrip().endswith(("\\", "`", "^")):
+                break
+            stop += 1
+        if is_synopsis(shadow, pos, stop):
+            snippets.synopses.append((base + pos, base + stop))
+            pieces.append(" " * (stop - pos))
+        elif is_prose(shadow, pos, stop):
+            pieces.append(re.sub(r"[^\n]", " ", shadow[pos:stop]))
+        else:
+            pieces.append(shadow[pos:stop])
+        if stop < length:
+            pieces.append("\n")
+        pos = stop + 1
+    return "".join(pieces)
+
+
+def mark_placeholder(word: Word) -> Word:
+    """Turn documentation placeholders into dynamic words (``IMAGE``, ``--name=NAME``, ``[X]``)."""
+    if word.dynamic:
+        return word
+    value = word.value
+    if "..." in value or (value.startswith("[") and value.endswith("]")) or value.startswith("{"):
+        return Word(value, word.start, word.end, True, word.literal, 0)
+    at = value.index("=") + 1 if value.startswith("-") and "=" in value else 0
+    rest = value[at:]
+    if rest and rest not in _REAL_CAPS and _CAPS.fullmatch(rest) and not rest[0].isdigit():
+        return Word(value, word.start, word.end, True, word.literal, at)
+    return word
