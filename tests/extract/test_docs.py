@@ -1,0 +1,319 @@
+"""Commands in documents: Markdown blocks, console prompts, AsciiDoc, rST, PowerShell, comments."""
+
+from __future__ import annotations
+
+from kx.extract import extract
+from kx.extract.filetypes import detect
+from kx.parse.span import LineIndex
+
+TAB_LIST = """# Setup
+
+1. Pull the image:
+
+\t```bash
+\tdocker run -d --name web -p 8080:80 nginx:1.25
+\t```
+
+2. Expose it:
+   ```console
+   $ kubectl expose deployment web --port=80 --type=NodePort
+   service/web exposed
+   ```
+
+- Item with a tilde fence:
+
+  ~~~sh
+  kubectl run tmp --image=busybox --restart=Never -- sleep 1
+  ~~~
+
+> ```shell
+> docker run --rm alpine:3 true
+> ```
+"""
+
+INDENTED = """Run it:
+
+    docker run -it --rm -p 5000:5000 registry:2
+
+A list:
+
+* Step one, then a paragraph in the item:
+
+    docker run this is not code but a paragraph of the item
+
+* Code inside the item:
+
+        kubectl run probe --image=busybox -- true
+
+Text
+    docker run continues the paragraph and is not code
+"""
+
+CONSOLE = """```console
+# docker run --rm -v /srv:/srv busybox ls /srv
+bin
+$ kubectl run x --image=nginx \\
+> --restart=Never
+pod/x created
+```
+
+```sh
+# docker run is how you start it (a comment in a script)
+docker run --rm hello-world
+```
+
+```
+> kubectl expose deployment hello --type=NodePort --port=8080
+service/hello exposed
+```
+
+```text
+kubectl run      Run a particular image on the cluster
+kubectl expose   Take a replication controller, service, deployment or pod and expose it
+  --port  The port that the service should serve on
+```
+"""
+
+POWERSHELL_MD = """```powershell
+docker run -d --name web -p 8080:80 nginx
+```
+
+```pwsh
+PS C:\\> docker run --rm -v "${env:USERPROFILE}\\data:/data" `
+    -e "USER=$env:USERNAME" alpine:3 ls /data
+output line
+PS> kubectl run p --image=nginx; kubectl expose pod p --port=80
+```
+
+```cmd
+C:\\> docker run --rm -v %cd%:/src ^
+  alpine:3 ls /src
+```
+"""
+
+
+def found(kind: str, text: str) -> list[tuple[int, int, str]]:
+    """(line, column, words) of each invocation, in order."""
+    index = LineIndex(text)
+    out = []
+    for words in extract(kind, text).invocations:
+        line, column = index.position(words[0].start)
+        out.append((line, column, " ".join(w.value for w in words)))
+    return sorted(out)
+
+
+def test_fences_in_lists_tabs_tildes_and_quotes() -> None:
+    assert found("markdown", TAB_LIST) == [
+        (6, 2, "docker run -d --name web -p 8080:80 nginx:1.25"),
+        (11, 6, "kubectl expose deployment web --port=80 --type=NodePort"),
+        (18, 3, "kubectl run tmp --image=busybox --restart=Never -- sleep 1"),
+        (22, 3, "docker run --rm alpine:3 true"),
+    ]
+
+
+def test_indented_code_blocks_follow_commonmark() -> None:
+    assert found("markdown", INDENTED) == [
+        (3, 5, "docker run -it --rm -p 5000:5000 registry:2"),
+        (13, 9, "kubectl run probe --image=busybox -- true"),
+    ]
+
+
+def test_console_prompts_comments_output_and_prose() -> None:
+    assert found("markdown", CONSOLE) == [
+        (2, 3, "docker run --rm -v /srv:/srv busybox ls /srv"),
+        (4, 3, "kubectl run x --image=nginx --restart=Never"),
+        (11, 1, "docker run --rm hello-world"),
+        (15, 3, "kubectl expose deployment hello --type=NodePort --port=8080"),
+    ]
+
+
+def test_powershell_and_cmd_fences() -> None:
+    result = found("markdown", POWERSHELL_MD)
+    assert [(line, column) for line, column, _ in result] == [(2, 1), (6, 9), (9, 5), (9, 34), (13, 6)]
+    words = {line: text for line, _, text in result}
+    assert words[2] == "docker run -d --name web -p 8080:80 nginx"
+    assert words[13].startswith("docker run --rm -v $___:/src") and words[13].endswith("alpine:3 ls /src")
+    first = extract("markdown", POWERSHELL_MD).invocations[1]
+    volume, env = first[4], first[6]
+    assert volume.dynamic and volume.dyn_at == 0  # ${env:USERPROFILE}... is unknown from the start
+    assert env.dynamic and env.value.startswith("USER=") and env.dyn_at == 5
+    assert [w.value for w in first[-3:]] == ["alpine:3", "ls", "/data"]
+
+
+def test_placeholders_are_unknown_words() -> None:
+    text = "```\ndocker run --name <your-name> --net container:<id> <image>\n```\n" \
+           "```\nkubectl run x --image=<same-image> --port=PORT\n```\n"  # fmt: skip
+    (docker, kubectl) = extract("markdown", text).invocations
+    marks = [(w.dynamic, w.dyn_at) for w in (docker[3], docker[5], docker[6])]
+    assert marks == [(True, 0), (True, 10), (True, 0)]
+    assert [(w.dynamic, w.dyn_at) for w in kubectl[3:]] == [(True, 8), (True, 7)]
+    image = kubectl[3]
+    assert text[image.start : image.end] == "--image=<same-image>"
+
+
+def test_paragraph_transcripts() -> None:
+    text = (
+        "$ kubectl run web --image=nginx --port=80\n"
+        "kubectl run --generator=deployment/apps.v1 is DEPRECATED and will be removed.\n"
+        "deployment.apps/web created\n\n"
+        "kubectl expose deployment web --port=80 --type=LoadBalancer\n\n"
+        "Then docker run starts it, and docker run is the command.\n"
+    )
+    assert found("markdown", text) == [
+        (1, 3, "kubectl run web --image=nginx --port=80"),
+        (5, 1, "kubectl expose deployment web --port=80 --type=LoadBalancer"),
+    ]
+
+
+def test_synopsis_is_not_a_command() -> None:
+    text = "```\nUsage: kubectl expose (-f FILENAME | TYPE NAME) [--port=port] [options]\n" \
+           "kubectl expose (-f FILENAME | TYPE NAME) [--port=port] [--bogus] [options]\n```\n"  # fmt: skip
+    result = extract("markdown", text)
+    assert result.invocations == []
+    assert len(result.synopses) == 1
+
+
+ADOC = """= Guide
+
+[source,bash]
+.Start it
+----
+docker run -d -p 2181:2181 fabric8/zookeeper <1>
+docker run --rm {image}:{version} true
+----
+<1> the port
+
+. Start API Man:
+
+  docker run -it -p 8082:8080 jboss/apiman-wildfly
+
+[source,yaml]
+----
+command: docker run --not-read
+----
+
+////
+docker run --commented-out
+////
+
+[source,console]
+....
+$ kubectl run x --image=nginx
+pod/x created
+....
+"""
+
+
+def test_asciidoc_blocks() -> None:
+    assert found("asciidoc", ADOC) == [
+        (6, 1, "docker run -d -p 2181:2181 fabric8/zookeeper"),
+        (7, 1, "docker run --rm $image_:$version_ true"),
+        (13, 3, "docker run -it -p 8082:8080 jboss/apiman-wildfly"),
+        (26, 3, "kubectl run x --image=nginx"),
+    ]
+    image = extract("asciidoc", ADOC).invocations[1][3]
+    assert image.dynamic and image.dyn_at == 0
+
+
+RST = """Docker
+======
+
+Run the processing in a container like this::
+
+   $ docker run -it --rm --name <name> -v $PWD:/docs \\
+      sphinx make html
+
+.. code-block:: bash
+   :linenos:
+
+   kubectl run docs --image=sphinx --restart=Never
+
+.. code-block:: yaml
+
+   run: docker run --not-read
+
+.. note::
+
+   Not a literal block: docker run --in-prose
+
+.. prompt:: bash $
+
+   kubectl expose pod docs --port=8000
+"""
+
+
+def test_rst_blocks() -> None:
+    assert found("rst", RST) == [
+        (6, 6, "docker run -it --rm --name $_____ -v $PWD:/docs sphinx make html"),
+        (12, 4, "kubectl run docs --image=sphinx --restart=Never"),
+        (24, 4, "kubectl expose pod docs --port=8000"),
+    ]
+
+
+PS1 = """# Containerized dev tools
+$prefix = Get-Content container_prefix
+$instanceName = "$($name -replace '/', '_')-prod"
+foreach ($i in 1..2) {
+    docker run -d --name c$i -p $nu.ToString():80 nginx
+}
+docker run -it --rm `
+\t--name $instanceName `
+\t-v /var/run/docker.sock:/var/run/docker.sock `
+\t$containerName
+$id = docker run -d @extra 'nginx:1.25'; kubectl run p --image=nginx
+<# docker run --in-a-block-comment #>
+"""
+
+
+def test_powershell_scripts() -> None:
+    assert found("powershell", PS1) == [
+        (5, 5, "docker run -d --name c$i -p $nu.ToString$_:80 nginx"),
+        (7, 1, "docker run -it --rm --name $instanceName -v /var/run/docker.sock:/var/run/docker.sock "
+               "$containerName"),
+        (11, 7, "docker run -d $extra nginx:1.25"),
+        (11, 42, "kubectl run p --image=nginx"),
+    ]  # fmt: skip
+    assert extract("powershell", PS1).problems == []
+
+
+DOCKERFILE = """# Run Chrome in a container
+#
+# docker run -it \\
+#\t--net host \\
+#\t-v /tmp/.X11-unix:/tmp/.X11-unix \\
+#\tjess/chrome
+#
+# Usage: docker run --rm -v $PWD:/src myimage lint
+# e.g. kubectl run tool --image=myimage --restart=Never
+# docker run needs the --privileged flag for this image
+# You can also docker run it by hand.
+FROM debian:bookworm
+RUN apt-get update && \\
+    # docker run --dropped-by-the-builder
+    apt-get install -y curl
+"""
+
+
+def test_dockerfile_usage_comments() -> None:
+    assert found("dockerfile", DOCKERFILE) == [
+        (3, 3, "docker run -it --net host -v /tmp/.X11-unix:/tmp/.X11-unix jess/chrome"),
+        (8, 10, "docker run --rm -v $PWD:/src myimage lint"),
+        (9, 8, "kubectl run tool --image=myimage --restart=Never"),
+    ]
+
+
+def test_script_usage_comments() -> None:
+    text = "#!/bin/sh\n# $ docker run --rm -e MODE=<mode> img\necho docker run # not a whole comment\n" \
+           "docker run --rm img2\n"  # fmt: skip
+    assert found("shell", text) == [
+        (2, 5, "docker run --rm -e MODE=$_____ img"),
+        (4, 1, "docker run --rm img2"),
+    ]
+
+
+def test_file_kinds() -> None:
+    assert detect("docs/guide.adoc", "")[0] == "asciidoc"
+    assert detect("docs/index.rst", "")[0] == "rst"
+    assert detect("_sources/cheatsheet.rst.txt", "")[0] == "rst"
+    assert detect("scripts/run.ps1", "")[0] == "powershell"
+    assert detect("notes.txt", "no fences")[0] is None

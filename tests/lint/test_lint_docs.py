@@ -1,0 +1,77 @@
+"""kx lint end to end on documents and usage comments: each mistake at its own line and column."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kx.lint import LintOptions, run
+
+
+def lint(*paths: Path) -> list[tuple[str, int, int, str]]:
+    result = run(LintOptions(paths=tuple(str(p) for p in paths), isolated=True))
+    return [(Path(d.path).name, d.line, d.column, d.code) for d in result.diagnostics]
+
+
+README = """# Tool
+
+1. Start it:
+
+\t```bash
+\tdocker run -d --restart=allways nginx
+\t```
+
+2. Or on Windows:
+
+```powershell
+docker run -d --cpus abc nginx
+```
+
+    kubectl expose deployment web --port=80 --selecter=app=web
+
+```text
+kubectl run      Run a particular image on the cluster
+kubectl expose   Take a replication controller, service, deployment or pod and expose it
+```
+"""
+
+DOCKERFILE = """# Usage:
+# docker run --rm -it \\
+#   -v $PWD:/src \\
+#   --restart=allways \\
+#   myimage
+# docker run needs the --privileged flag for this image
+FROM alpine:3
+"""
+
+
+def test_every_mistake_in_docs_at_its_place(tmp_path: Path) -> None:
+    readme = tmp_path / "README.md"
+    readme.write_text(README)
+    dockerfile = tmp_path / "Dockerfile"
+    dockerfile.write_text(DOCKERFILE)
+    guide = tmp_path / "guide.adoc"
+    guide.write_text("[source,console]\n----\n$ kubectl run x --image=nginx --bogus\n----\n")
+    index = tmp_path / "index.rst"
+    index.write_text("Run::\n\n    docker run --cpus abc nginx\n")
+    script = tmp_path / "run.ps1"
+    script.write_text("docker run -it --rm `\n  --restart=allways `\n  nginx\n")
+    assert lint(readme, dockerfile, guide, index, script) == [
+        ("README.md", 6, 26, "KX204"),  # fence indented by a tab in a list item
+        ("README.md", 12, 22, "KX201"),  # one-line docker run in a powershell fence
+        ("README.md", 15, 45, "KX101"),  # indented code block
+        ("Dockerfile", 4, 5, "KX401"),  # usage comment continued over comment lines
+        ("Dockerfile", 4, 15, "KX204"),
+        ("guide.adoc", 3, 31, "KX101"),
+        ("index.rst", 3, 23, "KX201"),
+        ("run.ps1", 2, 3, "KX401"),  # backtick continuations
+        ("run.ps1", 2, 13, "KX204"),
+    ]
+
+
+def test_directory_walk_lints_the_new_kinds(tmp_path: Path) -> None:
+    for name in ("guide.adoc", "index.rst", "run.ps1"):
+        (tmp_path / name).write_text("docker run --cpus abc nginx\n")
+    assert sorted(name for name, *_ in lint(tmp_path)) == ["run.ps1"]  # the docs need a block
+    (tmp_path / "guide.adoc").write_text("----\ndocker run --cpus abc nginx\n----\n")
+    (tmp_path / "index.rst").write_text(".. code-block:: sh\n\n   docker run --cpus abc nginx\n")
+    assert sorted(name for name, *_ in lint(tmp_path)) == ["guide.adoc", "index.rst", "run.ps1"]
