@@ -30,14 +30,14 @@ POWERSHELL_LANGS = frozenset({
 CMD_LANGS = frozenset({"cmd", "bat", "batch", "dos", "doscon", "batchfile", "winbatch", "cmd.exe"})
 _LANG = re.compile(r"[^\s{:,=`]+")
 _MENTION = re.compile(r"docker|kubectl")
-# Prompts: $ % # (root) and > (continuation); user@host:dir$, [user@host dir]#, (venv) $;
+# Prompts: $ % \u276f, # (root) and > (continuation); user@host:dir$, [user@host dir]#, (venv) $;
 # PowerShell's PS>, PS C:\dir>, >> and cmd's C:\dir>.
 _PROMPT = re.compile(
     r"[ \t]*(?:\([\w.-]+\)[ \t]*)?"
     r"(?:[\w.-]+@[\w.-]+(?::[^\s$#%>]*)?[ \t]?(?=[$#%])|\[[^\]\n]{1,60}\](?=[$#]))?"
-    r"(?:\$|%|#|>>?|PS(?:[ \t][^>\n]{0,80})?>|[A-Za-z]:\\[^>\n]{0,80}>)(?:[ \t]+|$)"
+    r"(?:\$|%|#|>>?|\u276f|PS(?:[ \t][^>\n]{0,80})?>|[A-Za-z]:\\[^>\n]{0,80}>)(?:[ \t]+|$)"
 )
-_DOLLAR_PROMPT = re.compile(r"^[ \t]*(?:[\w.-]+@[\w.-]+(?::[^\s$#%>]*)?[ \t]?)?\$[ \t]", re.M)
+_DOLLAR_PROMPT = re.compile(r"^[ \t]*(?:[\w.-]+@[\w.-]+(?::[^\s$#%>]*)?[ \t]?)?[$\u276f][ \t]", re.M)
 _GT_PROMPT = re.compile(r"^[ \t]*>[ \t]+(?:sudo[ \t]+)?(?:docker|kubectl)[ \t]", re.M)
 _PS_PROMPT = re.compile(r"^[ \t]*(?:PS(?:[ \t][^>\n]{0,80})?|[A-Za-z]:\\[^>\n]{0,80})>[ \t]", re.M)
 # <name>, <your image>, --image=<same-image>; #{name} (Ruby-style templates in docs)
@@ -125,7 +125,7 @@ def _console(lines: list[str], root: bool) -> list[str]:
 def _starts_command(line: str, at: int, root: bool, command: bool) -> bool:
     """Whether the prompt that ends at ``at`` starts (or, for ``>``, continues) a command."""
     prefix = line[:at].strip()
-    if prefix.endswith(("$", "%")) or prefix.startswith("PS") or _DRIVE.match(prefix):
+    if prefix.endswith(("$", "%", "\u276f")) or prefix.startswith("PS") or _DRIVE.match(prefix):
         return True
     if prefix in (">", ">>"):
         return command or root

@@ -22,7 +22,11 @@ _CLOSE = re.compile(r"(?:[ \t]*>)*[ \t]*(`{3,}|~{3,})[ \t]*\r?$")
 _ITEM = re.compile(r"( {0,3})([-*+]|\d{1,9}[.)])( {1,4}(?! )| +|$)")
 _GLUED_CLOSER = re.compile(r"(?<=\S)(`{3,}|~{3,})[ \t]*\r?$", re.M)  # ``cmd```: a closer typed on the line
 _QUOTE = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.M)
-_COMMAND_LINE = re.compile(r"[ \t]*(?:\$[ \t]+)?(?:sudo[ \t]+)?(?:docker|kubectl)(?:\.exe)?[ \t]+[a-z]")
+# A whole line that is a command, bare or as one code span: the tool, a subcommand and more.
+_COMMAND_LINE = re.compile(
+    r"[ \t]*(`?)(?:\$[ \t]+)?(?:sudo[ \t]+)?(?:docker|kubectl)(?:\.exe)?[ \t]+[a-z][\w-]*[ \t]+[^`\s]"
+    r"(?:(?(1)[^`\n]*`[ \t]*\r?$))"
+)
 PARAGRAPH = "<paragraph>"  # the language of a paragraph's command lines
 
 Block = tuple[str, int, int, bool]  # language, content start, content end, inside a blockquote
@@ -177,9 +181,10 @@ def _paragraph_commands(paragraph: str) -> str | None:
     out: list[str] = []
     continued = False
     for line in lines:
-        keep = continued or (
-            _COMMAND_LINE.match(line) is not None and (not prompted or line.lstrip().startswith("$"))
-        )
+        command = None if continued else _COMMAND_LINE.match(line)
+        keep = continued or (command is not None and (not prompted or line.lstrip().startswith("$")))
+        if command is not None and command.group(1):
+            line = line.replace("`", " ")
         out.append(line if keep else " " * len(line))
         continued = keep and line.rstrip().endswith("\\")
     return "\n".join(out)

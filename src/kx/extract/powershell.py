@@ -15,11 +15,10 @@ import re
 
 from kx._typing import TYPE_CHECKING
 from kx.extract.snippets import Snippets
+from kx.parse.span import Word
 
 if TYPE_CHECKING:
     from collections.abc import Callable
-
-    from kx.parse.span import Word
 
 _TOKEN = re.compile(
     r"'[^']*'"
@@ -28,6 +27,7 @@ _TOKEN = re.compile(
     r"|(?<![^\s;|&(){}])#[^\n]*"
     r"|`[\s\S]"
     r"|(?<![\w$@])@(?=[\w({])"
+    r"|\\(?!\r?\n)"
 )
 _IN_STRING = re.compile(r"`([\s\S])|\\(?=[\"\\$`])")
 _START = re.compile(
@@ -36,6 +36,7 @@ _START = re.compile(
     re.M,
 )
 _ENDS = frozenset("\n;|&)}")
+_DRIVE = re.compile(r"(?<![\w])[A-Za-z]:[\\/]")
 _CMD_VAR = re.compile(r"%[A-Za-z_][\w]*(?::[^%\n]*)?%|%%?~?[A-Za-z0-9]+")
 _CMD_COMMENT = re.compile(r"^[ \t]*(?:@?rem\b|::)[^\n]*", re.M | re.I)
 
@@ -87,7 +88,18 @@ def _add_quietly(shadow: str, base: int, snippets: Snippets, mark: Callable[[Wor
     """Add the invocations only: the bash lexer's complaints do not apply to these languages."""
     found = Snippets()
     found.add(shadow, base, mark=mark)
-    snippets.invocations.extend(found.invocations)
+    snippets.invocations.extend([_windows_path(word) for word in words] for words in found.invocations)
+
+
+def _windows_path(word: Word) -> Word:
+    """A word holding a drive path (``C:/src``) is unknown from the drive letter on.
+
+    kx checks mounts and paths as a Linux daemon reads them; this command is written for Windows.
+    """
+    drive = _DRIVE.search(word.value) if ":" in word.value else None
+    if drive is None or (word.dynamic and word.dyn_at <= drive.start()):
+        return word
+    return Word(word.value, word.start, word.end, True, word.literal, drive.start())
 
 
 def _rewrite(match: re.Match[str]) -> str:
@@ -101,6 +113,8 @@ def _rewrite(match: re.Match[str]) -> str:
         return "\\" + token[1]
     if first == "@":
         return "$"
+    if first == "\\":
+        return "/"  # literal in PowerShell; a bash-style continuation (before a newline) stays one
     return re.sub(r"[^\n]", " ", token)  # a comment
 
 
