@@ -157,11 +157,15 @@ def test_paragraph_transcripts() -> None:
         "kubectl run --generator=deployment/apps.v1 is DEPRECATED and will be removed.\n"
         "deployment.apps/web created\n\n"
         "kubectl expose deployment web --port=80 --type=LoadBalancer\n\n"
-        "Then docker run starts it, and docker run is the command.\n"
+        "Then docker run starts it, and docker run is the command.\n\n"
+        "`docker container run --publish 8000:8080 --name bb bulletinboard:1.0`\n\n"
+        "`kubectl run` alone, or docker run alone, or `docker run --help` in a sentence.\n\n"
+        "docker run\n"
     )
     assert found("markdown", text) == [
         (1, 3, "kubectl run web --image=nginx --port=80"),
         (5, 1, "kubectl expose deployment web --port=80 --type=LoadBalancer"),
+        (9, 2, "docker container run --publish 8000:8080 --name bb bulletinboard:1.0"),
     ]
 
 

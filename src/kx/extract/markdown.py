@@ -24,7 +24,7 @@ _GLUED_CLOSER = re.compile(r"(?<=\S)(`{3,}|~{3,})[ \t]*\r?$", re.M)  # ``cmd```:
 _QUOTE = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.M)
 # A whole line that is a command, bare or as one code span: the tool, a subcommand and more.
 _COMMAND_LINE = re.compile(
-    r"[ \t]*(`?)(?:\$[ \t]+)?(?:sudo[ \t]+)?(?:docker|kubectl)(?:\.exe)?[ \t]+[a-z][\w-]*[ \t]+[^`\s]"
+    r"[ \t]*(`)?(?:\$[ \t]+)?(?:sudo[ \t]+)?(?:docker|kubectl)(?:\.exe)?[ \t]+[a-z][\w-]*[ \t]+[^`\s]"
     r"(?:(?(1)[^`\n]*`[ \t]*\r?$))"
 )
 PARAGRAPH = "<paragraph>"  # the language of a paragraph's command lines
