@@ -174,7 +174,7 @@ def test_synopsis_is_not_a_command() -> None:
            "kubectl expose (-f FILENAME | TYPE NAME) [--port=port] [--bogus] [options]\n```\n"  # fmt: skip
     result = extract("markdown", text)
     assert result.invocations == []
-    assert len(result.synopses) == 1
+    assert [text[start:end].split()[0] for start, end in result.synopses] == ["Usage:", "kubectl"]
 
 
 ADOC = """= Guide
