@@ -321,3 +321,18 @@ def test_file_kinds() -> None:
     assert detect("_sources/cheatsheet.rst.txt", "")[0] == "rst"
     assert detect("scripts/run.ps1", "")[0] == "powershell"
     assert detect("notes.txt", "no fences")[0] is None
+
+
+def test_windows_commands_in_docs() -> None:
+    text = (
+        "```powershell\n$ docker run --rm --volume ${PWD}:/mnt/local img doc.ad\n```\n"
+        "```sh\n$ docker run --rm --volume %cd%:/mnt/local img doc.ad\n```\n"
+        "```powershell\ndocker run -d -v C:\\Users\\me\\work:/work/src img bash\n```\n"
+    )
+    found_words = extract("markdown", text).invocations
+    assert [(words[0].start, words[4].dynamic, words[4].dyn_at) for words in found_words] == [
+        (text.index("docker"), True, 0),
+        (text.index("docker", 70), True, 0),
+        (text.rindex("docker run"), True, 0),
+    ]
+    assert found_words[2][4].value == "C:/Users/me/work:/work/src"  # backslashes are literal there

@@ -40,8 +40,9 @@ _PROMPT = re.compile(
 _DOLLAR_PROMPT = re.compile(r"^[ \t]*(?:[\w.-]+@[\w.-]+(?::[^\s$#%>]*)?[ \t]?)?[$\u276f][ \t]", re.M)
 _GT_PROMPT = re.compile(r"^[ \t]*>[ \t]+(?:sudo[ \t]+)?(?:docker|kubectl)[ \t]", re.M)
 _PS_PROMPT = re.compile(r"^[ \t]*(?:PS(?:[ \t][^>\n]{0,80})?|[A-Za-z]:\\[^>\n]{0,80})>[ \t]", re.M)
-# <name>, <your image>, --image=<same-image>; #{name} (Ruby-style templates in docs)
-PLACEHOLDER = re.compile(r"<[A-Za-z](?:[^<>\n]{0,60}[^<>\s])?>|#\{[^{}\n]{1,80}\}")
+# <name>, <your image>, --image=<same-image>; #{name} (Ruby-style templates); %cd% (cmd variables
+# in docs that show Windows commands in a sh fence)
+PLACEHOLDER = re.compile(r"<[A-Za-z](?:[^<>\n]{0,60}[^<>\s])?>|#\{[^{}\n]{1,80}\}|%[A-Za-z_]\w{0,40}%")
 _CAPS = re.compile(r"[A-Z][A-Z0-9_:./-]*[A-Z0-9]")
 _REAL_CAPS = frozenset({"TCP", "UDP", "SCTP", "ALL", "NET_ADMIN", "SYS_ADMIN", "SYS_PTRACE"})
 _DRIVE = re.compile(r"[A-Za-z]:\\")
@@ -77,7 +78,7 @@ def read_block(
         content = content.replace("\\\r\n", " \\\n").replace("\r", " ")
     windows = language in POWERSHELL_LANGS or language in CMD_LANGS
     if windows:
-        console = _PS_PROMPT.search(content) is not None
+        console = _PS_PROMPT.search(content) is not None or _DOLLAR_PROMPT.search(content) is not None
     elif language in CONSOLE_LANGS:
         console = _PROMPT.match(content) is not None or any(
             _PROMPT.match(line) is not None for line in content.split("\n")

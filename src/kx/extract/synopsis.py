@@ -25,7 +25,9 @@ _MARKERS = re.compile(
     r"\[\s*--?[A-Za-z]|\[(?:options|OPTIONS|flags|FLAGS)\]|\(\s*-[^()\n]*\||"
     r"\[[A-Z][A-Z0-9_-]*(?:\.\.\.)?\]|\{\s*-[^{}\n]*\|"
 )
-_HEAD = re.compile(r"[ \t]*(?:[$%#][ \t]+|(?i:usage):[ \t]*)?((?:[\w./-]*/)?(?:docker|kubectl))((?:[ \t]+[a-z][a-z0-9-]*)*)")
+_HEAD = re.compile(
+    r"[ \t]*(?:[$%#][ \t]+|(?i:usage):[ \t]*)?((?:[\w./-]*/)?(?:docker|kubectl))((?:[ \t]+[a-z][a-z0-9-]*)*)"
+)
 _TOKEN = re.compile(r"--?[A-Za-z0-9][A-Za-z0-9_.-]*|[\[\](){}|]|[^\s\[\](){}|]+")
 _FLAG = re.compile(r"(--?)([A-Za-z0-9][A-Za-z0-9_.-]*)")
 _OPEN = {"[": "]", "(": ")", "{": "}"}
