@@ -193,7 +193,8 @@ docker run --rm {image}:{version} true
 
 [source,yaml]
 ----
-command: docker run --not-read
+image: docker:24-dind
+args: ["docker", "run", "--not-read"]
 ----
 
 ////
@@ -213,7 +214,7 @@ def test_asciidoc_blocks() -> None:
         (6, 1, "docker run -d -p 2181:2181 fabric8/zookeeper"),
         (7, 1, "docker run --rm $image_:$version_ true"),
         (13, 3, "docker run -it -p 8082:8080 jboss/apiman-wildfly"),
-        (26, 3, "kubectl run x --image=nginx"),
+        (27, 3, "kubectl run x --image=nginx"),
     ]
     image = extract("asciidoc", ADOC).invocations[1][3]
     assert image.dynamic and image.dyn_at == 0
@@ -234,7 +235,9 @@ Run the processing in a container like this::
 
 .. code-block:: yaml
 
-   run: docker run --not-read
+   services:
+     - docker
+   image: docker:dind
 
 .. note::
 
@@ -250,7 +253,7 @@ def test_rst_blocks() -> None:
     assert found("rst", RST) == [
         (6, 6, "docker run -it --rm --name $_____ -v $PWD:/docs sphinx make html"),
         (12, 4, "kubectl run docs --image=sphinx --restart=Never"),
-        (24, 4, "kubectl expose pod docs --port=8000"),
+        (26, 4, "kubectl expose pod docs --port=8000"),
     ]
 
 
@@ -336,3 +339,48 @@ def test_windows_commands_in_docs() -> None:
         (text.rindex("docker run"), True, 0),
     ]
     assert found_words[2][4].value == "C:/Users/me/work:/work/src"  # backslashes are literal there
+
+
+def test_ci_jobs_and_package_scripts_quoted_in_docs() -> None:
+    text = """```yaml
+image: docker:dind
+services:
+  - docker
+script:
+  - docker run --rm -v $(pwd):/src img
+  - |
+    docker run \\
+      -e MODE=ci img2
+  - 'kubectl run t --image=busybox'
+steps:
+  - run:
+      command: go test -json ./... | docker run -i gotestfmt:latest
+  - docker
+```
+
+```json5
+"scripts": {
+    "docker:run": "docker run -d --env-file ./.env -p 3000:4000 app",
+    "docker:logs": "docker logs app -f",
+    "escaped": "docker run -e \\"A=b\\" app"
+}
+```
+
+```sb
+docker run --pids-limit=64 alpine
+```
+
+```docker
+FROM alpine
+RUN docker run --not-read
+```
+"""
+    assert found("markdown", text) == [
+        (6, 5, "docker run --rm -v $(pwd):/src img"),
+        (8, 5, "docker run -e MODE=ci img2"),
+        (10, 6, "kubectl run t --image=busybox"),
+        (13, 38, "docker run -i gotestfmt:latest"),
+        (19, 20, "docker run -d --env-file ./.env -p 3000:4000 app"),
+        (20, 21, "docker logs app -f"),
+        (26, 1, "docker run --pids-limit=64 alpine"),
+    ]

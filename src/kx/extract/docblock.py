@@ -27,7 +27,10 @@ CONSOLE_LANGS = frozenset({
 POWERSHELL_LANGS = frozenset({
     "powershell", "pwsh", "ps1", "ps", "posh", "psm1", "powershell-session", "pwsh-session", "ps1con",
 })  # fmt: skip
+YAML_LANGS = frozenset({"yaml", "yml"})  # CI jobs quoted in docs: their shell lines are read
+JSON_LANGS = frozenset({"json", "json5", "jsonc"})  # package.json scripts quoted in docs
 CMD_LANGS = frozenset({"cmd", "bat", "batch", "dos", "doscon", "batchfile", "winbatch", "cmd.exe"})
+_READ = SHELL_LANGS | CONSOLE_LANGS | POWERSHELL_LANGS | CMD_LANGS | YAML_LANGS | JSON_LANGS
 _LANG = re.compile(r"[^\s{:,=`]+")
 _MENTION = re.compile(r"docker|kubectl")
 # Prompts: $ % \u276f, # (root) and > (continuation); user@host:dir$, [user@host dir]#, (venv) $;
@@ -46,6 +49,9 @@ PLACEHOLDER = re.compile(r"<[A-Za-z](?:[^<>\n]{0,60}[^<>\s])?>|#\{[^{}\n]{1,80}\
 _CAPS = re.compile(r"[A-Z][A-Z0-9_:./-]*[A-Z0-9]")
 _REAL_CAPS = frozenset({"TCP", "UDP", "SCTP", "ALL", "NET_ADMIN", "SYS_ADMIN", "SYS_PTRACE"})
 _DRIVE = re.compile(r"[A-Za-z]:\\")
+_SHELL_START = re.compile(r"\s*(?:[$\u276f][ \t]+)?(?:sudo[ \t]+)?(?:docker|kubectl)(?:\.exe)?[ \t]")
+_JSON_VALUE = re.compile(r'([^\n"]*"[^"\n]*"[ \t]*:[ \t]*)"([^"\n]*)"[^\n]*')
+_YAML_PREFIX = re.compile(r"[ \t]*(?:-[ \t]+)*(?:[\w.-]+:[ \t]+)?")
 _CONTINUES = ("\\", "|", "&&", "||", "`", "^")
 
 
@@ -59,7 +65,7 @@ def language_of(info: str) -> str:
 def reads(language: str) -> bool:
     """Whether a block in ``language`` may hold commands kx reads."""
     lang = language.lower()
-    return lang in SHELL_LANGS or lang in CONSOLE_LANGS or lang in POWERSHELL_LANGS or lang in CMD_LANGS
+    return lang in _READ
 
 
 def read_block(
@@ -71,9 +77,19 @@ def read_block(
     blanked what is not part of it (blockquote markers, AsciiDoc callouts).
     """
     content = text[start:end] if shadow is None else shadow
-    if _MENTION.search(content) is None or not reads(language):
+    if _MENTION.search(content) is None:
         return
     language = language.lower()
+    if language not in _READ:
+        if _SHELL_START.match(content) is None:
+            return
+        language = ""  # an unknown tag (``sb``, ``docker``) on a block that starts with a command
+    if language in YAML_LANGS or language in JSON_LANGS:
+        from kx.extract.powershell import add_quietly
+
+        values = _yaml_lines(content) if language in YAML_LANGS else _JSON_VALUE.sub(_json_value, content)
+        add_quietly(PLACEHOLDER.sub(_unknown, values), start, snippets, mark_placeholder)
+        return
     if "\r" in content:
         content = content.replace("\\\r\n", " \\\n").replace("\r", " ")
     windows = language in POWERSHELL_LANGS or language in CMD_LANGS
@@ -89,7 +105,7 @@ def read_block(
         root = language in CONSOLE_LANGS or windows or _GT_PROMPT.search(content) is not None
         content = "\n".join(_console(content.split("\n"), root))
     content = _logical_lines(content, start, snippets)
-    content = PLACEHOLDER.sub(lambda m: "$" + "_" * (len(m.group()) - 1), content)
+    content = PLACEHOLDER.sub(_unknown, content)
     if windows:
         from kx.extract import powershell
 
@@ -157,6 +173,48 @@ def _logical_lines(shadow: str, base: int, snippets: Snippets) -> str:
             pieces.append("\n")
         pos = stop + 1
     return "".join(pieces)
+
+
+def _unknown(match: re.Match[str]) -> str:
+    """A placeholder's stand-in: an unknown word of the same length."""
+    return "$" + "_" * (len(match.group()) - 1)
+
+
+def _json_value(match: re.Match[str]) -> str:
+    """A JSON member whose string value (with no escapes) runs a tool: the value alone."""
+    value = match.group(2)
+    if "\\" in value or _SHELL_START.match(value) is None:
+        return re.sub(r"[^\n]", " ", match.group())
+    begin, stop = match.start(2) - match.start(), match.end(2) - match.start()
+    return " " * begin + value + " " * (len(match.group()) - stop)
+
+
+def _yaml_lines(content: str) -> str:
+    """A YAML block with only its shell lines that name a tool (and their continuations) kept.
+
+    A list marker and a ``key:`` before the text are blanked, and so are quotes around all of it.
+    """
+    out: list[str] = []
+    continued = False
+    for line in content.split("\n"):
+        kept = line if continued else _yaml_value(line)
+        out.append(kept if kept is not None else " " * len(line))
+        continued = kept is not None and kept.rstrip().endswith(_CONTINUES)
+    return "\n".join(out)
+
+
+def _yaml_value(line: str) -> str | None:
+    """The line with its YAML prefix blanked, when its text runs a tool; else None."""
+    if _MENTION.search(line) is None:
+        return None
+    prefix = _YAML_PREFIX.match(line)
+    at = prefix.end() if prefix else 0
+    value = line[at:].rstrip()
+    if not value or value[0] in "|>[{#" or " " not in value:
+        return None  # a block scalar's indicator, a flow collection, a comment, a single word
+    if len(value) > 1 and value[0] in "'\"" and value[-1] == value[0]:
+        return " " * (at + 1) + value[1:-1] + " " * (len(line) - at - len(value) + 1)
+    return " " * at + line[at:]
 
 
 def mark_placeholder(word: Word) -> Word:

@@ -31,7 +31,7 @@ _TOKEN = re.compile(
 )
 _IN_STRING = re.compile(r"`([\s\S])|\\(?=[\"\\$`])")
 _START = re.compile(
-    r"(?:^|([;|{(&])|\$[\w:]+[ \t]*\+?=)[ \t]*(?:[&.][ \t]+)?"
+    r"(?:^|([;|{(&])|\$[\w:]+[ \t]*\+?=)[ \t]*(?:[&.][ \t]+|(?:do|then|else)[ \t]+)?"
     r"((?:[\w.:~\\/-]*[\\/])?(?:docker|kubectl)(?:\.exe)?)(?=[ \t]|$)",
     re.M,
 )
@@ -73,7 +73,7 @@ def add_powershell(
             layers[layer][end] = ";"  # the statement ends here, whatever ended it
         claimed[layer].append((begin, end))
     for chars in layers:
-        _add_quietly("".join(chars), base, snippets, mark)
+        add_quietly("".join(chars), base, snippets, mark)
 
 
 def add_cmd(source: str, base: int, snippets: Snippets, mark: Callable[[Word], Word] | None = None) -> None:
@@ -81,10 +81,12 @@ def add_cmd(source: str, base: int, snippets: Snippets, mark: Callable[[Word], W
     shadow = _CMD_COMMENT.sub(lambda m: " " * len(m.group()), source)
     shadow = _CMD_VAR.sub(lambda m: "$" + "_" * (len(m.group()) - 1), shadow)
     shadow = re.sub(r"[\^()]", lambda m: "\\" if m.group() == "^" else " ", shadow)
-    _add_quietly(shadow, base, snippets, mark)
+    add_quietly(shadow, base, snippets, mark)
 
 
-def _add_quietly(shadow: str, base: int, snippets: Snippets, mark: Callable[[Word], Word] | None) -> None:
+def add_quietly(
+    shadow: str, base: int, snippets: Snippets, mark: Callable[[Word], Word] | None = None
+) -> None:
     """Add the invocations only: the bash lexer's complaints do not apply to these languages."""
     found = Snippets()
     found.add(shadow, base, mark=mark)
