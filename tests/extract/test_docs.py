@@ -384,3 +384,12 @@ RUN docker run --not-read
         (20, 21, "docker logs app -f"),
         (26, 1, "docker run --pids-limit=64 alpine"),
     ]
+
+
+def test_prose_in_quoted_config_is_not_a_command() -> None:
+    text = (
+        "```yaml\ndescription: docker run is used to start the app\nscript:\n"
+        "  - docker run --rm img true; echo done\n```\n"
+        '```json\n{"about": "docker run starts the container, with the flags below"}\n```\n'
+    )
+    assert found("markdown", text) == [(4, 5, "docker run --rm img true")]

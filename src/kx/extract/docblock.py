@@ -183,7 +183,7 @@ def _unknown(match: re.Match[str]) -> str:
 def _json_value(match: re.Match[str]) -> str:
     """A JSON member whose string value (with no escapes) runs a tool: the value alone."""
     value = match.group(2)
-    if "\\" in value or _SHELL_START.match(value) is None:
+    if "\\" in value or _SHELL_START.match(value) is None or is_prose(value, 0, len(value)):
         return re.sub(r"[^\n]", " ", match.group())
     begin, stop = match.start(2) - match.start(), match.end(2) - match.start()
     return " " * begin + value + " " * (len(match.group()) - stop)
@@ -213,8 +213,10 @@ def _yaml_value(line: str) -> str | None:
     if not value or value[0] in "|>[{#" or " " not in value:
         return None  # a block scalar's indicator, a flow collection, a comment, a single word
     if len(value) > 1 and value[0] in "'\"" and value[-1] == value[0]:
-        return " " * (at + 1) + value[1:-1] + " " * (len(line) - at - len(value) + 1)
-    return " " * at + line[at:]
+        kept = " " * (at + 1) + value[1:-1] + " " * (len(line) - at - len(value) + 1)
+    else:
+        kept = " " * at + line[at:]
+    return None if is_prose(kept, 0, len(kept)) else kept
 
 
 def mark_placeholder(word: Word) -> Word:

@@ -13,7 +13,7 @@ import re
 
 _HEAD = re.compile(r"[ \t]*(?:sudo[ \t]+)?(?:[\w./-]*/)?(?:docker|kubectl)(?:\.exe)?[ \t]")
 _QUOTED = re.compile(r"'[^']*'|\"(?:[^\"\\]|\\.)*\"")
-_CLAUSE_END = re.compile(r"[A-Za-z]{2,}[.,:;!?]")
+_CLAUSE_END = re.compile(r"[A-Za-z]{2,}[.,:?]")  # not ``;``: ``docker run img true; echo``
 STOPWORDS = frozenset({
     "a", "an", "the", "is", "are", "was", "were", "be", "been", "to", "of", "and", "or", "for",
     "with", "on", "this", "that", "these", "those", "which", "it", "its", "you", "your", "we",
