@@ -393,3 +393,8 @@ def test_prose_in_quoted_config_is_not_a_command() -> None:
         '```json\n{"about": "docker run starts the container, with the flags below"}\n```\n'
     )
     assert found("markdown", text) == [(4, 5, "docker run --rm img true")]
+
+
+def test_powershell_session_in_a_console_block() -> None:
+    text = "```console\nPS C:\\> docker run --rm `\n>>   -v ${PWD}:/src `\n>>   img ls\nsome output\n```\n"
+    assert found("markdown", text) == [(2, 9, "docker run --rm -v ${PWD}:/src img ls")]

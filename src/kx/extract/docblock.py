@@ -42,6 +42,7 @@ _PROMPT = re.compile(
 )
 _DOLLAR_PROMPT = re.compile(r"^[ \t]*(?:[\w.-]+@[\w.-]+(?::[^\s$#%>]*)?[ \t]?)?[$\u276f][ \t]", re.M)
 _GT_PROMPT = re.compile(r"^[ \t]*>[ \t]+(?:sudo[ \t]+)?(?:docker|kubectl)[ \t]", re.M)
+_PS_SESSION = re.compile(r"^[ \t]*PS(?:[ \t][^>\n]{0,80})?>[ \t]", re.M)
 _PS_PROMPT = re.compile(r"^[ \t]*(?:PS(?:[ \t][^>\n]{0,80})?|[A-Za-z]:\\[^>\n]{0,80})>[ \t]", re.M)
 # <name>, <your image>, --image=<same-image>; #{name} (Ruby-style templates); %cd% (cmd variables
 # in docs that show Windows commands in a sh fence)
@@ -92,6 +93,8 @@ def read_block(
         return
     if "\r" in content:
         content = content.replace("\\\r\n", " \\\n").replace("\r", " ")
+    if language not in CMD_LANGS and _PS_SESSION.search(content) and not _DOLLAR_PROMPT.search(content):
+        language = "powershell"  # a PowerShell session shown in a console or shell block
     windows = language in POWERSHELL_LANGS or language in CMD_LANGS
     if windows:
         console = _PS_PROMPT.search(content) is not None or _DOLLAR_PROMPT.search(content) is not None
