@@ -36,6 +36,8 @@ _START = re.compile(
     re.M,
 )
 _ENDS = frozenset("\n;|&)}")
+_NESTED = 64  # commands nested in others' expressions that are read, per snippet
+_REACH = 8192  # how far a string or bracket group is followed: an unclosed one costs no more
 _DRIVE = re.compile(r"(?<![\w])[A-Za-z]:[\\/]")
 _CMD_VAR = re.compile(r"%[A-Za-z_][\w]*(?::[^%\n]*)?%|%%?~?[A-Za-z0-9]+")
 _CMD_COMMENT = re.compile(r"^[ \t]*(?:@?rem\b|::)[^\n]*", re.M | re.I)
@@ -54,26 +56,23 @@ def add_powershell(
 ) -> None:
     """Add the docker/kubectl statements of PowerShell ``source`` (at offset ``base``)."""
     shadow = _TOKEN.sub(_rewrite, source)
-    layers: list[list[str]] = []
-    claimed: list[list[tuple[int, int]]] = []
-    outer = 0
+    kept = [" " if char != "\n" else char for char in shadow]
+    outer = nested = 0
     for match in _START.finditer(shadow):
         begin = match.start(2)
-        if begin < outer and match.group(1) not in ("(", "{"):
-            continue  # a word inside a statement already taken, not a nested command
+        inside = begin < outer  # a word of a statement already taken, or a command nested in it
+        if inside and (match.group(1) not in ("(", "{") or nested >= _NESTED):
+            continue
         end, statement = _statement(shadow, begin)
-        outer = max(outer, end)
-        layer = next((i for i, spans in enumerate(claimed) if not _overlaps(spans, begin, end)), None)
-        if layer is None:
-            layers.append([" " if c != "\n" else c for c in shadow])
-            claimed.append([])
-            layer = len(layers) - 1
-        layers[layer][begin:end] = statement
+        if inside:
+            nested += 1
+            add_quietly("".join(statement), base + begin, snippets, mark)
+            continue
+        kept[begin:end] = statement
         if end < len(shadow) and shadow[end] != "\n":
-            layers[layer][end] = ";"  # the statement ends here, whatever ended it
-        claimed[layer].append((begin, end))
-    for chars in layers:
-        add_quietly("".join(chars), base, snippets, mark)
+            kept[end] = ";"  # the statement ends here, whatever ended it
+        outer = end
+    add_quietly("".join(kept), base, snippets, mark)
 
 
 def add_cmd(source: str, base: int, snippets: Snippets, mark: Callable[[Word], Word] | None = None) -> None:
@@ -150,24 +149,26 @@ def _statement(shadow: str, begin: int) -> tuple[int, list[str]]:
 
 
 def _quote_end(shadow: str, pos: int) -> int:
-    """Offset just past the quoted string that opens at ``pos`` (or the end of the text)."""
+    """Offset just past the quoted string that opens at ``pos`` (or where the search gives up)."""
     quote = shadow[pos]
     at = pos + 1
-    while at < len(shadow):
+    limit = min(len(shadow), pos + _REACH)
+    while at < limit:
         if quote == '"' and shadow[at] == "\\":
             at += 2
             continue
         if shadow[at] == quote:
             return at + 1
         at += 1
-    return len(shadow)
+    return limit
 
 
 def _group_end(shadow: str, pos: int) -> int:
     """Offset just past the bracket group that opens at ``pos`` (quote-aware, nested)."""
     depth = 0
     at = pos
-    while at < len(shadow):
+    limit = min(len(shadow), pos + _REACH)
+    while at < limit:
         char = shadow[at]
         if char in "'\"":
             at = _quote_end(shadow, at)
@@ -179,8 +180,4 @@ def _group_end(shadow: str, pos: int) -> int:
             if depth == 0:
                 return at + 1
         at += 1
-    return len(shadow)
-
-
-def _overlaps(spans: list[tuple[int, int]], begin: int, end: int) -> bool:
-    return any(begin < stop and start < end for start, stop in spans)
+    return limit
