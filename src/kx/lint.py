@@ -250,9 +250,8 @@ def lint_text(
 
             comments = Snippets()  # usage examples in comments: the forked lint reads code only
             add_comment_commands(text, comments)
-            for words in comments.invocations:
-                forked.extend(problems_for_words(words, specs))
-            return forked
+            found_in_comments = [problems_for_words(words, specs) for words in comments.invocations]
+            return forked + [raws for raws in found_in_comments if raws]
     found = extract(kind, text, dialect)
     groups: list[list[Raw]] = []
     for words in found.invocations:

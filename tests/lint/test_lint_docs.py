@@ -75,3 +75,11 @@ def test_directory_walk_lints_the_new_kinds(tmp_path: Path) -> None:
     (tmp_path / "guide.adoc").write_text("----\ndocker run --cpus abc nginx\n----\n")
     (tmp_path / "index.rst").write_text(".. code-block:: sh\n\n   docker run --cpus abc nginx\n")
     assert sorted(name for name, *_ in lint(tmp_path)) == ["guide.adoc", "index.rst", "run.ps1"]
+
+
+def test_usage_comments_in_a_long_script(tmp_path: Path) -> None:
+    """Scripts long enough to be linted on two processes still get their comments read."""
+    body = "".join(f"docker run -d --name web{n} -p 80{n % 10}:80 nginx\n" for n in range(2000))
+    script = tmp_path / "long.sh"
+    script.write_text("#!/bin/sh\n# Usage: docker run --cpus abc img\n" + body + "# docker run --cpus x i\n")
+    assert lint(script) == [("long.sh", 2, 28, "KX201"), ("long.sh", 2003, 21, "KX201")]

@@ -15,11 +15,14 @@ _HEAD = re.compile(r"[ \t]*(?:sudo[ \t]+)?(?:[\w./-]*/)?(?:docker|kubectl)(?:\.e
 _QUOTED = re.compile(r"'[^']*'|\"(?:[^\"\\]|\\.)*\"")
 _CLAUSE_END = re.compile(r"[A-Za-z]{2,}[.,:?]")  # not ``;``: ``docker run img true; echo``
 STOPWORDS = frozenset({
-    "a", "an", "the", "is", "are", "was", "were", "be", "been", "to", "of", "and", "or", "for",
-    "with", "on", "this", "that", "these", "those", "which", "it", "its", "you", "your", "we",
-    "our", "will", "can", "should", "would", "could", "must", "may", "if", "when", "by", "into",
-    "not", "but", "than", "how", "what", "where", "there", "their", "they", "has", "have", "does",
+    "the", "is", "are", "was", "were", "be", "been", "and", "for", "with", "this", "that", "these",
+    "those", "which", "its", "you", "your", "our", "will", "can", "should", "would", "could", "must",
+    "may", "when", "into", "not", "but", "than", "how", "what", "where", "there", "their", "they",
+    "has", "have", "does",
 })  # fmt: skip
+# Short words that also make plausible names (``kubectl run a --image=nginx``): prose only on a
+# line that has no flag at all (``kubectl expose creates a service``).
+WEAK_STOPWORDS = frozenset({"a", "an", "it", "on", "or", "by", "if", "to", "of", "we"})
 
 
 def is_prose(text: str, start: int, end: int) -> bool:
@@ -28,9 +31,13 @@ def is_prose(text: str, start: int, end: int) -> bool:
         return False
     newline = text.find("\n", start, end)
     line = _QUOTED.sub(" ", text[start : end if newline < 0 else newline])
+    weak = flag = False
     for word in line.split():
         if word == "--" or word.startswith(("#", "//")):
-            return False  # the command's own words end here (arguments, a comment)
-        if word.lower() in STOPWORDS or _CLAUSE_END.fullmatch(word):
+            break  # the command's own words end here (arguments, a comment)
+        lower = word.lower()
+        if lower in STOPWORDS or _CLAUSE_END.fullmatch(word):
             return True
-    return False
+        weak = weak or lower in WEAK_STOPWORDS
+        flag = flag or (word.startswith("-") and len(word) > 1)
+    return weak and not flag
