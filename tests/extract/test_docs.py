@@ -398,3 +398,20 @@ def test_prose_in_quoted_config_is_not_a_command() -> None:
 def test_powershell_session_in_a_console_block() -> None:
     text = "```console\nPS C:\\> docker run --rm `\n>>   -v ${PWD}:/src `\n>>   img ls\nsome output\n```\n"
     assert found("markdown", text) == [(2, 9, "docker run --rm -v $_____:/src img ls")]
+
+
+def test_prose_lines() -> None:
+    from kx.extract.prose import is_prose
+
+    def prose(line: str) -> bool:
+        return is_prose(line, 0, len(line))
+
+    assert prose("kubectl expose creates a service")
+    assert prose("kubectl run      Run a particular image on the cluster")
+    assert prose("docker run needs the --privileged flag")
+    assert prose("docker run starts the container.")
+    assert not prose("kubectl run a --image=nginx")
+    assert not prose("docker run --rm img true; echo done")
+    assert not prose("docker run -it --rm ubuntu // creates and runs a container")
+    assert not prose("kubectl run x --image=busybox -- echo this is a test")
+    assert not prose("docker run -d -v data:/data --name db postgres")
