@@ -415,3 +415,8 @@ def test_prose_lines() -> None:
     assert not prose("docker run -it --rm ubuntu // creates and runs a container")
     assert not prose("kubectl run x --image=busybox -- echo this is a test")
     assert not prose("docker run -d -v data:/data --name db postgres")
+
+
+def test_windows_line_ends() -> None:
+    text = "# Run\r\n\r\n```bash\r\ndocker run --rm \\\r\n  -p 80:80 nginx\r\n```\r\n"
+    assert found("markdown", text) == [(4, 1, "docker run --rm -p 80:80 nginx")]

@@ -86,36 +86,47 @@ def read_block(
             return
         language = ""  # an unknown tag (``sb``, ``docker``) on a block that starts with a command
     if language in YAML_LANGS or language in JSON_LANGS:
-        from kx.extract.powershell import add_quietly
-
-        values = _yaml_lines(content) if language in YAML_LANGS else _JSON_VALUE.sub(_json_value, content)
-        add_quietly(PLACEHOLDER.sub(_unknown, values), start, snippets, mark_placeholder)
+        _config_block(content, start, language, snippets)
         return
     if "\r" in content:
         content = content.replace("\\\r\n", " \\\n").replace("\r", " ")
     if language not in CMD_LANGS and _PS_SESSION.search(content) and not _DOLLAR_PROMPT.search(content):
         language = "powershell"  # a PowerShell session shown in a console or shell block
+    content = _logical_lines(_commands_only(content, language), start, snippets)
+    _add(PLACEHOLDER.sub(_unknown, content), start, language, snippets)
+
+
+def _config_block(content: str, start: int, language: str, snippets: Snippets) -> None:
+    """A YAML or JSON block: its values that run a tool, read as shell."""
+    from kx.extract.powershell import add_quietly
+
+    values = _yaml_lines(content) if language in YAML_LANGS else _JSON_VALUE.sub(_json_value, content)
+    add_quietly(PLACEHOLDER.sub(_unknown, values), start, snippets, mark_placeholder)
+
+
+def _commands_only(content: str, language: str) -> str:
+    """The block with prompts and output blanked when it shows a session (prompts in it)."""
     windows = language in POWERSHELL_LANGS or language in CMD_LANGS
+    gt_prompts = _GT_PROMPT.search(content) is not None
     if windows:
-        console = _PS_PROMPT.search(content) is not None or _DOLLAR_PROMPT.search(content) is not None
+        session = _PS_PROMPT.search(content) is not None or _DOLLAR_PROMPT.search(content) is not None
     elif language in CONSOLE_LANGS:
-        console = _PROMPT.match(content) is not None or any(
-            _PROMPT.match(line) is not None for line in content.split("\n")
-        )
+        session = any(_PROMPT.match(line) is not None for line in content.split("\n"))
     else:
-        console = _DOLLAR_PROMPT.search(content) is not None or _GT_PROMPT.search(content) is not None
-    if console:
-        root = language in CONSOLE_LANGS or windows or _GT_PROMPT.search(content) is not None
-        content = "\n".join(_console(content.split("\n"), root))
-    content = _logical_lines(content, start, snippets)
-    content = PLACEHOLDER.sub(_unknown, content)
-    if windows:
+        session = gt_prompts or _DOLLAR_PROMPT.search(content) is not None
+    if not session:
+        return content
+    root = language in CONSOLE_LANGS or windows or gt_prompts
+    return "\n".join(_console(content.split("\n"), root))
+
+
+def _add(content: str, start: int, language: str, snippets: Snippets) -> None:
+    """Hand the shadow to the reader of its language."""
+    if language in CMD_LANGS or language in POWERSHELL_LANGS:
         from kx.extract import powershell
 
-        if language in CMD_LANGS:
-            powershell.add_cmd(content, start, snippets, mark_placeholder)
-        else:
-            powershell.add_powershell(content, start, snippets, mark_placeholder)
+        add = powershell.add_cmd if language in CMD_LANGS else powershell.add_powershell
+        add(content, start, snippets, mark_placeholder)
         return
     snippets.add(content, start, mark=mark_placeholder)
 
