@@ -420,3 +420,16 @@ def test_prose_lines() -> None:
 def test_windows_line_ends() -> None:
     text = "# Run\r\n\r\n```bash\r\ndocker run --rm \\\r\n  -p 80:80 nginx\r\n```\r\n"
     assert found("markdown", text) == [(4, 1, "docker run --rm -p 80:80 nginx")]
+
+
+def test_user_and_host_prompts() -> None:
+    text = (
+        "```\n[ec2-user@ip-10-0-4-172 ~]$ kubectl expose deployment web --type=NodePort --port=8080\n"
+        "docker run listed as output, not a command\n"
+        "root@host:/srv# docker run --rm -v /srv:/srv busybox ls\nbin\n```\n"
+    )
+    for block in (text, text.replace("```\n", "```console\n", 1)):
+        assert found("markdown", block) == [
+            (2, 29, "kubectl expose deployment web --type=NodePort --port=8080"),
+            (4, 17, "docker run --rm -v /srv:/srv busybox ls"),
+        ]

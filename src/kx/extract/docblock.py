@@ -40,7 +40,9 @@ _PROMPT = re.compile(
     r"(?:[\w.-]+@[\w.-]+(?::[^\s$#%>]*)?[ \t]?(?=[$#%])|\[[^\]\n]{1,60}\](?=[$#]))?"
     r"(?:\$|%|#|>>?|\u276f|PS(?:[ \t][^>\n]{0,80})?>|[A-Za-z]:\\[^>\n]{0,80}>)(?:[ \t]+|$)"
 )
-_DOLLAR_PROMPT = re.compile(r"^[ \t]*(?:[\w.-]+@[\w.-]+(?::[^\s$#%>]*)?[ \t]?)?[$\u276f][ \t]", re.M)
+_DOLLAR_PROMPT = re.compile(
+    r"^[ \t]*(?:[\w.-]+@[\w.-]+(?::[^\s$#%>]*)?[ \t]?|\[[^\]\n]{1,60}\])?[$\u276f][ \t]", re.M
+)
 _GT_PROMPT = re.compile(r"^[ \t]*>[ \t]+(?:sudo[ \t]+)?(?:docker|kubectl)[ \t]", re.M)
 _PS_SESSION = re.compile(r"^[ \t]*PS(?:[ \t][^>\n]{0,80})?>[ \t]", re.M)
 _PS_PROMPT = re.compile(r"^[ \t]*(?:PS(?:[ \t][^>\n]{0,80})?|[A-Za-z]:\\[^>\n]{0,80})>[ \t]", re.M)
@@ -156,8 +158,10 @@ def _console(lines: list[str], root: bool) -> list[str]:
 def _starts_command(line: str, at: int, root: bool, command: bool) -> bool:
     """Whether the prompt that ends at ``at`` starts (or, for ``>``, continues) a command."""
     prefix = line[:at].strip()
-    if prefix.endswith(("$", "%", "\u276f")) or prefix.startswith("PS") or _DRIVE.match(prefix):
+    if prefix.endswith(("$", "%", "\u276f")) or prefix.startswith(("PS", "[")) or _DRIVE.match(prefix):
         return True
+    if "@" in prefix:
+        return True  # user@host:dir# is a root prompt wherever it is shown
     if prefix in (">", ">>"):
         return command or root
     return root  # ``#``: the root prompt in a session, a comment in a script
