@@ -433,3 +433,19 @@ def test_user_and_host_prompts() -> None:
             (2, 29, "kubectl expose deployment web --type=NodePort --port=8080"),
             (4, 17, "docker run --rm -v /srv:/srv busybox ls"),
         ]
+
+
+def test_site_generator_and_myst_blocks() -> None:
+    text = (
+        "{% highlight bash %}\ndocker run --rm alpine:3 true\n{% endhighlight %}\n\n"
+        "{{< highlight shell >}}\nkubectl run p --image=nginx\n{{< /highlight >}}\n\n"
+        "{{< highlight yaml >}}\nimage: docker:dind\n{{< /highlight >}}\n\n"
+        "```{code-block} console\n$ docker run -d nginx\noutput\n```\n"
+        "```{.bash .numberLines}\nkubectl expose pod p --port=80\n```\n"
+    )
+    assert found("markdown", text) == [
+        (2, 1, "docker run --rm alpine:3 true"),
+        (6, 1, "kubectl run p --image=nginx"),
+        (14, 3, "docker run -d nginx"),
+        (18, 1, "kubectl expose pod p --port=80"),
+    ]

@@ -59,8 +59,14 @@ _CONTINUES = ("\\", "|", "&&", "||", "`", "^")
 
 
 def language_of(info: str) -> str:
-    """The language named by a fence's info string (``bash title="x"``, ``{.sh}``, ``sh:run.sh``)."""
-    info = info.strip().lstrip("{").lstrip(".")
+    """The language named by a fence's info string (``bash title="x"``, ``{.sh}``, ``sh:run.sh``).
+
+    MyST directives name it after the directive: ``{code-block} bash``.
+    """
+    info = info.strip()
+    if info.startswith("{") and "}" in info and not info.startswith("{."):
+        info = info[info.index("}") + 1 :]
+    info = info.lstrip("{").lstrip(".")
     match = _LANG.match(info)
     return match.group().lower() if match else ""
 

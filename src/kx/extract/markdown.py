@@ -19,6 +19,11 @@ __all__ = ["code_blocks", "extract_markdown", "mark_placeholder"]
 
 _OPEN = re.compile(r"((?:[ \t]*>)*)[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(`{3,}|~{3,})(.*)")
 _CLOSE = re.compile(r"(?:[ \t]*>)*[ \t]*(`{3,}|~{3,})[ \t]*\r?$")
+# Site generators' highlight blocks: Jekyll {% highlight bash %}, Hugo {{< highlight bash >}}.
+_TEMPLATE_OPEN = re.compile(
+    r"[ \t]*(?:\{%-?[ \t]*highlight[ \t]+([\w-]+)[^%]*%\}|\{\{[<%][ \t]*highlight[ \t]+([\w-]+)[^}]*\}\})"
+)
+_TEMPLATE_CLOSE = re.compile(r"[ \t]*(?:\{%-?[ \t]*endhighlight|\{\{[<%][ \t]*/highlight)")
 _ITEM = re.compile(r"( {0,3})([-*+]|\d{1,9}[.)])( {1,4}(?! )| +|$)")
 _GLUED_CLOSER = re.compile(r"(?<=\S)(`{3,}|~{3,})[ \t]*\r?$", re.M)  # ``cmd```: a closer typed on the line
 _QUOTE = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.M)
@@ -73,6 +78,12 @@ class _Scan:
         if self.blank:
             while self.lists and width < self.lists[-1]:
                 self.lists.pop()
+        template = _TEMPLATE_OPEN.match(line) if "highlight" in line else None
+        if template:
+            self._close_paragraph()
+            lang = (template.group(1) or template.group(2)).lower()
+            self.fence = ("{", 0, start + len(line) + 1, lang, False)
+            return
         opened = _OPEN.match(line)
         if opened or (width >= (self.lists[-1] if self.lists else 0) + 4 and not self.paragraph):
             self._close_paragraph()
@@ -89,8 +100,13 @@ class _Scan:
 
     def _in_fence(self, line: str, start: int) -> None:
         assert self.fence is not None
-        closed = _CLOSE.match(line)
-        if closed and closed.group(1)[0] == self.fence[0] and len(closed.group(1)) >= self.fence[1]:
+        if self.fence[0] == "{":
+            closed: re.Match[str] | None = _TEMPLATE_CLOSE.match(line)
+        else:
+            closed = _CLOSE.match(line)
+            if closed and (closed.group(1)[0] != self.fence[0] or len(closed.group(1)) < self.fence[1]):
+                closed = None
+        if closed:
             _char, _size, begin, lang, quoted = self.fence
             self.blocks.append((lang, min(begin, start), start, quoted))
             self.fence = None
