@@ -160,7 +160,8 @@ def test_paragraph_transcripts() -> None:
         "Then docker run starts it, and docker run is the command.\n\n"
         "`docker container run --publish 8000:8080 --name bb bulletinboard:1.0`\n\n"
         "`kubectl run` alone, or docker run alone, or `docker run --help` in a sentence.\n\n"
-        "docker run\n"
+        "docker run\n\n"
+        "Command | What it does\n--- | ---\ndocker run --rm img | starts img\n"
     )
     assert found("markdown", text) == [
         (1, 3, "kubectl run web --image=nginx --port=80"),

@@ -32,6 +32,7 @@ _COMMAND_LINE = re.compile(
     r"[ \t]*(`)?(?:\$[ \t]+)?(?:sudo[ \t]+)?(?:docker|kubectl)(?:\.exe)?[ \t]+[a-z][\w-]*[ \t]+[^`\s]"
     r"(?:(?(1)[^`\n]*`[ \t]*\r?$))"
 )
+_TABLE_RULE = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*\r?$", re.M)
 PARAGRAPH = "<paragraph>"  # the language of a paragraph's command lines
 
 Block = tuple[str, int, int, bool]  # language, content start, content end, inside a blockquote
@@ -190,8 +191,8 @@ def extract_markdown(text: str, snippets: Snippets | None = None) -> Snippets:
 
 def _paragraph_commands(paragraph: str) -> str | None:
     """The paragraph with every line blanked but whole command lines and their continuations."""
-    if "docker" not in paragraph and "kubectl" not in paragraph:
-        return None
+    if ("docker" not in paragraph and "kubectl" not in paragraph) or _TABLE_RULE.search(paragraph):
+        return None  # nothing to read, or a table (``docker run | starts a container``)
     lines = paragraph.split("\n")
     prompted = any(line.lstrip().startswith("$") for line in lines)
     out: list[str] = []
