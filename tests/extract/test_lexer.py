@@ -73,3 +73,10 @@ def test_hostile_nesting_is_bounded() -> None:
     lexed = lex("docker run a\n" + "$(" * 100_000)
     assert lexed.segments == [(0, 12)]
     assert [m for _, m in lexed.problems] == [f"nesting deeper than {MAX_DEPTH} levels", "unclosed '('"]
+
+
+def test_a_hash_after_an_escaped_blank_is_part_of_the_word() -> None:
+    # bash: `host \ #x` gives the words `host` and ` #x`; a continuation line then `#x` is a comment
+    assert segments("docker run --net host \\ #x y\n") == ["docker run --net host \\ #x y"]
+    assert segments("docker run a \\\\ #x y\n") == ["docker run a \\\\"]
+    assert segments("docker run a \\\n#x y\n") == ["docker run a \\\n"]

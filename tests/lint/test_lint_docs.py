@@ -83,3 +83,13 @@ def test_usage_comments_in_a_long_script(tmp_path: Path) -> None:
     script = tmp_path / "long.sh"
     script.write_text("#!/bin/sh\n# Usage: docker run --cpus abc img\n" + body + "# docker run --cpus x i\n")
     assert lint(script) == [("long.sh", 2, 28, "KX201"), ("long.sh", 2003, 21, "KX201")]
+
+
+def test_a_noted_continuation_in_a_usage_comment_goes_on(tmp_path: Path) -> None:
+    # jessfraz-style usage: `-v ...:ro \ # why` continues the command; the note is not a word
+    dockerfile = tmp_path / "Dockerfile"
+    dockerfile.write_text(
+        "# docker run --rm -it \\\n#   -v /etc/localtime:/etc/localtime:ro \\ # for the time\n"
+        "#   --cpus abc \\\n#   jess/chrome\nFROM debian\n"
+    )
+    assert lint(dockerfile) == [("Dockerfile", 3, 12, "KX201")]

@@ -26,6 +26,9 @@ _CANDIDATE = re.compile(
     r"(?=(?:sudo[ \t]+)?(?:docker|kubectl)[ \t]+[a-z])"
 )
 _MARKER = re.compile(r"[ \t]*#+")
+# `-v a:b:ro \ # why` in a usage comment: the author continues the line and adds a note (read
+# literally, the escaped blank would glue ` #` into a word and end the command there).
+_NOTED_CONTINUATION = re.compile(r"\\[ \t]+#[^\n]*$")
 
 
 def add_comment_commands(text: str, snippets: Snippets, skip: Sequence[tuple[int, int]] = ()) -> None:
@@ -58,6 +61,9 @@ def _command(text: str, line_start: int, begin: int) -> str:
         line = text[pos:stop]
         if line.endswith("\\\r"):
             line = line[:-2] + " \\"
+        noted = _NOTED_CONTINUATION.search(line)
+        if noted:
+            line = line[: noted.start()] + " " * (len(noted.group()) - 1) + "\\"
         out += line.replace("\r", " ")
         marker = _MARKER.match(text, stop + 1) if newline >= 0 and line.endswith("\\") else None
         if marker is None:

@@ -146,7 +146,7 @@ class _Lexer:
     def _in_code(self, frame: _Frame, found: int, char: str) -> None:
         text = self.text
         if char in ";&|\n)#":
-            if char == "#" and found > 0 and not text[found - 1].isspace() and text[found - 1] not in ";&|()":
+            if char == "#" and found > 0 and not _starts_word(text, found):
                 self._open_before(frame, found + 1)
                 self.pos = found + 1
                 return
@@ -415,3 +415,22 @@ class _Lexer:
         if self.pending:
             self._bodies(self.end)
         self.out.segments.sort()
+
+
+def _starts_word(text: str, at: int) -> bool:
+    """Whether ``text[at]`` begins a word (so a ``#`` there opens a comment).
+
+    An escaped blank (``\\ #``) is part of the word, so the ``#`` after it is too; an escaped
+    newline is removed, so what comes before the backslash decides.
+    """
+    before = text[at - 1]
+    if before in ";&|()":
+        return True
+    if not before.isspace():
+        return False
+    slashes = 0
+    while at - 2 - slashes >= 0 and text[at - 2 - slashes] == "\\":
+        slashes += 1
+    if slashes % 2 == 0:
+        return True
+    return before == "\n" and (at == 2 or _starts_word(text, at - 2))
