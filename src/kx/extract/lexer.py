@@ -418,9 +418,9 @@ class _Lexer:
 
 
 def _starts_word(text: str, at: int) -> bool:
-    """Whether ``text[at]`` begins a word (so a ``#`` there opens a comment).
+    r"""Whether ``text[at]`` begins a word (so a ``#`` there opens a comment).
 
-    An escaped blank (``\\ #``) is part of the word, so the ``#`` after it is too; an escaped
+    An escaped blank (``\ #``) is part of the word, so the ``#`` after it is too; an escaped
     newline is removed, so what comes before the backslash decides.
     """
     before = text[at - 1]
