@@ -74,9 +74,32 @@ def parse(args: list[str]) -> CheckOptions:
         i = _take(options, spec, args, i, inline if eq else None)
     if len(options.command) == 1 and (" " in options.command[0] or "\n" in options.command[0]):
         options.string = options.command[0]
-    if not options.command:
+    if not options.command or not options.command[0].strip():
         raise UsageError("no command given (usage: kx check -- docker run ...)")
+    if options.string is not None:
+        at = unclosed_quote(options.string)
+        if at is not None:
+            raise UsageError(f"the command's {options.string[at]} quote at column {at + 1} is never closed")
     return options
+
+
+def unclosed_quote(text: str) -> int | None:
+    """Offset of a quote in ``text`` that the shell would never see closed, else None."""
+    quote, opened, i = "", 0, 0
+    while i < len(text):
+        char = text[i]
+        if char == "\\" and quote != "'":  # escapes work outside quotes, in "..." and in $'...'
+            i += 2
+            continue
+        if quote:
+            quote = "" if char == quote[-1] else quote
+        elif char in "'\"":
+            quote, opened = ("$'" if char == "'" and text[i - 1 : i] == "$" else char), i
+        elif char == "#" and (i == 0 or text[i - 1] in " \t\n;&|()"):
+            newline = text.find("\n", i)  # a comment: its quotes are prose
+            i = len(text) if newline < 0 else newline
+        i += 1
+    return opened if quote else None
 
 
 def _take(

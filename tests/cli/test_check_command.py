@@ -65,7 +65,17 @@ def test_json_format_has_the_contract_fields(capsys: pytest.CaptureFixture[str])
 
 @pytest.mark.parametrize(
     "args",
-    [["check"], ["check", "--format", "xml", "--", "docker", "run", "nginx"], ["check", "--bogus"]],
+    [
+        ["check"],
+        ["check", "--format", "xml", "--", "docker", "run", "nginx"],
+        ["check", "--bogus"],
+        ["check", ""],
+        ["check", "--", ""],
+        ["exec", ""],
+        ["check", "docker run 'nginx"],
+        ["check", 'docker run "nginx'],
+        ["exec", "docker run -e 'A=1 nginx"],
+    ],
 )
 def test_usage_errors_exit_2_with_one_line(args: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(args, capsys)
@@ -180,3 +190,25 @@ def test_exec_runs_a_plugin_command(tmp_path: Path) -> None:
     assert result.returncode != 0
     assert result.stderr.startswith("warning[KX302]: 'rnu' is not a docker command; did you mean run?")
     assert "docker: unknown command: docker rnu" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("docker run 'nginx", 11),
+        ("docker run \"", 11),
+        ("docker run nginx", None),
+        ("echo $'a\\'b'", None),  # an escaped quote inside $'...'
+        ("docker run x # it's", None),  # quotes in a comment are prose
+        ('a "b\\"c"', None),
+        ("a 'b\\'", None),  # no escapes inside '...'
+        ('a \\"', None),
+    ],
+)
+def test_unclosed_quotes_are_found_as_bash_reads_them(text: str, expected: int | None) -> None:
+    from kx.check_options import unclosed_quote
+
+    assert unclosed_quote(text) == expected
+    if shutil.which("bash"):
+        closed = subprocess.run(["bash", "-n", "-c", text], capture_output=True).returncode == 0
+        assert closed == (expected is None)
