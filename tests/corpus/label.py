@@ -3,8 +3,10 @@
 Each command's `concrete` line (its text with templates and placeholders replaced by plain fine
 values, written by hand) runs through the installed docker and kubectl against the oracle's fakes
 (tests/oracle). The client's verdict, exit code and first message are stored on the row as
-`client_verdict`, `client_exit` and `client_message`. Rows whose `concrete` is empty (output text,
-echo arguments) are not run. `--check` writes nothing and exits 1 when the stored labels are stale.
+`client_verdict`, `client_exit` and `client_message`; for rows judged by the client (`judged_by`)
+the client also sets `verdict` and `expect` (error or clean; `may` rows stay as written by hand).
+Rows whose `concrete` is empty (output text, echo arguments) are not run.
+`--check` writes nothing and exits 1 when the stored labels are stale.
 """
 
 from __future__ import annotations
@@ -45,6 +47,10 @@ def label(rows: list[dict[str, object]]) -> list[dict[str, object]]:
             "client_exit": verdict.exit,
             "client_message": verdict.message,
         }
+        if out[i].get("judged_by") == "client":
+            out[i]["verdict"] = verdict.verdict
+            if out[i].get("expect") != "may":
+                out[i]["expect"] = "error" if verdict.verdict == "invalid" else "clean"
     return out
 
 
