@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import resource
 import shlex
 import shutil
 import subprocess
@@ -51,27 +52,34 @@ def kx_env(home: Path) -> dict[str, str]:
 
 @dataclass(frozen=True)
 class Lint:
-    """Diagnostics of one `kx lint` run, with paths relative to tests/corpus, and its duration."""
+    """Diagnostics of one `kx lint` run (paths relative to tests/corpus), its wall and CPU time."""
 
     diagnostics: list[Row]
     seconds: float
+    cpu_seconds: float
 
 
 def lint(tree: Path, home: Path) -> Lint:
     """Run `kx lint --format json` on a copy of (or the real) files/ tree rooted at `tree`."""
-    started = time.monotonic()
+    started, before = time.monotonic(), _children_cpu()
     done = subprocess.run(
         [str(KX), "lint", "--isolated", "--format", "json", "."],
         cwd=tree, env=kx_env(home), capture_output=True, text=True, timeout=120,
     )
-    seconds = time.monotonic() - started
+    seconds, cpu_seconds = time.monotonic() - started, _children_cpu() - before
     if done.returncode not in (0, 1):
         raise AssertionError(f"kx lint exited {done.returncode}: {done.stderr.strip()}")
     diagnostics = json.loads(done.stdout)["diagnostics"]
     for diag in diagnostics:
         full = Path(os.path.normpath(tree / diag["path"]))
         diag["file"] = "files/" + full.relative_to(tree).as_posix()
-    return Lint(diagnostics, seconds)
+    return Lint(diagnostics, seconds, cpu_seconds)
+
+
+def _children_cpu() -> float:
+    """CPU seconds used so far by finished child processes (not skewed by a busy machine)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def span_text(diag: Row, root: Path = HERE) -> str:

@@ -152,7 +152,8 @@ def test_lint_agrees_with_check(
 
 
 def test_corpus_lint_is_fast(corpus_lint: harness.Lint) -> None:
-    assert corpus_lint.seconds < MAX_LINT_SECONDS
+    # CPU time, not wall time: the test machine may be shared and busy.
+    assert corpus_lint.cpu_seconds < MAX_LINT_SECONDS, f"wall {corpus_lint.seconds:.1f}s"
 
 
 def test_labels_are_current() -> None:
