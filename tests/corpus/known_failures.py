@@ -2,7 +2,7 @@
 
 When a fix makes one pass, pytest reports XPASS(strict) as a failure: delete its entry here.
 Causes: scope, templating, environment, folding, extraction-miss, wrapper, engine.
-The command lines and what kx says: /work/notes/corpus-findings.md and FINDINGS.md here.
+The command lines and what kx says: README.md here and /work/notes/corpus-findings.md.
 """
 
 from __future__ import annotations
