@@ -14,12 +14,26 @@ def _each(file: str, lines: tuple[int, ...], reason: str, suffix: str = "") -> d
 
 
 _CHEAT = "markdown/wsargent__docker-cheat-sheet__README.md"
+_ZH = "markdown/wsargent__docker-cheat-sheet__zh-cn__README.md"
+_IAM = "shell/awsandy__ekswkshp-std__Beginner__IAM-Groups__06-test.sh"
+_VAGRANT = "markdown/moby__moby__daemon__libnetwork__docs__vagrant.md"
 _FOLDED_IMAGE = (
     "folding: identical 'docker run needs IMAGE' on lines 484, 600, 614 shown once, at 484 (3 times)"
 )
+_FOLDED_IMAGE_ZH = (
+    "folding: identical 'docker run needs IMAGE' on lines 427, 514, 520, 534 shown once (4 times)"
+)
+_FOLDED_GENERATOR = "folding: --generator on lines 38, 46, 54 shown once, at 38 (3 times)"
+_INDENTED = "extraction-miss: Markdown indented code block not read"
 
 # test_true_error_reported: an expected error kx does not report at its own line.
-MISSES: dict[str, str] = _each(_CHEAT, (600, 614), _FOLDED_IMAGE, ":-")
+MISSES: dict[str, str] = {
+    **_each(_CHEAT, (600, 614), _FOLDED_IMAGE, ":-"),
+    **_each(_ZH, (514, 520, 534), _FOLDED_IMAGE_ZH, ":-"),
+    **_each(_IAM, (46, 54), _FOLDED_GENERATOR, ":--generator"),
+    **_each(_VAGRANT, (122,), _INDENTED + " (`$ docker run ... --publish-service=...`)",
+            ":--publish-service"),
+}
 
 # test_no_false_error: a file where kx reports an ERROR where there is none.
 FALSE_ERRORS: dict[str, str] = {
@@ -35,7 +49,6 @@ FALSE_ERRORS: dict[str, str] = {
         "'not valid JSON' (KX203) instead of nothing above info",
 }
 
-_INDENTED = "extraction-miss: Markdown indented code block not read"
 _ADOC = "extraction-miss: AsciiDoc literal/listing block not read"
 _DOCKERFILE = "extraction-miss: usage comment in a Dockerfile not read"
 _JUST = "extraction-miss: Justfile recipes not read"
@@ -71,6 +84,7 @@ NOT_FOUND: dict[str, str] = {
     **_each("markdown/vijayrajan23__run-time-scripts__nifi-cluster__README.md",
             (68, 78, 93, 117, 175), _INDENTED),
     **_each(f"{_NP}01-deny-all-traffic-to-an-application.md", (20, 24, 55), _INDENTED),
+    **_each(_VAGRANT, (55, 122), _INDENTED),
     **_each(f"{_NP}11-deny-egress-traffic-from-an-application.md", (18,), _INDENTED),
     **_each(f"{_TIDBITS}18__2018-07-14_docker-reddit__README.md", (15,), _PS_FENCE),
     **_each(f"{_TIDBITS}20__2020-05-28_python-namespaces__README.md", (6, 14), _PS_FENCE),
@@ -92,4 +106,8 @@ NOT_FOUND: dict[str, str] = {
 CHECK: dict[str, str] = {}
 
 # test_lint_agrees_with_check: kx lint (on the file) and kx check "TEXT" give different errors.
-AGREE: dict[str, str] = _each(_CHEAT, (600, 614), _FOLDED_IMAGE)
+AGREE: dict[str, str] = {
+    **_each(_CHEAT, (600, 614), _FOLDED_IMAGE),
+    **_each(_ZH, (514, 520, 534), _FOLDED_IMAGE_ZH),
+    **_each(_IAM, (46, 54), _FOLDED_GENERATOR),
+}
