@@ -47,6 +47,16 @@ PROBED = [r for r in COMMANDS if r.get("probe") or not r["command"]]
 CHECKED = [r for r in COMMANDS if r["command"] and r["concrete"] and r["in_scope"]]
 # Commands a linter reads as plain shell, with nothing substituted: lint and check must agree.
 PLAIN = [r for r in COMMANDS if r.get("probe") and r["text"] == r["concrete"] and _id(r) not in NOT_FOUND]
+_WHOLE_LINE = ("script", "code-block", "indented-block", "list-fence")
+
+
+def _check_text(row: harness.Row) -> str:
+    """What to give `kx check`: the whole source line where it is plain shell, with its wrappers,
+    pipes, redirections and trailing comments; else the command's text."""
+    if row["context"] not in _WHOLE_LINE or row["line"] != row["end_line"]:
+        return str(row["text"])
+    line = (harness.HERE / row["file"]).read_text(encoding="utf-8").splitlines()[row["line"] - 1]
+    return line.strip()
 
 
 @pytest.fixture(scope="module")
@@ -84,8 +94,9 @@ def checks(tmp_path_factory: pytest.TempPathFactory, home: Path) -> dict[str, ha
 
 @pytest.fixture(scope="module")
 def text_checks(tmp_path_factory: pytest.TempPathFactory, home: Path) -> dict[str, harness.Checked]:
-    """`kx check "TEXT"` on every plain command's text as the shell sees it."""
-    results = _check_all([[row["text"]] for row in PLAIN], tmp_path_factory.mktemp("cwd"), home)
+    """`kx check "TEXT"` on every plain command's source line (or text), as the shell sees it."""
+    jobs = [[_check_text(row)] for row in PLAIN]
+    results = _check_all(jobs, tmp_path_factory.mktemp("cwd"), home)
     return {_id(row): result for row, result in zip(PLAIN, results, strict=True)}
 
 
@@ -148,7 +159,7 @@ def test_lint_agrees_with_check(
         d["code"] for d in harness.errors(corpus_lint.diagnostics) if harness.within(d, row)
     )
     got = text_checks[_id(row)]
-    assert tuple(lint_codes) == got.errors, f"kx check: {got.summary!r}"
+    assert tuple(lint_codes) == got.errors, f"kx check {_check_text(row)!r}: {got.summary!r}"
 
 
 def test_corpus_lint_is_fast(corpus_lint: harness.Lint) -> None:
