@@ -14,23 +14,11 @@ def _each(file: str, lines: tuple[int, ...], reason: str, suffix: str = "") -> d
 
 
 _CHEAT = "markdown/wsargent__docker-cheat-sheet__README.md"
-_ZH = "markdown/wsargent__docker-cheat-sheet__zh-cn__README.md"
-_IAM = "shell/awsandy__ekswkshp-std__Beginner__IAM-Groups__06-test.sh"
 _VAGRANT = "markdown/moby__moby__daemon__libnetwork__docs__vagrant.md"
-_FOLDED_IMAGE = (
-    "folding: identical 'docker run needs IMAGE' on lines 484, 600, 614 shown once, at 484 (3 times)"
-)
-_FOLDED_IMAGE_ZH = (
-    "folding: identical 'docker run needs IMAGE' on lines 427, 514, 520, 534 shown once (4 times)"
-)
-_FOLDED_GENERATOR = "folding: --generator on lines 38, 46, 54 shown once, at 38 (3 times)"
 _INDENTED = "extraction-miss: Markdown indented code block not read"
 
 # test_true_error_reported: an expected error kx does not report at its own line.
 MISSES: dict[str, str] = {
-    **_each(_CHEAT, (600, 614), _FOLDED_IMAGE, ":-"),
-    **_each(_ZH, (514, 520, 534), _FOLDED_IMAGE_ZH, ":-"),
-    **_each(_IAM, (46, 54), _FOLDED_GENERATOR, ":--generator"),
     **_each(_VAGRANT, (122,), _INDENTED + " (`$ docker run ... --publish-service=...`)",
             ":--publish-service"),
 }
@@ -39,11 +27,9 @@ MISSES: dict[str, str] = {
 FALSE_ERRORS: dict[str, str] = {
     "github/etrias-nl__node-dev/.github/workflows/docker-build.yaml":
         "templating: '${{ steps.build.outputs.imageid }}' (inside single quotes) read as a literal "
-        "image (KX205), and folded: lines 50-53 only as 'count 5' on line 49",
+        "image (KX205) on lines 49-53",
     "makefile/fieldpapers__fp-tasks/Makefile":
         "templating: make's $$(pwd) and $(NAME):$(VERSION) in a recipe -> 'docker run needs IMAGE'",
-    "markdown/nicolaka__netshoot__README.md":
-        "scope: the kubectl plugin `kubectl netshoot run ...` gets 'unknown command' (KX302), folded x3",
     "shell/rusodavid__chrome-docker__run.sh":
         "environment: --security-opt seccomp=/data/chrome/chrome.json (absent here) reported as "
         "'not valid JSON' (KX203) instead of nothing above info",
@@ -106,8 +92,4 @@ NOT_FOUND: dict[str, str] = {
 CHECK: dict[str, str] = {}
 
 # test_lint_agrees_with_check: kx lint (on the file) and kx check "TEXT" give different errors.
-AGREE: dict[str, str] = {
-    **_each(_CHEAT, (600, 614), _FOLDED_IMAGE),
-    **_each(_ZH, (514, 520, 534), _FOLDED_IMAGE_ZH),
-    **_each(_IAM, (46, 54), _FOLDED_GENERATOR),
-}
+AGREE: dict[str, str] = {}
