@@ -46,7 +46,9 @@ REQUIRED_IDS = [f"{_id(r)}:{(r['tokens'] or ['-'])[0]}" for r in REQUIRED]
 PROBED = [r for r in COMMANDS if r.get("probe") or not r["command"]]
 CHECKED = [r for r in COMMANDS if r["command"] and r["concrete"] and r["in_scope"]]
 # Commands a linter reads as plain shell, with nothing substituted: lint and check must agree.
-PLAIN = [r for r in COMMANDS if r.get("probe") and r["text"] == r["concrete"] and _id(r) not in NOT_FOUND]
+# (Environment-dependent lines differ by design: kx check judges this machine, kx lint the repository.)
+PLAIN = [r for r in COMMANDS if r.get("probe") and r["text"] == r["concrete"]
+         and r["verdict"] != "environment" and _id(r) not in NOT_FOUND]
 _WHOLE_LINE = ("script", "code-block", "indented-block", "list-fence")
 
 
