@@ -23,6 +23,7 @@ KX = Path(sys.executable).with_name("kx")
 PROBE = "--kx-probe-"  # + a number per command: identical mistakes would be folded into one
 # Where a found command's subcommand word ends: the probe flag goes right after it.
 _SUBCOMMAND = re.compile(r"(?:\bdocker|\bkubectl|\$DOCKER)\S*\s+(?:container\s+)?(?:run|expose)\b")
+_SUBCOMMAND_ALONE = re.compile(r"\s*(?:container\s+)?(?:run|expose)\b")
 
 Row = dict[str, Any]
 
@@ -133,10 +134,14 @@ def false_errors(expected: Sequence[Row], diagnostics: Sequence[Row], file: str)
     return [d for d in errors(diagnostics) if d["file"] == file and not any(within(d, r) for r in rows)]
 
 
-def probe_tree(commands: Sequence[Row], dest: Path) -> list[Row]:
-    """Copy files/ to `dest` with PROBE inserted after each command's subcommand; the probed rows."""
+def probe_tree(commands: Sequence[Row], dest: Path) -> dict[tuple[str, int], int]:
+    """Copy files/ to `dest` with PROBE put after each command's subcommand word.
+
+    Returns, per probed row (file, line), the line the probe went on: the subcommand may sit on a
+    continuation line (`docker \\` then `run \\` in a Makefile recipe).
+    """
     shutil.copytree(FILES, dest)
-    probed: list[Row] = []
+    where: dict[tuple[str, int], int] = {}
     by_file: dict[str, list[Row]] = {}
     for row in commands:
         if row.get("probe") or not row["command"]:
@@ -146,20 +151,32 @@ def probe_tree(commands: Sequence[Row], dest: Path) -> list[Row]:
         path = dest / Path(file).relative_to("files")
         lines = path.read_text(encoding="utf-8").split("\n")
         for row in rows:
-            line = lines[row["line"] - 1]
-            hit = _SUBCOMMAND.search(line)
-            if hit is None:
+            found = _subcommand_end(lines, row["line"], row["end_line"])
+            if found is None:
                 continue
+            at, end = found
             number += 1
-            lines[row["line"] - 1] = f"{line[: hit.end()]} {PROBE}{number}{line[hit.end() :]}"
-            probed.append(row)
+            lines[at - 1] = f"{lines[at - 1][:end]} {PROBE}{number}{lines[at - 1][end:]}"
+            where[(row["file"], row["line"])] = at
         path.write_text("\n".join(lines), encoding="utf-8")
-    return probed
+    return where
 
 
-def probe_hits(diagnostics: Sequence[Row], row: Row, root: Path) -> list[Row]:
-    """Diagnostics on a probed row's line about the probe flag (`root` holds the probed files/)."""
-    return [d for d in diagnostics if d["file"] == row["file"] and d["line"] == row["line"]
+def _subcommand_end(lines: Sequence[str], first: int, last: int) -> tuple[int, int] | None:
+    """(line, column) just after the subcommand word of the command on lines first..last."""
+    hit = _SUBCOMMAND.search(lines[first - 1])
+    if hit is not None:
+        return first, hit.end()
+    for number in range(first + 1, last + 1):
+        alone = _SUBCOMMAND_ALONE.match(lines[number - 1])
+        if alone is not None:
+            return number, alone.end()
+    return None
+
+
+def probe_hits(diagnostics: Sequence[Row], file: str, line: int, root: Path) -> list[Row]:
+    """Diagnostics on a probed line about the probe flag (`root` holds the probed files/)."""
+    return [d for d in diagnostics if d["file"] == file and d["line"] == line
             and PROBE in d["message"] + span_text(d, root=root)]
 
 

@@ -57,7 +57,7 @@ def _check_text(row: harness.Row) -> str:
     pipes, redirections and trailing comments; else the command's text."""
     if row["context"] not in _WHOLE_LINE or row["line"] != row["end_line"]:
         return str(row["text"])
-    line = (harness.HERE / row["file"]).read_text(encoding="utf-8").splitlines()[row["line"] - 1]
+    line: str = (harness.HERE / row["file"]).read_text(encoding="utf-8").splitlines()[row["line"] - 1]
     return line.strip()
 
 
@@ -74,11 +74,13 @@ def corpus_lint(home: Path) -> harness.Lint:
 
 
 @pytest.fixture(scope="module")
-def probed(tmp_path_factory: pytest.TempPathFactory, home: Path) -> tuple[Path, harness.Lint]:
-    """`kx lint` over a copy with the probe flag in every command; (copy root, result)."""
+def probed(
+    tmp_path_factory: pytest.TempPathFactory, home: Path
+) -> tuple[Path, dict[tuple[str, int], int], harness.Lint]:
+    """`kx lint` over a copy with the probe flag in every command: (copy root, probe lines, result)."""
     root = tmp_path_factory.mktemp("probed")
-    harness.probe_tree(COMMANDS, root / "files")
-    return root, harness.lint(root / "files", home)
+    where = harness.probe_tree(COMMANDS, root / "files")
+    return root, where, harness.lint(root / "files", home)
 
 
 def _check_all(jobs: list[list[str]], cwd: Path, home: Path) -> list[harness.Checked]:
@@ -136,9 +138,13 @@ def test_no_false_error(file: str, corpus_lint: harness.Lint) -> None:
 
 
 @pytest.mark.parametrize("row", _params(PROBED, NOT_FOUND, [_id(r) for r in PROBED]))
-def test_command_found(row: harness.Row, probed: tuple[Path, harness.Lint]) -> None:
-    root, result = probed
-    hits = harness.probe_hits(result.diagnostics, row, root)
+def test_command_found(
+    row: harness.Row, probed: tuple[Path, dict[tuple[str, int], int], harness.Lint]
+) -> None:
+    root, where, result = probed
+    line = where.get((row["file"], row["line"]))
+    assert line is not None, "the probe found no subcommand word on the command's lines"
+    hits = harness.probe_hits(result.diagnostics, row["file"], line, root)
     if row["command"]:
         assert any(d["severity"] == "error" for d in hits), f"{row['context']} command not checked"
     else:
