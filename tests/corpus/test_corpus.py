@@ -5,6 +5,8 @@
 - every command (commands.jsonl) is found: a copy of the tree with an unknown flag put into each
   command must get an error on that line, and text that is not a command must stay quiet;
 - `kx check` on each command's concrete line agrees with the real client's verdict;
+- `kx lint` and `kx check "LINE"` report the same errors for each plain command;
+- the labels in commands.jsonl are what the real clients say today;
 - the lint of the whole corpus stays fast.
 
 Today's known failures are listed in known_failures.py with their cause; they are strict xfails,
