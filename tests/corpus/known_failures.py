@@ -30,12 +30,6 @@ FALSE_ERRORS: dict[str, str] = {
         "image (KX205) on lines 49-53",
     "makefile/fieldpapers__fp-tasks/Makefile":
         "templating: make's $$(pwd) and $(NAME):$(VERSION) in a recipe -> 'docker run needs IMAGE'",
-    "markdown/docker__labs/security/seccomp/README.md":
-        "environment: every --security-opt seccomp=FILE reported as 'not valid JSON' (KX203): "
-        "seccomp-profiles/deny.json exists next to the README and is valid; the other two are absent",
-    "shell/rusodavid__chrome-docker__run.sh":
-        "environment: --security-opt seccomp=/data/chrome/chrome.json (absent here) reported as "
-        "'not valid JSON' (KX203) instead of nothing above info",
 }
 
 _ADOC = "extraction-miss: AsciiDoc literal/listing block not read"
