@@ -24,17 +24,10 @@ MISSES: dict[str, str] = {
 }
 
 # test_no_false_error: a file where kx reports an ERROR where there is none.
-FALSE_ERRORS: dict[str, str] = {
-    "github/etrias-nl__node-dev/.github/workflows/docker-build.yaml":
-        "templating: '${{ steps.build.outputs.imageid }}' (inside single quotes) read as a literal "
-        "image (KX205) on lines 49-53",
-    "makefile/fieldpapers__fp-tasks/Makefile":
-        "templating: make's $$(pwd) and $(NAME):$(VERSION) in a recipe -> 'docker run needs IMAGE'",
-}
+FALSE_ERRORS: dict[str, str] = {}
 
 _ADOC = "extraction-miss: AsciiDoc literal/listing block not read"
 _DOCKERFILE = "extraction-miss: usage comment in a Dockerfile not read"
-_JUST = "extraction-miss: Justfile recipes not read"
 _PS1 = "extraction-miss: PowerShell .ps1 script not read"
 _PS_FENCE = "extraction-miss: ```powershell / ```ps fence not read"
 _NO_PROMPT = "extraction-miss: ```console fence without any prompt: every line taken as output"
@@ -47,17 +40,9 @@ NOT_FOUND: dict[str, str] = {
     **_each("asciidoc/KNVArch__microservices__api-management.adoc", (7, 8, 12), _ADOC),
     **_each("asciidoc/KNVArch__microservices__service-discovery.adoc", (15, 72), _ADOC),
     **_each("asciidoc/timeseer-ai__kukur__docs__kukur.asciidoc", (365, 413), _ADOC),
-    **_each("circleci/GoTestTools__gotestfmt/.circleci/config.yml", (26,),
-            "extraction-miss: CircleCI config not read"),
     **_each("dockerfile/jessfraz__dockerfiles__chrome__stable/Dockerfile", (3,), _DOCKERFILE),
     **_each("dockerfile/jessfraz__dockerfiles__tor-relay/Dockerfile", (4, 12), _DOCKERFILE),
     **_each("dockerfile/jessfraz__dockerfiles__wee-slack/Dockerfile", (5, 9), _DOCKERFILE),
-    **_each("jenkinsfile/chikalovvalera__eureka-server/Jenkinsfile", (35,),
-            "extraction-miss: Jenkinsfile sh \"...\" not read"),
-    **_each("justfile/approvers__unnamed/Justfile", (6,), _JUST),
-    **_each("justfile/decisivedevops__cli-box/justfile", (11, 22), _JUST),
-    **_each("markdown/jbprek__KubeWorks__CKAD__dgkanatsios__OLD__06-ServicesNetworking.md", (142,),
-            "wrapper: `xargs -L1 -I '{}' kubectl run ...` at the end of a pipeline not unwrapped"),
     **_each("markdown/senthil4321__srkdocker__README.md", (33, 35, 37), _NO_PROMPT),
     **_each("markdown/senthil4321__srkdocker__README.md", (67,),
             "extraction-miss: closing ``` glued to the command line: an unclosed backquote "
@@ -73,16 +58,12 @@ NOT_FOUND: dict[str, str] = {
     **_each(f"{_TIDBITS}20__2020-05-28_python-namespaces__README.md", (6, 14), _PS_FENCE),
     **_each(_CHEAT, (96, 118), _PS_FENCE),
     **_each(_CHEAT, (815, 820), _LIST_FENCE),
-    **_each("packagejson/Kennytian__node-app-with-docker/package.json", (10,),
-            "extraction-miss: package.json scripts not read"),
     **_each("powershell/Glendeschema__docker__pwshcommands.ps1", (6, 11, 22), _PS1),
     **_each("powershell/mathesonventures__container_devenv__k8s__run.ps1", (21,), _PS1),
     **_each("powershell/dkmiller__tidbits__2018__2018-11-07-spark__sbt.ps1", (5,), _PS1),
     **_each("powershell/dkmiller__tidbits__2020__2020-05-18_streamlit__Run.ps1", (17,), _PS1),
     **_each("shell/rusodavid__chrome-docker__run.sh", (6,),
             "extraction-miss: a whole command commented out in a script"),
-    **_each("taskfile/117503445__docker-dev/Taskfile.yml", (13, 25, 30),
-            "extraction-miss: Taskfile.yml cmds not read"),
 }
 
 # test_check_agrees_with_client: kx check disagrees with the real client on the concrete line.
