@@ -34,19 +34,24 @@ CORPUS_FILES = sorted(p for p in (CORPUS / "files").rglob("*") if p.is_file()) i
 CORPUS_LINES = CORPUS / "commands.jsonl"
 
 Found = set[tuple[str, int, int, str]]
+# Environment findings judge different places by design: kx check the machine it runs on, kx lint
+# the linted file's repository (a seccomp profile or env file named by a corpus line is absent here).
+ELSEWHERE = "environment"
 
 
 def check_found(text: str, base: int = 0) -> Found:
     """What ``kx check TEXT`` reports: (code, start, end, message), offsets from ``base``."""
     found: Found = set()
     for words in command_words_in(text):
-        found |= {(r[0], r[2] + base, r[3] + base, r[1]) for r in problems_for_words(words)}
+        found |= {(r[0], r[2] + base, r[3] + base, r[1]) for r in problems_for_words(words)
+                  if r[6] != ELSEWHERE}
     return found
 
 
 def lint_found(text: str, kind: str = SHELL) -> Found:
     """What ``kx lint`` reports on ``text`` as a file of ``kind``, its own lint-stage codes aside."""
-    return {(r[0], r[2], r[3], r[1]) for group in lint_text(text, kind) for r in group if r[6] != "lint"}
+    return {(r[0], r[2], r[3], r[1]) for group in lint_text(text, kind) for r in group
+            if r[6] not in ("lint", ELSEWHERE)}
 
 
 def chunks(text: str) -> list[tuple[int, int]]:
