@@ -52,15 +52,16 @@ CHECKED = [r for r in COMMANDS if r["command"] and r["concrete"] and r["in_scope
 PLAIN = [r for r in COMMANDS if r.get("probe") and r["text"] == r["concrete"]
          and r["verdict"] != "environment" and _id(r) not in NOT_FOUND]
 _WHOLE_LINE = ("script", "code-block", "indented-block", "list-fence")
+_PROMPT = re.compile(r"(?:\$|>|#|PS>|\S+@\S+[$#])\s")
 
 
 def _check_text(row: harness.Row) -> str:
     """What to give `kx check`: the whole source line where it is plain shell, with its wrappers,
-    pipes, redirections and trailing comments; else the command's text."""
+    pipes, redirections and trailing comments; else (continuations, a console prompt) the text."""
     if row["context"] not in _WHOLE_LINE or row["line"] != row["end_line"]:
         return str(row["text"])
     line: str = (harness.HERE / row["file"]).read_text(encoding="utf-8").splitlines()[row["line"] - 1]
-    return line.strip()
+    return str(row["text"]) if _PROMPT.match(line.strip()) else line.strip()
 
 
 @pytest.fixture(scope="module")
