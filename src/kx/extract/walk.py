@@ -44,7 +44,7 @@ def walk(root: str, exclude: tuple[str, ...] | None = None, extend: tuple[str, .
         subdirs[:] = sorted(d for d in subdirs if not _skip(relative + d + "/", excluded, ignores))
         found.extend(os.path.join(directory, name) for name in sorted(files)
                      if not _skip(relative + name, excluded, ignores))  # fmt: skip
-    return found
+    return sorted(found)  # by path, as git ls-files and other linters list them
 
 
 def _skip(relative: str, excluded: _Spec, ignores: _Ignores) -> bool:
