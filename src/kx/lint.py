@@ -255,7 +255,7 @@ def lint_text(
     found = extract(kind, text, dialect)
     groups: list[list[Raw]] = []
     for words in found.invocations:
-        raws = problems_for_words(words, specs, env=env)
+        raws = problems_for_words(words, specs, env=env, text=text)
         if raws:
             groups.append(raws)
     for start, end in found.synopses:
