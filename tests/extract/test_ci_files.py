@@ -91,3 +91,29 @@ def test_file_types() -> None:
     assert detect("other.yaml", "")[0] is None
     assert detect("Makefile", "")[0] == "makefile"
     assert detect("Dockerfile.dev", "")[0] == "dockerfile"
+
+
+# Modeled on moby/moby .github/workflows/.windows.yml:45-86 (`runs-on: ${{ inputs.os }}`).
+ANY_OS = """on: workflow_call
+jobs:
+  build:
+    runs-on: ${{ inputs.os }}
+    steps:
+      - name: Build binaries
+        run: |
+          & docker run --name ${{ env.TEST_CTN_NAME }} -e "DOCKER_GITCOMMIT=${{ github.sha }}" `
+              ${{ env.TEST_IMAGE_NAME }} hack\\make.ps1 -Daemon -Client
+      - run: |
+          docker cp "$env:NAME" .
+      - run: docker run --posix-too x
+      - shell: bash
+        run: docker run --bash-said-so "$env:y" z
+"""
+
+
+def test_runner_chosen_by_an_expression_skips_scripts_written_for_powershell() -> None:
+    found = extract_github(ANY_OS)
+    assert values(found, ANY_OS) == [
+        ["docker", "run", "--posix-too", "x"], ["docker", "run", "--bash-said-so", "~", "z"],
+    ]
+    assert found.problems == []
