@@ -34,6 +34,7 @@ def test_github_run_steps_positions_map_to_the_file() -> None:
     assert values(found, WORKFLOW) == [
         ["docker", "run", "--rm", "~", "true"],
         ["kubectl", "expose", "deployment", "web", "--port=80", "--selecter=app=web"],
+        ["docker", "run", "--not-posix", "x"],  # read as PowerShell
         ["docker", "run", "--folded", "y"],
     ]
     flag = sorted(found.invocations, key=lambda ws: ws[0].start)[1][5]
@@ -111,9 +112,14 @@ jobs:
 """
 
 
-def test_runner_chosen_by_an_expression_skips_scripts_written_for_powershell() -> None:
+def test_runner_chosen_by_an_expression_reads_scripts_written_for_powershell_as_powershell() -> None:
     found = extract_github(ANY_OS)
     assert values(found, ANY_OS) == [
-        ["docker", "run", "--posix-too", "x"], ["docker", "run", "--bash-said-so", "~", "z"],
+        ["docker", "run", "--name", "~", "-e", "~", "~", "hack/make.ps1", "-Daemon", "-Client"],
+        ["docker", "cp", "~", "."],
+        ["docker", "run", "--posix-too", "x"],
+        ["docker", "run", "--bash-said-so", "~", "z"],
     ]
     assert found.problems == []
+    name = sorted(found.invocations, key=lambda ws: ws[0].start)[0][3]
+    assert ANY_OS[name.start : name.end] == "${{ env.TEST_CTN_NAME }}"
