@@ -166,17 +166,15 @@ def _meant_for_docker(spec: CommandSpec, word: Word, following: Word | None) -> 
     flag = spec.by_short.get(text[1])
     if flag is None:
         return None
-    if len(text) > 2 and all(c in _CLUSTER for c in text[1:]):
-        return 0  # -it, -dit
-    if flag.is_bool:
-        return 0 if len(text) == 2 and flag.name in _AFTER_IMAGE else None
+    if len(text) > 2:  # -it, -dit; else a program's one-dash long flag (gosec -exclude=G104)
+        return 0 if all(c in _CLUSTER for c in text[1:]) else None
     if flag.name not in _AFTER_IMAGE:
         return None
-    return _valued(_AFTER_IMAGE[flag.name], text[2:] or None, following)
+    return 0 if flag.is_bool else _valued(_AFTER_IMAGE[flag.name], None, following)
 
 
 def _valued(shape: Callable[[str], bool] | None, value: str | None, following: Word | None) -> int | None:
-    """Whether a value flag's value (joined, else the next word) has docker's shape."""
+    """Whether a value flag's value (after ``=``, else the next word) has docker's shape."""
     taken = 0
     if value is None:
         if following is None:
