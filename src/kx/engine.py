@@ -45,7 +45,7 @@ def check_words(
     env: Environment | None = None,
 ) -> list[Diagnostic]:
     """Validate one command given as words whose spans index into ``text``."""
-    raws = problems_for_words(words, specs, env=env)
+    raws = problems_for_words(words, specs, env=env, text=text)
     if not raws:
         return []
     if index is None:
@@ -70,12 +70,15 @@ def problems_for_words(
     specs: SpecSet | None = None,
     targets: Mapping[str, str] | None = None,
     env: Environment | None = None,
+    text: str | None = None,
 ) -> list[Raw]:
     """The problems of one command, positioned by offsets into its source text.
 
     ``targets`` maps a tool to the client version a project must run with: flags that arrived
     later are warned about (KX503). ``env`` says where the files the command names are looked
-    for (kx.check.environment); by default the command runs here, as with ``kx check``.
+    for (kx.check.environment); by default the command runs here, as with ``kx check``. ``text``,
+    the source the word spans index into, lets a command path be read as written: a project's
+    script named ``./tools/docker`` is not docker.
     """
     if not words:
         return []
@@ -89,6 +92,10 @@ def problems_for_words(
     if found is None:
         return []
     resolution, parsed = found
+    tool_word = resolution.tool_word
+    if text is not None and "/" in text[tool_word.start : tool_word.end] \
+            and env.runs_script(text[tool_word.start : tool_word.end]):  # fmt: skip
+        return []  # the project's own script named docker or kubectl (``text`` holds the spans)
     raws = _from_parse(resolution.problems)
     anchor = resolution.path_words[-1] if resolution.path_words else resolution.tool_word
     if resolution.globals is not None:
@@ -196,7 +203,7 @@ def check_command(text: str, path: str = COMMAND_PATH, env: Environment | None =
     result: list[Diagnostic] = []
     env = env or Environment()  # one setting for the whole line: kubeconfigs are read once
     for words in command_words_in(text):
-        raws = problems_for_words(words, env=env)
+        raws = problems_for_words(words, env=env, text=text)
         if raws:
             index = index or LineIndex(text)
             result.extend(to_diagnostics(raws, path, index))

@@ -113,7 +113,8 @@ def _half(
         return [], False, 0, 0, lexed.problems
     result = ShellResult()
     trouble = collect(plan, low, high, result)
-    groups = [found for words in result.invocations if (found := problems_for_words(words, specs, env=env))]
+    groups = [found for words in result.invocations
+              if (found := problems_for_words(words, specs, env=env, text=text))]
     return groups, trouble, result.recovered, result.tree_only, lexed.problems
 
 

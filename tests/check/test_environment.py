@@ -351,3 +351,26 @@ def test_kustomize_directories_agree_with_kubectl(
     assert bool(codes) == kubectl_refuses, (real.stderr, codes)
     assert set(codes) <= {"KX209", "KX210"}
     assert found(f"kubectl expose -k {target}?ref=v1 --port=80") == []  # a remote one is not judged
+
+
+def test_a_projects_own_script_named_docker_is_not_docker(
+    repo: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """istio/istio tools/istio-docker.mk:34 and tools/build-base-images.sh:50 run tools/docker."""
+    (repo / "tools").mkdir()
+    (repo / "tools" / "docker").write_text("#!/bin/bash\necho builds images\n")
+    (repo / "tools" / "kubectl").write_bytes(b"\x7fELF\x02\x01\x01")  # a downloaded client binary
+    mk = repo / "tools" / "istio-docker.mk"
+    mk.write_text(
+        "push:\n\t./tools/docker --push\n"
+        "save:\n\tDOCKER_TARGETS=docker.$* ./tools/docker --save\n"
+        "base:\n\t\"${ROOT}/tools/docker\" --push --no-cache --targets=\"${DOCKER_TARGETS}\"\n"
+        "real:\n\t./tools/kubectl expose deploy web --port 80 --bogus\n"
+        "path:\n\tdocker --push\n"
+    )
+    assert [(line, code) for line, code, _, _ in lint(mk)] == [(8, "KX101"), (10, "KX101")]
+    monkeypatch.chdir(repo)
+    assert found("./tools/docker --push") == []
+    assert found("tools/docker --push") == []
+    assert [code for code, _, _ in found("/usr/bin/docker --push")] == ["KX101"]
+    assert [code for code, _, _ in found("./tools/kubectl run web --image=nginx --bogus")] == ["KX101"]

@@ -34,6 +34,7 @@ def test_github_run_steps_positions_map_to_the_file() -> None:
     assert values(found, WORKFLOW) == [
         ["docker", "run", "--rm", "~", "true"],
         ["kubectl", "expose", "deployment", "web", "--port=80", "--selecter=app=web"],
+        ["docker", "run", "--not-posix", "x"],  # read as PowerShell
         ["docker", "run", "--folded", "y"],
     ]
     flag = sorted(found.invocations, key=lambda ws: ws[0].start)[1][5]
@@ -91,3 +92,34 @@ def test_file_types() -> None:
     assert detect("other.yaml", "")[0] is None
     assert detect("Makefile", "")[0] == "makefile"
     assert detect("Dockerfile.dev", "")[0] == "dockerfile"
+
+
+# Modeled on moby/moby .github/workflows/.windows.yml:45-86 (`runs-on: ${{ inputs.os }}`).
+ANY_OS = """on: workflow_call
+jobs:
+  build:
+    runs-on: ${{ inputs.os }}
+    steps:
+      - name: Build binaries
+        run: |
+          & docker run --name ${{ env.TEST_CTN_NAME }} -e "DOCKER_GITCOMMIT=${{ github.sha }}" `
+              ${{ env.TEST_IMAGE_NAME }} hack\\make.ps1 -Daemon -Client
+      - run: |
+          docker cp "$env:NAME" .
+      - run: docker run --posix-too x
+      - shell: bash
+        run: docker run --bash-said-so "$env:y" z
+"""
+
+
+def test_runner_chosen_by_an_expression_reads_scripts_written_for_powershell_as_powershell() -> None:
+    found = extract_github(ANY_OS)
+    assert values(found, ANY_OS) == [
+        ["docker", "run", "--name", "~", "-e", "~", "~", "hack/make.ps1", "-Daemon", "-Client"],
+        ["docker", "cp", "~", "."],
+        ["docker", "run", "--posix-too", "x"],
+        ["docker", "run", "--bash-said-so", "~", "z"],
+    ]
+    assert found.problems == []
+    name = sorted(found.invocations, key=lambda ws: ws[0].start)[0][3]
+    assert ANY_OS[name.start : name.end] == "${{ env.TEST_CTN_NAME }}"

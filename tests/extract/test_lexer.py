@@ -80,3 +80,11 @@ def test_a_hash_after_an_escaped_blank_is_part_of_the_word() -> None:
     assert segments("docker run --net host \\ #x y\n") == ["docker run --net host \\ #x y"]
     assert segments("docker run a \\\\ #x y\n") == ["docker run a \\\\"]
     assert segments("docker run a \\\n#x y\n") == ["docker run a \\\n"]
+
+
+def test_dollar_before_a_quote_inside_double_quotes_is_plain_text() -> None:
+    # kubernetes-sigs/cluster-api Makefile:915: go test -run "^TestFuzzyConversion$$" (make: one $)
+    text = 'go test -run "^TestFuzzyConversion$" ./... && echo "$\'x" $"y" "${a:-$\'b\'}"\ndocker run x\n'
+    assert lex(text).problems == []
+    # the third quote opens one
+    assert lex('echo "a$"b"\ndocker run x\n').problems == [(10, "unterminated double quote")]

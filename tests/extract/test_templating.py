@@ -145,12 +145,13 @@ def test_yaml_scalar_styles(scalar: str, expected: list[str]) -> None:
             assert text[word.start : word.end] == word.value
 
 
-def test_non_posix_shells_are_skipped() -> None:
+def test_non_posix_shells_are_read_as_powershell_or_skipped() -> None:
     text = (
         "defaults:\n  run:\n    shell: pwsh\njobs:\n  a:\n    steps:\n      - run: docker run --pwsh x\n"
         "      - run: docker run --bash x\n        shell: bash\n"
+        "      - run: docker run --cmd x\n        shell: cmd\n"
     )
-    assert words("github", text) == [["docker", "run", "--bash", "x"]]
+    assert words("github", text) == [["docker", "run", "--pwsh", "x"], ["docker", "run", "--bash", "x"]]
     azure = "steps:\n- task: PowerShell@2\n  inputs:\n    script: docker run `\n      --ps x\n"
     assert words("azure", azure) == []
 

@@ -149,3 +149,28 @@ def test_pre_commit_hook_entry_runs_on_a_sample_repo(tmp_path: Path) -> None:
         "(use no, always, on-failure[:N] or unless-stopped) [KX204]",
     ]
     assert done.stderr == ""
+
+
+# Modeled on jenkinsci/docker tests/plugins-cli.bats:18-45 and tests/functions.bats:15.
+BATS = """#!/usr/bin/env bats
+
+load test_helpers
+
+@test "[${SUT_DESCRIPTION}] plugins are installed with jenkins-plugin-cli" {
+  local custom_sut_image
+  run docker run --rm --bogus "${custom_sut_image}" ls --color=never -1 /var/jenkins_home/plugins
+  assert_success
+  refute_line 'metrics.jpi'
+}
+
+@test 'versionLT' {
+  run -0 docker run --rm --bogus $SUT_IMAGE bash -c "source /usr/local/bin/jenkins-support"
+  run ! docker run --rm "$SUT_IMAGE" true
+}
+"""
+
+
+@pytest.mark.parametrize("name", ["plugins-cli.bats", "bats-test"])
+def test_bats_files_are_read_as_bats_runs_them(tmp_path: Path, name: str) -> None:
+    write(tmp_path / name, BATS)
+    assert lint(tmp_path / name) == [(name, 7, 23, "KX101"), (name, 13, 26, "KX101")]

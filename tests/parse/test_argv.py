@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from kx.parse.argv import ParsedCommand, parse_argv
 from kx.spec.loader import load_specs
 from kx.spec.model import CommandSpec
@@ -151,6 +153,42 @@ def test_non_interspersed_stops_at_image() -> None:
 def test_flags_after_image_warning_stops_at_command() -> None:
     p = parse(DOCKER_RUN, "ubuntu ls -l")
     assert codes(p) == []
+
+
+@pytest.mark.parametrize("line", [
+    # kubernetes-sigs/kubebuilder Makefile:135 (yamllint's -c, not --cpu-shares)
+    "--rm -i -v /p:/data -w /data cytopia/yamllint:latest -c .yamllint-helm --no-warnings -",
+    # grafana/loki docs/sources/setup/install/docker.md:39 and get-started/deployment-modes.md:99
+    "--name loki -d -p 3100:3100 grafana/loki:3.6.0 -config.file=/mnt/config/loki-config.yaml",
+    "docker.io/grafana/loki:3.2.1 -config.file=/etc/loki/local-config.yaml -list-targets",
+    # grafana/loki docs/sources/operations/loki-canary/_index.md:221
+    "grafana/loki-canary:3.7.3 -addr=loki:3100 -labelname=instance -labelvalue=loki-canary-1",
+    # grafana/loki Makefile:861 (--entrypoint: the rest is surely bash's)
+    "--rm --tty --entrypoint bash nixos/nix -c 'git config --global'",
+    # moby/moby daemon/libnetwork/cmd/diagnostic/README.md:192
+    "--net host dockereng/network-diagnostic:onlyclient -v -net abc -t sd",
+    "alpine -t -d",  # a lone -t is common in programs: the look-ahead ends there
+    "alpine -p 8080",  # a lone port is the program's (docker wants a mapping to mean it)
+    # kubernetes/ingress-nginx Makefile:85 (gosec's -exclude=, not -e xclude=...)
+    "--rm -it -w /source/ -v /p/:/source securego/gosec:2.11.0 -exclude=G109,G601 -tests=false",
+    "alpine -p127.0.0.1:80:80",  # one-dash words longer than a flag are the program's
+])
+def test_program_arguments_after_image_are_not_flagged(line: str) -> None:
+    assert "KX108" not in codes(parse(_real_docker_run(), line))
+
+
+@pytest.mark.parametrize(("line", "count"), [
+    ("nginx -p 80:80", 1), ("nginx --name web -d", 2), ("nginx -v /a:/b -e A=B --rm", 3),
+    ("nginx -it", 1), ("nginx -p 127.0.0.1:80:80/tcp", 1), ("nginx --restart=always", 1),
+])
+def test_docker_flags_after_image_are_flagged(line: str, count: int) -> None:
+    assert codes(parse(_real_docker_run(), line)).count("KX108") == count
+
+
+def _real_docker_run() -> CommandSpec:
+    run = load_specs().get("docker", ("run",))
+    assert run is not None
+    return run
 
 
 def test_interspersed_flags_anywhere() -> None:

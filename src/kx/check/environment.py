@@ -85,6 +85,27 @@ class Environment:
                 return candidate, True
         return None
 
+    def runs_script(self, command: str) -> bool:
+        """True when ``command`` (``./tools/docker``, ``"${ROOT}/hack/kubectl"``) is a script found here.
+
+        A project's own script named like a client (istio's ``tools/docker --push``) is not the
+        client; the real docker and kubectl are binaries, never scripts. Bare names (looked up on
+        PATH) and absolute paths name the installed client. A variable before the first slash is
+        the repository root or the current directory: lint looks the rest up from its bases.
+        """
+        path = command.strip("'\"")
+        if "/" not in path or os.path.isabs(path):
+            return False
+        if path.startswith("$"):
+            if self.mode == CHECK:
+                return False
+            path = path.split("/", 1)[1]
+        if self.mode == CHECK:
+            found: tuple[str, bool] | None = (path, os.path.isfile(path))
+        else:
+            found = self.locate(path)
+        return found is not None and found[1] and _is_script(found[0])
+
     def kubeconfig(self, explicit: str | None) -> Entries | None:
         """The kubeconfig entries kubectl would use, or None when they cannot be known.
 
@@ -124,6 +145,15 @@ def repository_root(folder: str) -> str | None:
         if parent == current:
             return None
         current = parent
+
+
+def _is_script(path: str) -> bool:
+    """True when the regular file at ``path`` starts with ``#!``."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(2) == b"#!"
+    except OSError:
+        return False
 
 
 MAX_READ = 4 * 1024 * 1024  # a bigger file is not read: its content is not judged

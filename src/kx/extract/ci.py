@@ -25,6 +25,7 @@ from kx.extract import templating as tpl
 from kx.extract.snippets import Snippets
 from kx.extract.yamlnodes import azure_scripts, by_keys, circleci_scripts, github_scripts
 from kx.extract.yamlscalar import block, shadow
+from kx.parse.span import Word
 
 _GITLAB_INPUT = re.compile(r"\$\[\[.*?\]\]", re.S)
 _DRONE_VARIABLE = re.compile(r"(?<!\$)\$\{[^}\n]*\}")
@@ -58,7 +59,10 @@ def extract_ci(kind: str, text: str, snippets: Snippets | None = None) -> Snippe
     if root is None:
         return snippets
     if kind == "github":
-        nodes = github_scripts(root)
+        powershell: list[yaml.ScalarNode] = []
+        nodes = github_scripts(root, powershell)
+        for node in powershell:
+            _powershell(text, node, snippets)
     elif kind == "circleci":
         nodes = circleci_scripts(root)
     elif kind == "azure":
@@ -93,6 +97,32 @@ def _script(kind: str, text: str, node: yaml.ScalarNode, snippets: Snippets) -> 
         tpl.add_mapped(snippets, _templated(kind, plain), plain, starts, file_starts)
     else:
         tpl.add(snippets, _templated(kind, shadow(text, node)), start, text)
+
+
+def _powershell(text: str, node: yaml.ScalarNode, snippets: Snippets) -> None:
+    """A PowerShell ``run:`` (one plain line or a ``|`` block: its lines are where they are in the file).
+
+    Each ``${{ }}`` becomes a PowerShell variable of its length and the word holding it unknown.
+    """
+    start, end = node.start_mark.index, node.end_mark.index
+    source = text[start:end]
+    plain_line = not node.style and "\n" not in source  # a plain scalar folds its lines: skipped
+    if not (plain_line or node.style == "|") or ("docker" not in source and "kubectl" not in source):
+        return
+    if node.style == "|":
+        header = source.find("\n") + 1
+        source = " " * header + source[header:]
+    spans = [(start + m.start(), start + m.end()) for m in tpl.GITHUB_EXPRESSION.finditer(source)]
+    source = tpl.GITHUB_EXPRESSION.sub(lambda m: "$" + "_" * (len(m.group()) - 1), source)
+
+    def unknown(word: Word) -> Word:
+        if any(word.start < high and low < word.end for low, high in spans):
+            return Word(word.value, word.start, word.end, True, word.literal, 0)
+        return word
+
+    from kx.extract.powershell import add_powershell
+
+    add_powershell(source, start, snippets, unknown if spans else None)
 
 
 def _templated(kind: str, body: str) -> str:

@@ -27,7 +27,7 @@ POWERSHELL = "powershell"
 KINDS = (SHELL, MARKDOWN, GITHUB, GITLAB, MAKEFILE, DOCKERFILE, SNIPPET, TASKFILE, AZURE, CIRCLECI,
          BITBUCKET, DRONE, JUSTFILE, JENKINSFILE, PACKAGE_JSON, ASCIIDOC, RST, POWERSHELL)  # fmt: skip
 
-_SHELL_EXT = {".sh": "bash", ".bash": "bash", ".zsh": "zsh", ".ksh": "ksh", ".bats": "bash"}
+_SHELL_EXT = {".sh": "bash", ".bash": "bash", ".zsh": "zsh", ".ksh": "ksh", ".bats": "bats"}
 _MARKDOWN_EXT = frozenset({".md", ".markdown", ".mdown", ".mkd", ".mdx"})
 _TEXT_EXT = frozenset({".txt", ".text"})
 _DOC_EXT = {".adoc": ASCIIDOC, ".asciidoc": ASCIIDOC, ".rst": RST, ".rest": RST,
@@ -50,6 +50,8 @@ def detect(path: str, head: str) -> tuple[str | None, str]:
     if named is not None:
         return named, "bash"
     shebang = _SHEBANG.match(head)
+    if ext == ".bats" or (head.startswith("#!") and "bats" in head.split("\n", 1)[0]):
+        return SHELL, "bats"
     if shebang:
         return SHELL, "bash" if shebang.group(1) in ("sh", "dash", "ash") else shebang.group(1)
     if ext in _SHELL_EXT:

@@ -302,6 +302,8 @@ class _Lexer:
             self.pos = found + 2
         elif char == '"':
             self._pop(found, found + 1)
+        elif char == "$" and frame.kind == DQUOTE and self.text.startswith(("'", '"'), found + 1):
+            self.pos = found + 1  # "^x$" and "$'": plain text inside double quotes, as bash reads them
         elif char == "$":
             self._dollar(found)
         else:

@@ -13,13 +13,18 @@ import yaml
 
 POSIX_SHELLS = frozenset({"bash", "sh", "zsh", "ksh", "dash"})
 _AZURE_SCRIPT_TASKS = re.compile(r"(?:Bash|ShellScript|CmdLine)@\d+$")
+# The default shell of a job whose runner is chosen by an expression: its scripts are read as
+# POSIX shell unless they are written for PowerShell (a backtick continuation, the & call operator,
+# $env:), as moby/moby .github/workflows/.windows.yml is under `runs-on: ${{ inputs.os }}`.
+_ANY_OS = "?"
+_POWERSHELL_LOOK = re.compile(r"[ \t]`[ \t]*$|^[ \t]*& |\$env:", re.M)
 _Pairs = list[tuple[str, yaml.Node]]
 _Scalars = list[yaml.ScalarNode]
 
 
-def github_scripts(root: yaml.Node) -> _Scalars:
-    """``run:`` steps of a workflow or composite action."""
-    return _github(root, None, set())
+def github_scripts(root: yaml.Node, powershell: _Scalars | None = None) -> _Scalars:
+    """``run:`` steps of a workflow or composite action; PowerShell ones go to ``powershell``."""
+    return _github(root, None, set(), [] if powershell is None else powershell)
 
 
 def azure_scripts(root: yaml.Node) -> _Scalars:
@@ -103,7 +108,7 @@ def _azure_task(pairs: dict[str, yaml.Node], windows: bool) -> _Scalars:
     return [scalar for key, value in _pairs(inputs) if key == "script" for scalar in _scalars(value)]
 
 
-def _github(node: yaml.Node, shell: str | None, seen: set[int]) -> _Scalars:
+def _github(node: yaml.Node, shell: str | None, seen: set[int], powershell: _Scalars) -> _Scalars:
     """``run:`` scripts, following the default shell down from ``defaults`` and ``runs-on``."""
     if id(node) in seen:
         return []
@@ -114,10 +119,13 @@ def _github(node: yaml.Node, shell: str | None, seen: set[int]) -> _Scalars:
         shell = _default_shell(pairs) or shell
         run, own = pairs.get("run"), pairs.get("shell")
         step_shell = own.value if isinstance(own, yaml.ScalarNode) else shell
-        if isinstance(run, yaml.ScalarNode) and _posix(step_shell):
-            found.append(run)
+        if isinstance(run, yaml.ScalarNode):
+            if (step_shell == _ANY_OS and _POWERSHELL_LOOK.search(run.value)) or _pwsh(step_shell):
+                powershell.append(run)
+            elif _posix(step_shell):
+                found.append(run)
     for child in _children(node):
-        found.extend(_github(child, shell, seen))
+        found.extend(_github(child, shell, seen, powershell))
     return found
 
 
@@ -133,11 +141,18 @@ def _default_shell(pairs: dict[str, yaml.Node]) -> str | None:
     labels = [runs_on] if isinstance(runs_on, yaml.ScalarNode) else _children(runs_on) if runs_on else []
     if any(isinstance(label, yaml.ScalarNode) and "windows" in label.value.lower() for label in labels):
         return "pwsh"  # GitHub's default shell on Windows runners
+    if any(isinstance(label, yaml.ScalarNode) and "${{" in label.value for label in labels):
+        return _ANY_OS  # `runs-on: ${{ inputs.os }}`: bash, or pwsh on Windows
     return None
 
 
+def _pwsh(shell: str | None) -> bool:
+    """``pwsh``, ``powershell`` (GitHub runs ``{0}`` scripts of these as PowerShell files)."""
+    return shell is not None and shell.split(" ")[0].lower() in ("pwsh", "powershell")
+
+
 def _posix(shell: str | None) -> bool:
-    if shell is None:
+    if shell is None or shell == _ANY_OS:
         return True
     name = re.split(r"[/\\]", shell.split(" ")[0])[-1].lower()
     return name.removesuffix(".exe") in POSIX_SHELLS

@@ -12,7 +12,10 @@ from kx.parse.problems import ParseProblem
 from kx.parse.unknown import BOOL_WORDS, as_flag, flag_suggestion, sentence, single_dash_long
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from kx.parse.parsed import FlagUse, ParsedCommand
+    from kx.parse.span import Word
     from kx.spec.model import CommandSpec
 
 
@@ -92,35 +95,93 @@ def looks_like_flag(spec: CommandSpec, text: str) -> bool:
 
 
 def flags_after_operand(parsed: ParsedCommand) -> None:
-    """``docker run nginx -p 80:80``: docker run flags after IMAGE go to the container."""
+    """``docker run nginx -p 80:80``: docker run flags after IMAGE go to the container.
+
+    Only words that are almost surely meant for docker are reported (see ``_AFTER_IMAGE``); the
+    first word that is not one ends the look-ahead, since the rest is then the program's own
+    arguments (``yamllint -c .yamllint``, ``loki -config.file=x``, ``sh -c ...``). With
+    ``--entrypoint`` the words after IMAGE are surely the program's.
+    """
     spec = parsed.spec
-    tail = parsed.positionals[1:]
-    if not parsed.positionals:
+    if not parsed.positionals or any(u.flag is not None and u.flag.name == "entrypoint"
+                                     for u in parsed.uses):  # fmt: skip
         return
     operand = parsed.positionals[0].value
-    skip = False
-    for word in tail:
-        if skip:
-            skip = False
-            continue
-        text = word.value
-        if word.dynamic or not looks_like_flag(spec, text):
+    tail = parsed.positionals[1:]
+    i = 0
+    while i < len(tail):
+        word = tail[i]
+        following = tail[i + 1] if i + 1 < len(tail) else None
+        taken = _meant_for_docker(spec, word, following)
+        if taken is None:
             return
-        parsed.add("KX108", f"{text.split('=')[0]} comes after {operand} and is passed to the "
+        parsed.add("KX108", f"{word.value.split('=')[0]} comes after {operand} and is passed to the "
                    f"container, not to {spec.display_name}; move it before {operand}",
                    (word.start, word.end))  # fmt: skip
-        skip = _needs_next(spec, text)
+        i += 1 + taken
 
 
-def _needs_next(spec: CommandSpec, text: str) -> bool:
-    """Whether a flag word written after the operand would have taken the next word."""
+def _port_mapping(value: str) -> bool:
+    """``80:80``, ``127.0.0.1:8080:80/tcp``: a mapping, not a program's lone port number."""
+    host, _, proto = value.partition("/")
+    return ":" in host and host.replace(".", "").replace(":", "").replace("-", "").isdigit() \
+        and proto in ("", "tcp", "udp", "sctp")
+
+
+def _env_pair(value: str) -> bool:
+    """``KEY=value``."""
+    key, eq, _ = value.partition("=")
+    return bool(eq) and key.replace("_", "a").isalnum() and not key[0].isdigit()
+
+
+# docker run flags a program in an image would hardly take, with the shape of value docker wants
+# (None: a switch, or any value that is not a flag). A flag not listed (-c, -t, -l, --label,
+# --user, --help, ...) or a value of another shape (-c .yamllint, -v alone) is read as the
+# program's own: those are legal and most often right.
+_AFTER_IMAGE: dict[str, Callable[[str], bool] | None] = {
+    "rm": None, "detach": None, "privileged": None, "name": None, "env-file": None,
+    "volumes-from": None, "cap-add": None, "cap-drop": None, "security-opt": None,
+    "publish": _port_mapping, "env": _env_pair,
+    "volume": lambda v: ":" in v and not v.startswith(":"),
+    "mount": lambda v: "target=" in v or "destination=" in v or "dst=" in v,
+    "restart": lambda v: v.split(":")[0] in ("no", "always", "unless-stopped", "on-failure"),
+}  # fmt: skip
+# Short switches that mean docker only together (-it, -dit); a lone -i or -t is common elsewhere.
+_CLUSTER = frozenset("dit")
+
+
+def _meant_for_docker(spec: CommandSpec, word: Word, following: Word | None) -> int | None:
+    """How many following words a docker flag in ``word`` takes (0 or 1), None if not docker's."""
+    text = word.value
+    if word.dynamic or len(text) < 2 or text[0] != "-":
+        return None
     if text.startswith("--"):
-        flag = spec.flag(text[2:])
-        return "=" not in text and flag is not None and flag.no_value is None
-    for k in range(1, len(text)):
-        flag = spec.by_short.get(text[k])
-        if flag is None:
-            return False
-        if flag.no_value is None:
-            return k == len(text) - 1
-    return False
+        name, eq, value = text[2:].partition("=")
+        flag = spec.flag(name)
+        if flag is None or flag.name not in _AFTER_IMAGE:
+            return None
+        if flag.is_bool:
+            return 0 if not eq or value in BOOL_WORDS else None
+        return _valued(_AFTER_IMAGE[flag.name], value if eq else None, following)
+    flag = spec.by_short.get(text[1])
+    if flag is None:
+        return None
+    if len(text) > 2:  # -it, -dit; else a program's one-dash long flag (gosec -exclude=G104)
+        return 0 if all(c in _CLUSTER for c in text[1:]) else None
+    if flag.name not in _AFTER_IMAGE:
+        return None
+    return 0 if flag.is_bool else _valued(_AFTER_IMAGE[flag.name], None, following)
+
+
+def _valued(shape: Callable[[str], bool] | None, value: str | None, following: Word | None) -> int | None:
+    """Whether a value flag's value (after ``=``, else the next word) has docker's shape."""
+    taken = 0
+    if value is None:
+        if following is None:
+            return 0  # nothing left: the flag was surely meant for docker (`nginx --name`)
+        if following.dynamic:
+            return 1
+        value, taken = following.value, 1
+    if value.startswith("-") or (shape is not None and not shape(value)):
+        return None
+    return taken
