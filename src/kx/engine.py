@@ -84,10 +84,12 @@ def problems_for_words(
         return []
     if env is None:
         env = Environment()
-    if any("%%" in word.value for word in words):  # lint and check alike: one rule
-        from kx.extract.templating import mark_percent
+    for word in words:  # a loop, not any(): this runs for every command of every file
+        if "%%" in word.value:  # lint and check alike: one rule
+            from kx.extract.templating import mark_percent
 
-        words = mark_percent(words)
+            words = mark_percent(words)
+            break
     found = resolve_and_parse(words, specs or load_specs())
     if found is None:
         return []

@@ -17,6 +17,7 @@ from kx.diagnostics import SEVERITY_RANK, Diagnostic
 from kx.extract.lint_files import BINARY, STDIN, Target, collect, load
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from typing import Any
 
     from kx.check.environment import Environment
@@ -282,8 +283,27 @@ def _finish(text: str, path: str, groups: list[list[Raw]], settings: Settings) -
     if suppressions.file or suppressions.lines:
         silenced = suppressions.silenced
         groups = [[r for r in raws if not silenced(r[0], index.position(r[2])[0])] for raws in groups]
-    kept = [[_clip(r) for r in raws] for raws in groups]
+    wanted = _wanted(settings)
+    kept = [[_clip(r) for r in raws if wanted(r)] for raws in groups]
     return _filter(commands_to_diagnostics(kept, path, index), settings)
+
+
+def _wanted(settings: Settings) -> Callable[[Raw], bool]:
+    """Whether a raw problem survives ``_filter``: the rest are not worth positioning.
+
+    (A script of 50k ``kubectl get`` lines has 50k notes that ``--severity warning`` drops.)
+    """
+    overrides = dict(settings.severity_map)
+    select, ignore, min_rank = settings.select, settings.ignore, settings.min_rank
+
+    def wanted(raw: Raw) -> bool:
+        code = raw[0]
+        if (select is not None and code not in select) or code in ignore:
+            return False
+        level = overrides.get(code) or raw[5] or CODES[code][1]
+        return level != "off" and SEVERITY_RANK[level] >= min_rank
+
+    return wanted
 
 
 def _clip(raw: Raw) -> Raw:
