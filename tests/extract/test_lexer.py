@@ -88,3 +88,11 @@ def test_dollar_before_a_quote_inside_double_quotes_is_plain_text() -> None:
     assert lex(text).problems == []
     # the third quote opens one
     assert lex('echo "a$"b"\ndocker run x\n').problems == [(10, "unterminated double quote")]
+
+
+def test_an_escaped_blank_at_the_end_of_a_line_is_a_word() -> None:
+    # collabnix/dockerlabs intermediate/registry/part-1.md:122 ends `-p 5000:5000 \ ` (a blank after
+    # the backslash): bash reads the word ' ' (the image) and ends the command; lint said image '\'
+    assert segments("docker run -p 5000:5000 \\ \n--name registry\n") == [
+        "docker run -p 5000:5000 \\ ", "--name registry"]  # fmt: skip
+    assert segments("docker run a \\\\ \n") == ["docker run a \\\\"]  # an escaped backslash, then a blank

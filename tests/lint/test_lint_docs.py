@@ -93,3 +93,25 @@ def test_a_noted_continuation_in_a_usage_comment_goes_on(tmp_path: Path) -> None
         "#   --cpus abc \\\n#   jess/chrome\nFROM debian\n"
     )
     assert lint(dockerfile) == [("Dockerfile", 3, 12, "KX201")]
+
+
+WINDOWS_DOC = """# Registry on Windows
+
+```PowerShell
+mkdir c:\\registry-data
+docker run -d -p 5000:5000 --name registry -v c:\\registry-data:c:\\data --ip 172.24.194.96 registry
+```
+
+```shell
+docker run --isolation process --device class/5B45201D-F2F2-4F3B-85BB-30FF1F953599 winml-runner
+docker run --isolation process --device class/5B45 --pids-limit nope mcr.microsoft.com/windows:1809
+```
+"""
+
+
+def test_windows_container_docs_get_no_linux_daemon_findings(tmp_path: Path) -> None:
+    # docker/labs windows/registry/part-2.md:123; MicrosoftDocs/Virtualization-Documentation
+    # virtualization/windowscontainers/deploy-containers/gpu-acceleration.md:37; the client's own
+    # check of --pids-limit still holds on Windows
+    (tmp_path / "windows.md").write_text(WINDOWS_DOC)
+    assert lint(tmp_path / "windows.md") == [("windows.md", 10, 65, "KX201")]

@@ -7,10 +7,12 @@ class Problem:
     """One problem in one value.
 
     ``begin``/``end`` optionally narrow the caret to ``value[begin:end]``; ``stage`` says who rejects
-    it (``client`` or ``server``); ``severity`` None means the code's registered severity.
+    it (``client`` or ``server``); ``severity`` None means the code's registered severity;
+    ``linux`` marks a client check that only a Linux daemon's answer triggers (a server finding
+    assumes a Linux daemon anyway).
     """
 
-    __slots__ = ("begin", "code", "end", "message", "severity", "stage", "suggestion")
+    __slots__ = ("begin", "code", "end", "linux", "message", "severity", "stage", "suggestion")
     code: str
     message: str
     stage: str
@@ -18,6 +20,7 @@ class Problem:
     begin: int | None
     end: int | None
     severity: str | None
+    linux: bool
 
     def __init__(
         self,
@@ -29,6 +32,7 @@ class Problem:
         begin: int | None = None,
         end: int | None = None,
         severity: str | None = None,
+        linux: bool = False,
     ) -> None:
         self.code = code
         self.message = message
@@ -37,6 +41,7 @@ class Problem:
         self.begin = begin
         self.end = end
         self.severity = severity
+        self.linux = linux
 
     def __repr__(self) -> str:
         return f"Problem({self.code} {self.message!r} stage={self.stage})"

@@ -269,10 +269,21 @@ def validate(parsed: ParsedCommand, anchor: Word, env: Environment) -> list[Find
     if not spec_tables.windows.isdisjoint(state.flags):
         found.extend(check_platform(state))
     found.extend(check_rules(state, dynamic))
+    if found and state.tool == "docker":
+        found = drop_linux_claims(state, found)
     dry_run = spec_tables.dry_run
     if dry_run is None or dry_run.name not in state.flags:
         return found
     return drop_create_claims(state, found)
+
+
+def drop_linux_claims(state: CommandState, found: list[Finding]) -> list[Finding]:
+    """A command written for a Windows daemon keeps only what holds whatever the daemon's OS."""
+    from kx.check.windows import assumes_linux, for_windows_daemon
+
+    if not any(assumes_linux(problem) for problem, _, _ in found) or not for_windows_daemon(state):
+        return found
+    return [finding for finding in found if not assumes_linux(finding[0])]
 
 
 def validate_globals(parsed: ParsedCommand, anchor: Word, env: Environment) -> list[Finding]:

@@ -372,8 +372,12 @@ class _Lexer:
         if frame.skip:
             frame.skip = False
             return
-        while stop > start and self.text[stop - 1] in " \t\r":
+        text = self.text
+        while stop > start and text[stop - 1] in " \t\r":
             stop -= 1
+        # ``\ `` at the end is an escaped blank: a word of its own, as bash reads it
+        if stop > start and text[stop : stop + 1] in " \t" and stop < len(text) and _odd_slashes(text, stop):
+            stop += 1
         if stop > start:
             self.out.segments.append((start, stop))
 
@@ -417,6 +421,14 @@ class _Lexer:
         if self.pending:
             self._bodies(self.end)
         self.out.segments.sort()
+
+
+def _odd_slashes(text: str, stop: int) -> bool:
+    """Whether the backslashes that end at ``stop`` are an odd run (the last one escapes)."""
+    slashes = 0
+    while stop - 1 - slashes >= 0 and text[stop - 1 - slashes] == "\\":
+        slashes += 1
+    return slashes % 2 == 1
 
 
 def _starts_word(text: str, at: int) -> bool:
