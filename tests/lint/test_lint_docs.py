@@ -115,3 +115,63 @@ def test_windows_container_docs_get_no_linux_daemon_findings(tmp_path: Path) -> 
     # check of --pids-limit still holds on Windows
     (tmp_path / "windows.md").write_text(WINDOWS_DOC)
     assert lint(tmp_path / "windows.md") == [("windows.md", 10, 65, "KX201")]
+
+
+SESSIONS_DOC = """# Sessions
+
+```sh
+kubectl run test-$RANDOM --labels="type=monitoring" --rm -i -t --image=alpine -- sh
+If you don't see a command prompt, try pressing enter.
+/ # wget -qO- --timeout=2 http://web.default
+```
+
+```
+CONTAINER ID        IMAGE                               COMMAND                CREATED
+f2ff1af05450        samalba/docker-registry:latest      /bin/sh -c 'exec doc   4 months ago
+```
+
+```
+$ docker exec -it worker-host sh -c "wget manager-host; cat index.html
+```
+
+- Create a namespace:
+  ```bash
+    kubectl create -f- <<EOF
+    apiVersion: v1
+    kind: Namespace
+    EOF
+  ```
+
+```
+$ sudo cat <<EOF | kubectl create -f -
+> apiVersion: v1
+> kind: ConfigMap
+> EOF
+```
+
+```
+docker container exec sql-server powershell -Command `
+  "Invoke-SqlCmd -Query 'SELECT * FROM Prospects' -Database ProductLaunch"
+docker run -d -p 1433:1433 `
+ --name sql-server --bogus `
+ microsoft/mssql-server-windows-express
+```
+"""
+
+
+def test_shell_syntax_in_docs_is_reported_only_in_tool_commands(tmp_path: Path) -> None:
+    # Real blocks: ahmetb/kubernetes-network-policy-recipes 07-allow-traffic-from-some-pods-in-
+    # another-namespace.md:65 (kubectl's output after the command), collabnix/dockerlabs
+    # beginners/components/container-vs-image.md:45 (docker ps output) and workshop/networking/
+    # Lab #8 ...OverlayNetwork.md:54 (a quote the doc never closes: a true warning),
+    # jpetazzo/container.training slides/k8s/architecture.md:231 (an indented block: its heredoc
+    # ends at the indented EOF), dockerlabs kubernetes/beginners/install/ubuntu/18.04/install-k8s.md:363
+    # (a heredoc typed at > prompts), docker/labs dockercon-us-2017/windows-modernize-aspnet-dev/
+    # README.md:255 and windows/modernize-traditional-apps/modernize-aspnet/part-3.md:15 (PowerShell
+    # with backtick continuations in an untagged block; --bogus planted to show it is read)
+    (tmp_path / "sessions.md").write_text(SESSIONS_DOC)
+    found = [(line, column, code) for _, line, column, code in lint(tmp_path / "sessions.md")]
+    # KX303 (info): out-of-scope commands found at their lines, so nothing ate them
+    assert found == [
+        (15, 37, "KX703"), (20, 13, "KX303"), (27, 28, "KX303"), (34, 8, "KX303"), (37, 20, "KX101")
+    ]  # fmt: skip

@@ -45,6 +45,7 @@ _DOLLAR_PROMPT = re.compile(
 )
 _GT_PROMPT = re.compile(r"^[ \t]*>[ \t]+(?:sudo[ \t]+)?(?:docker|kubectl)[ \t]", re.M)
 _PS_SESSION = re.compile(r"^[ \t]*PS(?:[ \t][^>\n]{0,80})?>[ \t]", re.M)
+_PS_CONTINUED = re.compile(r"[ \t]`[ \t]*\r?$", re.M)
 _PS_PROMPT = re.compile(r"^[ \t]*(?:PS(?:[ \t][^>\n]{0,80})?|[A-Za-z]:\\[^>\n]{0,80})>[ \t]", re.M)
 # <name>, <your image>, --image=<same-image>; #{name} (Ruby-style templates); %cd% (cmd variables
 # in docs that show Windows commands in a sh fence)
@@ -98,10 +99,17 @@ def read_block(
         return
     if "\r" in content:
         content = content.replace("\\\r\n", " \\\n").replace("\r", " ")
-    if language not in CMD_LANGS and _PS_SESSION.search(content) and not _DOLLAR_PROMPT.search(content):
-        language = "powershell"  # a PowerShell session shown in a console or shell block
+    if language not in CMD_LANGS and language not in POWERSHELL_LANGS and _powershell(content):
+        language = "powershell"  # a PowerShell session or command shown in a console or shell block
     content = _logical_lines(_commands_only(content, language), start, snippets)
     _add(PLACEHOLDER.sub(_unknown, content), start, language, snippets)
+
+
+def _powershell(content: str) -> bool:
+    """PS> prompts (and no $ prompt), or lines continued with a backtick (bash never ends one so)."""
+    if _PS_SESSION.search(content) and not _DOLLAR_PROMPT.search(content):
+        return True
+    return "`" in content and _PS_CONTINUED.search(content) is not None
 
 
 def _config_block(content: str, start: int, language: str, snippets: Snippets) -> None:
@@ -136,7 +144,7 @@ def _add(content: str, start: int, language: str, snippets: Snippets) -> None:
         add = powershell.add_cmd if language in CMD_LANGS else powershell.add_powershell
         add(content, start, snippets, mark_placeholder)
         return
-    snippets.add(content, start, mark=mark_placeholder)
+    snippets.add(content, start, mark=mark_placeholder, doc=True)
 
 
 def _console(lines: list[str], root: bool) -> list[str]:

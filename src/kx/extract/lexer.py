@@ -70,16 +70,21 @@ class _Frame:
         self.skip = False  # the open segment is a compound head or case pattern, not a command
 
 
-def lex(text: str, start: int = 0, end: int | None = None, stop: int | None = None) -> Lexed:
+def lex(
+    text: str, start: int = 0, end: int | None = None, stop: int | None = None, indented: bool = False
+) -> Lexed:
     """Cut ``text[start:end]`` into simple-command segments.
 
     With ``stop``, lexing ends early at the first top-level boundary at or after ``stop`` (then
     ``Lexed.end`` is that boundary): what it found is exactly what a whole lex finds before that
     point, and a lex started there finds exactly the rest, since nothing is open at a boundary.
+    ``indented``: a heredoc's delimiter line may be indented, as in a document that indents the
+    whole block or whose ``> `` continuation prompts were blanked.
     """
     lexer = _Lexer(text, start, len(text) if end is None else end)
     if stop is not None:
         lexer.stop = stop
+    lexer.indented = indented
     return lexer.run()
 
 
@@ -95,6 +100,7 @@ class _Lexer:
         self.too_deep = False
         self.stop = end + 1  # a top-level boundary at or after this ends the lex there
         self.open_quote = end  # where a quote that is never closed opens
+        self.indented = False  # heredoc delimiters may be indented with blanks (documents)
 
     def run(self) -> Lexed:
         handlers: dict[int, Callable[[_Frame, int, str], None]] = {
@@ -278,13 +284,15 @@ class _Lexer:
 
     def _bodies(self, start: int) -> None:
         text, end, line = self.text, self.end, start
+        blanks = " \t" if self.indented else "\t"
         for word, strip, opened in self.pending:
+            strip = strip or self.indented
             body = line
             while line < end:
                 newline = text.find("\n", line, end)
                 stop = end if newline == -1 else newline
                 content = text[line:stop].rstrip("\r")
-                if (content.lstrip("\t") if strip else content) == word:
+                if (content.lstrip(blanks) if strip else content) == word:
                     self.out.heredocs.append((body, line))
                     line = stop + 1 if newline != -1 else end
                     break

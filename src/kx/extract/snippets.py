@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
 _MENTION = re.compile(r"docker|kubectl")
+_TOOL_WORD = re.compile(r"(?<![\w./-])(?:docker|kubectl)(?:\.exe)?(?=[ \t])")
 
 
 class Snippets:
@@ -39,20 +40,36 @@ class Snippets:
         names: ToolNames | None = None,
         mark: Callable[[Word], Word] | None = None,
         prepare: Callable[[list[Word]], list[Word]] | None = None,
+        doc: bool = False,
     ) -> None:
         """Extract the invocations of one snippet given as its shadow text.
 
         ``prepare`` sees each command's words (offsets in the shadow) before the tool is looked for.
+        ``doc``: a block of a document, where heredoc delimiters may be indented and shell syntax
+        problems are reported only inside a docker/kubectl command (the rest may be output or prose).
         """
         if names is None:
             if not _MENTION.search(shadow):
                 return
             names = find_tool_names(shadow)  # `RUNTIME=$(command -v docker)` in a README too
-        lexed = lex(shadow)
-        self.problems.extend((base + offset, message) for offset, message in lexed.problems)
+        lexed = lex(shadow, indented=doc)
+        problems = lexed.problems
+        if doc and problems:
+            problems = [(at, message) for at, message in problems if in_tool_command(shadow, at)]
+        self.problems.extend((base + offset, message) for offset, message in problems)
         for start, end in lexed.segments:
             for words in segment_invocations(shadow, start, end, names, prepare):
                 self.invocations.append(shift(words, base, mark))
+
+
+def in_tool_command(shadow: str, at: int) -> bool:
+    """Whether a docker/kubectl command runs on the logical line before offset ``at``."""
+    begin = at
+    while True:
+        begin = shadow.rfind("\n", 0, begin)
+        if begin <= 0 or shadow[begin - 1] != "\\":  # a continued line goes on from the one before
+            break
+    return _TOOL_WORD.search(shadow, begin + 1, at) is not None
 
 
 def shift(words: list[Word], base: int, mark: Callable[[Word], Word] | None = None) -> list[Word]:
