@@ -416,6 +416,10 @@ def test_prose_lines() -> None:
     assert not prose("docker run -it --rm ubuntu // creates and runs a container")
     assert not prose("kubectl run x --image=busybox -- echo this is a test")
     assert not prose("docker run -d -v data:/data --name db postgres")
+    # jpetazzo/container.training slides/swarm/firstservice.md:193, a list item's code span
+    assert prose("docker run -p \u2192 docker service create -p")
+    assert prose("docker run -d nginx \u2014 starts nginx in the background")
+    assert not prose("docker run -e ARROW=\u2192 alpine")
 
 
 def test_windows_line_ends() -> None:

@@ -3,8 +3,8 @@ r"""Telling a line of prose that starts with ``docker``/``kubectl`` from a comma
 Docs put sentences and help listings where commands go (``kubectl run   Run a particular image``,
 ``# docker run needs the --privileged flag``). Reading one as a command yields nonsense errors, so
 a line whose first physical line's words (outside quotes, before a lone ``--``) include an English
-function word, or end a clause (``cluster.``, ``options:``), is prose. Later continuation lines do
-not count: ``docker run -it \`` is a command whatever its continuations say.
+function word or a lone arrow or dash, or end a clause (``cluster.``, ``options:``), is prose. Later
+continuation lines do not count: ``docker run -it \`` is a command whatever its continuations say.
 """
 
 from __future__ import annotations
@@ -23,6 +23,8 @@ STOPWORDS = frozenset({
 # Short words that also make plausible names (``kubectl run a --image=nginx``): prose only on a
 # line that has no flag at all (``kubectl expose creates a service``).
 WEAK_STOPWORDS = frozenset({"a", "an", "it", "on", "or", "by", "if", "to", "of", "we"})
+# Arrows and dashes standing alone: ``docker run -p → docker service create -p`` compares commands.
+MARKS = frozenset("\u2192\u2190\u21d2\u21d0\u2194\u27f6\u2014\u2013")
 
 
 def is_prose(text: str, start: int, end: int) -> bool:
@@ -36,7 +38,7 @@ def is_prose(text: str, start: int, end: int) -> bool:
         if word == "--" or word.startswith(("#", "//")):
             break  # the command's own words end here (arguments, a comment)
         lower = word.lower()
-        if lower in STOPWORDS or _CLAUSE_END.fullmatch(word):
+        if lower in STOPWORDS or word in MARKS or _CLAUSE_END.fullmatch(word):
             return True
         weak = weak or lower in WEAK_STOPWORDS
         flag = flag or (word.startswith("-") and len(word) > 1)
