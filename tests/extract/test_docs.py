@@ -454,3 +454,31 @@ def test_site_generator_and_myst_blocks() -> None:
         (14, 3, "docker run -d nginx"),
         (18, 1, "kubectl expose pod p --port=80"),
     ]
+
+
+def test_prompts_named_by_host_user_or_directory() -> None:
+    # docker/labs networking/tutorials.md:96 and securing-apps-docker-enterprise/README.md:240;
+    # collabnix/dockerlabs beginners/macvlan-010.md:95 (a ```docker block), play-with-docker/
+    # 105-website/README.md:43, play-with-kubernetes/examples/nginx.md:10 (the macOS prompt),
+    # play-with-docker/storage/chap-1/README.txt:14 (Play with Docker's prompt)
+    text = (
+        "```\nhost-A $ docker run -d -p 8000:5000 --name cat-web chrch/web\n"
+        "host-B $ docker run -d -p 8001:6379 redis\n```\n\n"
+        "```\n~/docker-pets $ docker run -it --rm -v /etc/docker:/etc/docker \\\n  docker/ucp\n```\n\n"
+        "```docker\nroot@ubuntu:~# docker  run --net=pub_net -itd alpine /bin/sh\n"
+        "Unable to find image 'alpine:latest' locally\n```\n\n"
+        "```\nmaster==>docker run -d -P --name myweb ajeetraina/nginx-demo-105\n5a3c...\n```\n\n"
+        "```\nAjeets-MacBook-Air:~ ajeetraina$ kubectl run my-nginx --image=nginx --port=82\n"
+        "deployment.apps/my-nginx created\n```\n\n"
+        "```\n[node1] (local) root@192.168.0.8 ~$ docker run -d -v /opt:/data --name redis redis\n```\n\n"
+        "```bash\nls # docker run is shown below\necho hi > docker.txt\n```\n"
+    )
+    assert found("markdown", text) == [
+        (2, 10, "docker run -d -p 8000:5000 --name cat-web chrch/web"),
+        (3, 10, "docker run -d -p 8001:6379 redis"),
+        (7, 17, "docker run -it --rm -v /etc/docker:/etc/docker docker/ucp"),
+        (12, 16, "docker run --net=pub_net -itd alpine /bin/sh"),
+        (17, 10, "docker run -d -P --name myweb ajeetraina/nginx-demo-105"),
+        (22, 34, "kubectl run my-nginx --image=nginx --port=82"),
+        (27, 37, "docker run -d -v /opt:/data --name redis redis"),
+    ]

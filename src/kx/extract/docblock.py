@@ -43,6 +43,14 @@ _PROMPT = re.compile(
 _DOLLAR_PROMPT = re.compile(
     r"^[ \t]*(?:[\w.-]+@[\w.-]+(?::[^\s$#%>]*)?[ \t]?|\[[^\]\n]{1,60}\])?[$\u276f][ \t]", re.M
 )
+# A prompt named by host, user or directory and glued to its mark, with the tool right after it:
+# ``host-A $ docker``, ``sangam$ docker``, ``~/app $ docker``, ``master==>docker``,
+# ``Ajeets-MacBook-Air:~ ajeetraina$ kubectl``, ``[node1] (local) root@192.168.0.8 ~$ docker``.
+_NAMED_PROMPT = re.compile(
+    r"^[ \t]*(?:\[[^\]\n]{1,40}\][ \t]*)?(?:\([^)\n]{1,40}\)[ \t]*)?(?:[\w.@~/:-]{1,60}[ \t])?"
+    r"[\w.@~/:-]{1,60}(?:[ \t]?[$%]|[#>]|==>)[ \t]*(?=(?:sudo[ \t]+)?(?:docker|kubectl)[ \t])",
+    re.M,
+)
 _GT_PROMPT = re.compile(r"^[ \t]*>[ \t]+(?:sudo[ \t]+)?(?:docker|kubectl)[ \t]", re.M)
 _PS_SESSION = re.compile(r"^[ \t]*PS(?:[ \t][^>\n]{0,80})?>[ \t]", re.M)
 _PS_CONTINUED = re.compile(r"[ \t]`[ \t]*\r?$", re.M)
@@ -91,7 +99,7 @@ def read_block(
         return
     language = language.lower()
     if language not in _READ:
-        if _SHELL_START.match(content) is None:
+        if _SHELL_START.match(content) is None and _NAMED_PROMPT.match(content) is None:
             return
         language = ""  # an unknown tag (``sb``, ``docker``) on a block that starts with a command
     if language in YAML_LANGS or language in JSON_LANGS:
@@ -130,6 +138,7 @@ def _commands_only(content: str, language: str) -> str:
         session = any(_PROMPT.match(line) is not None for line in content.split("\n"))
     else:
         session = gt_prompts or _DOLLAR_PROMPT.search(content) is not None
+    session = session or _NAMED_PROMPT.search(content) is not None
     if not session:
         return content
     root = language in CONSOLE_LANGS or windows or gt_prompts
@@ -157,7 +166,10 @@ def _console(lines: list[str], root: bool) -> list[str]:
     command = False  # the previous line was (part of) a command: a ``> `` line continues it
     for line in lines:
         prompt = _PROMPT.match(line)
-        if prompt and (continued or _starts_command(line, prompt.end(), root, command)):
+        named = None if continued else _NAMED_PROMPT.match(line)
+        if named is not None and (prompt is None or named.end() > prompt.end()):
+            prompt = named  # the tool follows: it starts a command
+        if prompt and (continued or prompt is named or _starts_command(line, prompt.end(), root, command)):
             out.append(" " * prompt.end() + line[prompt.end() :])
             command = True
         elif continued:
