@@ -482,3 +482,26 @@ def test_prompts_named_by_host_user_or_directory() -> None:
         (22, 34, "kubectl run my-nginx --image=nginx --port=82"),
         (27, 37, "docker run -d -v /opt:/data --name redis redis"),
     ]
+
+
+def test_docker_library_and_dotnet_sessions() -> None:
+    # docker-library/docs elixir/README.md:157 (a prompt of its own), varnish/README.md:216-217
+    # (a `# ` comment next to $ prompts, with an apostrophe), wordpress/README.md:291 (a note inside
+    # a continued command); dotnet/dotnet-docker samples/build-in-sdk-container.md:183 (PowerShell
+    # in a console block: drive paths)
+    text = (
+        "```console\n\u27b8 docker run -it --rm -h elixir.local elixir iex --sname snode\n```\n\n"
+        "```console\n# run the server with your own parameters (don't forget -F to not daemonize)\n"
+        "$ docker run varnish varnishd -F -a :8080 -b 127.0.0.1:8181 -t 600 -p feature=+http2\n```\n\n"
+        "```console\n$ docker run -it --rm \\\n\t-e WORDPRESS_DB_USER=... \\\n"
+        "\t# [and other used environment variables]\n\twordpress:cli user list\n```\n\n"
+        "```console\nmkdir C:\\dotnetapp\n"
+        "docker run --rm -v C:\\dotnetapp:c:\\app\\out -v ${pwd}:c:\\app -w /app img dotnet publish\n```\n"
+    )
+    result = found("markdown", text)
+    assert [(line, column) for line, column, _ in result] == [(2, 3), (7, 3), (11, 3), (19, 1)]
+    assert result[0][2] == "docker run -it --rm -h elixir.local elixir iex --sname snode"
+    assert result[1][2].startswith("docker run varnish varnishd -F")
+    assert result[2][2] == "docker run -it --rm -e WORDPRESS_DB_USER=... wordpress:cli user list"
+    volume = extract("markdown", text).invocations[3][4]
+    assert volume.dynamic and volume.dyn_at == 0  # C:\dotnetapp:... is a Windows path: unknown

@@ -45,15 +45,20 @@ _DOLLAR_PROMPT = re.compile(
 )
 # A prompt named by host, user or directory and glued to its mark, with the tool right after it:
 # ``host-A $ docker``, ``sangam$ docker``, ``~/app $ docker``, ``master==>docker``,
-# ``Ajeets-MacBook-Air:~ ajeetraina$ kubectl``, ``[node1] (local) root@192.168.0.8 ~$ docker``.
+# ``Ajeets-MacBook-Air:~ ajeetraina$ kubectl``, ``[node1] (local) root@192.168.0.8 ~$ docker``;
+# or a symbol of its own (``\u27b8 docker``).
 _NAMED_PROMPT = re.compile(
     r"^[ \t]*(?:\[[^\]\n]{1,40}\][ \t]*)?(?:\([^)\n]{1,40}\)[ \t]*)?(?:[\w.@~/:-]{1,60}[ \t])?"
-    r"[\w.@~/:-]{1,60}(?:[ \t]?[$%]|[#>]|==>)[ \t]*(?=(?:sudo[ \t]+)?(?:docker|kubectl)[ \t])",
+    r"(?:[\w.@~/:-]{1,60}(?:[ \t]?[$%]|[#>]|==>)|[^\x00-\x7f\w\s]{1,3})[ \t]*"
+    r"(?=(?:sudo[ \t]+)?(?:docker|kubectl)[ \t])",
     re.M,
 )
+_TOOL_NEXT = re.compile(r"(?:sudo[ \t]+)?(?:docker|kubectl)[ \t]")
 _GT_PROMPT = re.compile(r"^[ \t]*>[ \t]+(?:sudo[ \t]+)?(?:docker|kubectl)[ \t]", re.M)
 _PS_SESSION = re.compile(r"^[ \t]*PS(?:[ \t][^>\n]{0,80})?>[ \t]", re.M)
 _PS_CONTINUED = re.compile(r"[ \t]`[ \t]*\r?$", re.M)
+_CMD_CONTINUED = re.compile(r"[ \t]\^[ \t]*\r?$", re.M)
+_WINDOWS_PATH = re.compile(r"(?:^|[ \t=:,])[A-Za-z]:\\[\w.$-]", re.M)  # a word or value that is one
 _PS_PROMPT = re.compile(r"^[ \t]*(?:PS(?:[ \t][^>\n]{0,80})?|[A-Za-z]:\\[^>\n]{0,80})>[ \t]", re.M)
 # <name>, <your image>, --image=<same-image>; #{name} (Ruby-style templates); %cd% (cmd variables
 # in docs that show Windows commands in a sh fence)
@@ -107,17 +112,26 @@ def read_block(
         return
     if "\r" in content:
         content = content.replace("\\\r\n", " \\\n").replace("\r", " ")
-    if language not in CMD_LANGS and language not in POWERSHELL_LANGS and _powershell(content):
-        language = "powershell"  # a PowerShell session or command shown in a console or shell block
+    if language not in CMD_LANGS and language not in POWERSHELL_LANGS:
+        language = _windows_shell(content) or language
     content = _logical_lines(_commands_only(content, language), start, snippets)
     _add(PLACEHOLDER.sub(_unknown, content), start, language, snippets)
 
 
-def _powershell(content: str) -> bool:
-    """PS> prompts (and no $ prompt), or lines continued with a backtick (bash never ends one so)."""
+def _windows_shell(content: str) -> str | None:
+    r"""``powershell`` or ``cmd`` for a Windows session or command shown in a console or shell block.
+
+    PS> prompts (and no $ prompt), lines continued with a backtick (bash never ends one so), or
+    unquoted drive paths (``-v C:\src:C:\app``, which bash would read as ``C:srcC:app``); cmd
+    when such a block continues its lines with ``^``.
+    """
     if _PS_SESSION.search(content) and not _DOLLAR_PROMPT.search(content):
-        return True
-    return "`" in content and _PS_CONTINUED.search(content) is not None
+        return "powershell"
+    if "`" in content and _PS_CONTINUED.search(content) is not None:
+        return "powershell"
+    if ":\\" in content and _WINDOWS_PATH.search(content) is not None:
+        return "cmd" if _CMD_CONTINUED.search(content) else "powershell"
+    return None
 
 
 def _config_block(content: str, start: int, language: str, snippets: Snippets) -> None:
@@ -142,7 +156,9 @@ def _commands_only(content: str, language: str) -> str:
     if not session:
         return content
     root = language in CONSOLE_LANGS or windows or gt_prompts
-    return "\n".join(_console(content.split("\n"), root))
+    # Next to $ prompts, ``# `` starts a comment (``# (don't forget -F)``) unless a tool follows
+    hashes = root and _DOLLAR_PROMPT.search(content) is None
+    return "\n".join(_console(content.split("\n"), root, hashes))
 
 
 def _add(content: str, start: int, language: str, snippets: Snippets) -> None:
@@ -156,20 +172,28 @@ def _add(content: str, start: int, language: str, snippets: Snippets) -> None:
     snippets.add(content, start, mark=mark_placeholder, doc=True)
 
 
-def _console(lines: list[str], root: bool) -> list[str]:
+def _console(lines: list[str], root: bool, hashes: bool) -> list[str]:
     """Blank prompts and output lines, keep commands and their continuations.
 
-    ``root``: a session where ``#`` and ``>`` are prompts too (in a script, ``#`` is a comment).
+    ``root``: a session where ``>`` and ``#`` are prompts too (in a script, ``#`` is a comment);
+    not ``hashes``: ``#`` starts a command only when the tool follows. A comment line inside a
+    continued command is a note the command goes on after, as its author meant (bash would end
+    the command there).
     """
     out: list[str] = []
     continued = False
     command = False  # the previous line was (part of) a command: a ``> `` line continues it
     for line in lines:
+        if continued and line.lstrip().startswith("#"):
+            out.append(" " * (len(line) - 1) + "\\")
+            continue
         prompt = _PROMPT.match(line)
         named = None if continued else _NAMED_PROMPT.match(line)
         if named is not None and (prompt is None or named.end() > prompt.end()):
             prompt = named  # the tool follows: it starts a command
-        if prompt and (continued or prompt is named or _starts_command(line, prompt.end(), root, command)):
+        if prompt and (
+            continued or prompt is named or _starts_command(line, prompt.end(), root, hashes, command)
+        ):
             out.append(" " * prompt.end() + line[prompt.end() :])
             command = True
         elif continued:
@@ -181,7 +205,7 @@ def _console(lines: list[str], root: bool) -> list[str]:
     return out
 
 
-def _starts_command(line: str, at: int, root: bool, command: bool) -> bool:
+def _starts_command(line: str, at: int, root: bool, hashes: bool, command: bool) -> bool:
     """Whether the prompt that ends at ``at`` starts (or, for ``>``, continues) a command."""
     prefix = line[:at].strip()
     if prefix.endswith(("$", "%", "\u276f")) or prefix.startswith(("PS", "[")) or _DRIVE.match(prefix):
@@ -190,7 +214,9 @@ def _starts_command(line: str, at: int, root: bool, command: bool) -> bool:
         return True  # user@host:dir# is a root prompt wherever it is shown
     if prefix in (">", ">>"):
         return command or root
-    return root  # ``#``: the root prompt in a session, a comment in a script
+    if hashes:
+        return True  # ``#``: the root prompt in a session, a comment in a script
+    return root and _TOOL_NEXT.match(line, at) is not None  # next to $ prompts: ``# docker ...`` only
 
 
 def _logical_lines(shadow: str, base: int, snippets: Snippets) -> str:
