@@ -18,6 +18,10 @@ CASES = [
     ("docker run -d --name=nats-2 -p 4222:4222 nats -c /etc/nats/nats.conf --routes=nats-route://x", []),
     ("docker run --tmpfs /var/lib/varnish/varnishd:exec -p 8080:80 varnish -p default_keep=300", []),
     ("docker run --rm memcached -h", []),
+    # docker-library/docs spiped/README.md:72 (spiped's -d: decrypt)
+    ("docker run -d -p 8025:8025 --init spiped -d -s '[0.0.0.0]:8025' -t '[127.0.0.1]:25'", []),
+    ("docker run nginx -d", ["KX108"]),
+    ("docker run nginx -d --rm", ["KX108", "KX108"]),
     # docker's own, in the wrong place
     ("docker run nginx -p 80:80 -d", ["KX108", "KX108"]),
     ("docker run nginx --rm", ["KX108"]),

@@ -115,6 +115,11 @@ def flags_after_operand(parsed: ParsedCommand) -> None:
         taken = _meant_for_docker(spec, word, following)
         if taken is None:
             return
+        if taken == 0 and len(word.value) == 2 and following is not None:
+            # a lone switch (spiped -d -s ADDR): docker's only when docker's words go on after it
+            after = tail[i + 2] if i + 2 < len(tail) else None
+            if _meant_for_docker(spec, following, after) is None:
+                return
         parsed.add("KX108", f"{word.value.split('=')[0]} comes after {operand} and is passed to the "
                    f"container, not to {spec.display_name}; move it before {operand}",
                    (word.start, word.end))  # fmt: skip
