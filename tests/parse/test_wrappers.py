@@ -16,6 +16,8 @@ import pytest
 
 from kx.engine import check_command, command_words_in
 from kx.extract.commands import resolve
+from kx.extract.filetypes import SHELL
+from kx.lint import lint_text
 from kx.parse.words import split_words
 from kx.parse.wrappers import WRAPPERS, command_words, skip_prefixes
 
@@ -150,8 +152,28 @@ def test_options_that_run_nothing(template: str, docker_path: Path) -> None:
 
 def test_every_wrapper_in_the_table_is_exercised() -> None:
     used = {t.split()[0].rsplit("/", 1)[-1] for t in RUNS + NOT_RUN + SCRIPTS}
-    # watch needs a terminal; caffeinate is macOS; the other shells read -c as sh does
-    assert set(WRAPPERS) - used <= {"watch", "caffeinate", "zsh", "ksh", "ash", "mksh"}
+    # watch needs a terminal; caffeinate is macOS; the other shells read -c as sh does; the
+    # Kubernetes distributions are not Debian packages (test_distributions_run_their_kubectl)
+    assert set(WRAPPERS) - used <= {"watch", "caffeinate", "zsh", "ksh", "ash", "mksh", "k3s", "microk8s"}
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # k3s and microk8s docs: the bundled kubectl is kubectl (github.com/k3s-io/docs, canonical/microk8s)
+        ("sudo k3s kubectl run x --image=nginx --replicas=2", "KX106"),
+        ("microk8s kubectl expose deploy web --port 80 --selecter=a", "KX101"),
+        ("k3s kubectl get pods | grep x && microk8s kubectl run y --image=nginx --limits=cpu=1", "KX106"),
+        ("k3s server --cluster-init --bogus", None),  # the distribution's own commands: not judged
+        ("microk8s status --wait-ready", None),
+        ("k3s crictl ps --bogus", None),
+    ],
+)
+def test_distributions_run_their_kubectl(line: str, expected: str | None) -> None:
+    codes = [d.code for d in check_command(line) if d.severity == "error"]
+    assert codes == ([expected] if expected else [])
+    lint_codes = [raw[0] for raws in lint_text(line + "\n", SHELL) for raw in raws if raw[0] == expected]
+    assert lint_codes == codes
 
 
 @pytest.mark.parametrize(

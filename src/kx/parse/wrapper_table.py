@@ -8,7 +8,7 @@ with a leading ``+`` does. ``kx.parse.wrappers`` walks the table.
 
 from __future__ import annotations
 
-WATCH, XARGS, BUILTIN, SHELL = "watch", "xargs", "builtin", "shell"
+WATCH, XARGS, BUILTIN, SHELL, BUNDLE = "watch", "xargs", "builtin", "shell", "bundle"
 
 
 class Wrapper:
@@ -19,7 +19,8 @@ class Wrapper:
     (``command -v``, ``sudo -l``, ``env -S STRING``); ``assignments``: ``NAME=value`` words may
     follow the options (``env``, ``sudo``); ``operands``: words it takes before the command
     (``timeout DURATION``); ``string_flag``: after the operands, this word introduces the command
-    as one string (``flock FILE -c 'cmd'``); ``kind``: watch, xargs, builtin or shell (``sh -c``).
+    as one string (``flock FILE -c 'cmd'``); ``kind``: watch, xargs, builtin, shell (``sh -c``) or
+    bundle (a distribution whose ``kubectl`` subcommand is kubectl itself: ``k3s kubectl``).
     """
 
     __slots__ = ("assignments", "kind", "long_args", "long_not_running", "not_running", "operands",
@@ -85,7 +86,12 @@ WRAPPERS: dict[str, Wrapper] = {
     ),
     "unbuffer": Wrapper(),
     "caffeinate": Wrapper("tw"),
+    # Kubernetes distributions that ship kubectl as a subcommand (`sudo k3s kubectl get pods`,
+    # `microk8s kubectl expose ...`); their other subcommands run no tool kx knows.
+    "k3s": Wrapper(kind=BUNDLE),
+    "microk8s": Wrapper(kind=BUNDLE),
 }
+BUNDLED = frozenset({"kubectl"})
 # `sh -c 'docker ps'` runs its first operand as a script; without -c it runs a file (or reads stdin).
 for _shell in ("sh", "bash", "dash", "zsh", "ksh", "ash", "mksh"):
     WRAPPERS[_shell] = Wrapper(

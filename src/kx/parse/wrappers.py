@@ -8,7 +8,18 @@ from __future__ import annotations
 
 from kx._typing import TYPE_CHECKING
 from kx.parse.span import Word
-from kx.parse.wrapper_table import BUILTIN, BUILTIN_RUNNERS, KEYWORDS, SHELL, WATCH, WRAPPERS, XARGS, Wrapper
+from kx.parse.wrapper_table import (
+    BUILTIN,
+    BUILTIN_RUNNERS,
+    BUNDLE,
+    BUNDLED,
+    KEYWORDS,
+    SHELL,
+    WATCH,
+    WRAPPERS,
+    XARGS,
+    Wrapper,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -72,6 +83,8 @@ def unwrap(words: Sequence[Word]) -> Unwrapped | None:
             return None
         if wrapper.kind == BUILTIN and words[after].value not in BUILTIN_RUNNERS:
             return None  # `builtin docker` fails: docker is no builtin
+        if wrapper.kind == BUNDLE and words[after].value not in BUNDLED:
+            return None  # `k3s server`, `microk8s status`: the distribution's own commands
         if found.script is not None:
             return found
         i = after
