@@ -77,29 +77,23 @@ def parse(args: list[str]) -> CheckOptions:
     if not options.command or not options.command[0].strip():
         raise UsageError("no command given (usage: kx check -- docker run ...)")
     if options.string is not None:
-        at = unclosed_quote(options.string)
-        if at is not None:
-            raise UsageError(f"the command's {options.string[at]} quote at column {at + 1} is never closed")
+        left_open = unclosed(options.string)
+        if left_open is not None:
+            raise UsageError(f"the command has an {left_open[0]} at column {left_open[1] + 1}")
     return options
 
 
-def unclosed_quote(text: str) -> int | None:
-    """Offset of a quote in ``text`` that the shell would never see closed, else None."""
-    quote, opened, i = "", 0, 0
-    while i < len(text):
-        char = text[i]
-        if char == "\\" and quote != "'":  # escapes work outside quotes, in "..." and in $'...'
-            i += 2
-            continue
-        if quote:
-            quote = "" if char == quote[-1] else quote
-        elif char in "'\"":
-            quote, opened = ("$'" if char == "'" and text[i - 1 : i] == "$" else char), i
-        elif char == "#" and (i == 0 or text[i - 1] in " \t\n;&|()"):
-            newline = text.find("\n", i)  # a comment: its quotes are prose
-            i = len(text) if newline < 0 else newline
-        i += 1
-    return opened if quote else None
+def unclosed(text: str) -> tuple[str, int] | None:
+    """What the shell would never see closed in ``text`` (a quote, ``$(``) and its offset, else None.
+
+    The word splitter every check uses already finds it; no second reading of the quotes here.
+    """
+    from kx.parse.words import split_commands
+
+    for split in split_commands(text):
+        if split.error is not None and split.error_at is not None:
+            return split.error, split.error_at
+    return None
 
 
 def _take(

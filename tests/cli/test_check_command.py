@@ -206,9 +206,10 @@ def test_exec_runs_a_plugin_command(tmp_path: Path) -> None:
     ],
 )
 def test_unclosed_quotes_are_found_as_bash_reads_them(text: str, expected: int | None) -> None:
-    from kx.check_options import unclosed_quote
+    from kx.check_options import unclosed
 
-    assert unclosed_quote(text) == expected
+    found = unclosed(text)
+    assert (found[1] if found else None) == expected
     if shutil.which("bash"):
         closed = subprocess.run(["bash", "-n", "-c", text], capture_output=True).returncode == 0
         assert closed == (expected is None)
