@@ -74,11 +74,18 @@ def by_keys(root: yaml.Node, keys: frozenset[str]) -> _Scalars:
     return found
 
 
+def _first_visit(node: yaml.Node, seen: set[int]) -> bool:
+    """Mark ``node`` seen; False when it was (a YAML alias shares nodes: each is read once)."""
+    if id(node) in seen:
+        return False
+    seen.add(id(node))
+    return True
+
+
 def _azure(node: yaml.Node, windows: bool, seen: set[int]) -> _Scalars:
     """``bash`` steps; ``script`` steps and tasks unless a Windows pool runs them with cmd.exe."""
-    if id(node) in seen:
+    if not _first_visit(node, seen):
         return []
-    seen.add(id(node))
     found: _Scalars = []
     children = _children(node)
     if isinstance(node, yaml.MappingNode):
@@ -110,9 +117,8 @@ def _azure_task(pairs: dict[str, yaml.Node], windows: bool) -> _Scalars:
 
 def _github(node: yaml.Node, shell: str | None, seen: set[int], powershell: _Scalars) -> _Scalars:
     """``run:`` scripts, following the default shell down from ``defaults`` and ``runs-on``."""
-    if id(node) in seen:
+    if not _first_visit(node, seen):
         return []
-    seen.add(id(node))
     found: _Scalars = []
     if isinstance(node, yaml.MappingNode):
         pairs = dict(_pairs(node))
@@ -160,9 +166,8 @@ def _posix(shell: str | None) -> bool:
 
 def _circleci(node: yaml.Node, windows: bool, seen: set[int]) -> _Scalars:
     """``run: script`` and ``run: {command: script}``, unless a non-POSIX shell runs them."""
-    if id(node) in seen:
+    if not _first_visit(node, seen):
         return []
-    seen.add(id(node))
     found: _Scalars = []
     if isinstance(node, yaml.MappingNode):
         pairs = dict(_pairs(node))
