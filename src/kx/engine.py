@@ -94,9 +94,8 @@ def problems_for_words(
     if found is None:
         return []
     resolution, parsed = found
-    tool_word = resolution.tool_word
-    if text is not None and "/" in text[tool_word.start : tool_word.end] \
-            and env.runs_script(text[tool_word.start : tool_word.end]):  # fmt: skip
+    written = None if text is None else text[resolution.tool_word.start : resolution.tool_word.end]
+    if written is not None and "/" in written and env.runs_script(written):
         return []  # the project's own script named docker or kubectl (``text`` holds the spans)
     raws = _from_parse(resolution.problems)
     anchor = resolution.path_words[-1] if resolution.path_words else resolution.tool_word
