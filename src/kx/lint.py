@@ -255,7 +255,8 @@ def lint_text(
 
             comments = Snippets()  # usage examples in comments: the forked lint reads code only
             add_comment_commands(text, comments)
-            found_in_comments = [problems_for_words(words, specs) for words in comments.invocations]
+            found_in_comments = [problems_for_words(words, specs, env=env, text=text)
+                                 for words in comments.invocations]
             return forked + [raws for raws in found_in_comments if raws]
     found = extract(kind, text, dialect)
     groups: list[list[Raw]] = []

@@ -85,6 +85,16 @@ def test_usage_comments_in_a_long_script(tmp_path: Path) -> None:
     assert lint(script) == [("long.sh", 2, 28, "KX201"), ("long.sh", 2003, 21, "KX201")]
 
 
+def test_usage_comments_in_a_long_script_are_judged_as_lint_judges_files(tmp_path: Path) -> None:
+    """On two processes too, a usage comment's missing file is not reported (lint never does)."""
+    body = "".join(f"docker run -d --name web{n} -p 80{n % 10}:80 nginx\n" for n in range(2000))
+    script = tmp_path / "long.sh"
+    script.write_text("#!/bin/sh\n" + body + "# docker run --rm --env-file missing.env nginx\n")
+    for jobs in (0, 1):  # 0: the long script is shared out between two processes
+        result = run(LintOptions(paths=(str(script),), isolated=True, jobs=jobs))
+        assert [d.code for d in result.diagnostics] == []
+
+
 def test_a_noted_continuation_in_a_usage_comment_goes_on(tmp_path: Path) -> None:
     # jessfraz-style usage: `-v ...:ro \ # why` continues the command; the note is not a word
     dockerfile = tmp_path / "Dockerfile"
