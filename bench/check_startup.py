@@ -68,7 +68,7 @@ def in_process_rate() -> tuple[float, float]:
     the measured lines', so no remembered verdict flatters the figure. CPU time leaves out the
     moments another process had the core (the machine is shared).
     """
-    from kx.engine import check_command
+    from kx.engine.pipeline import check_command
 
     for line in varied_lines(4, seed=99, prefix="warm"):
         check_command(line)

@@ -9,10 +9,10 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
+from kx.catalog.loader import load_specs
 from kx.parse.argv import parse_argv
 from kx.parse.resolve import resolve, resolve_and_parse
 from kx.parse.words import split_words
-from kx.spec.loader import load_specs
 
 LINES = [
     "docker run -d --name web -p 8080:80 -v /srv/www:/usr/share/nginx/html:ro nginx:1.27",

@@ -10,7 +10,7 @@ import subprocess
 import sys
 import time
 
-from kx.spec import loader
+from kx.catalog import loader
 
 
 def in_process(rounds: int = 2000) -> float:
@@ -35,7 +35,7 @@ def memoized(rounds: int = 100_000) -> float:
 
 
 def fresh_process(rounds: int = 15) -> float:
-    code = "from kx.spec.loader import load_specs; load_specs().get('kubectl', ('expose',))"
+    code = "from kx.catalog.loader import load_specs; load_specs().get('kubectl', ('expose',))"
     samples = []
     for _ in range(rounds):
         start = time.perf_counter()

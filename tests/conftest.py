@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from kx.spec import loader
+from kx.catalog import loader
 
 
 @pytest.fixture(autouse=True)

@@ -1,5 +1,5 @@
 """Allow ``python -m kx``."""
 
-from kx.main import main
+from kx.cli.main import main
 
 raise SystemExit(main())

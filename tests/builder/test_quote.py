@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kx.build.quote import join_argv, posix_quote, powershell_quote, quote_word
+from kx.builder.quote import join_argv, posix_quote, powershell_quote, quote_word
 
 # Anything a process can receive as an argument: no NUL, no lone surrogates.
 ARG_CHARS = st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00")

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from kx.build.options import BuildOptions, spellings, split_options
-from kx.cli import run_app
-from kx.errors import UsageError
-from kx.spec.loader import load_specs
+from kx.builder.options import BuildOptions, spellings, split_options
+from kx.catalog.loader import load_specs
+from kx.cli.app import run_app
+from kx.core.errors import UsageError
 
 
 def kx(capsys: pytest.CaptureFixture[str], line: str) -> tuple[int, str, str]:

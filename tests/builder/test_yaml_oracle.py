@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from kx.build.command import parse
-from kx.build.dryrun import dry_run_yaml
-from kx.build.objects import GenerateError
-from kx.spec.loader import load_specs
+from kx.builder.command import parse
+from kx.builder.dryrun import dry_run_yaml
+from kx.builder.objects import GenerateError
+from kx.catalog.loader import load_specs
 
 ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:

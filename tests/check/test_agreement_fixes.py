@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from kx.engine import check_command
+from kx.engine.pipeline import check_command
 
 SERVER, CLIENT = "server", "client"
 EXTERNAL_NAME = '{"spec":{"externalName":"a.b"}}'

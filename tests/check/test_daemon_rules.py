@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 
-from kx.engine import check_command
+from kx.engine.pipeline import check_command
 
 MEMORY = [
     ("docker run -m 1g --memory-swap 512m nginx", [("KX204", "server")]),

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from kx.catalog.model import FlagSpec
 from kx.check.formats import load_all
 from kx.check.formats.registry import FORMATS, TYPES, ValueContext
 from kx.check.problem import Problem
-from kx.engine import check_command
-from kx.spec.model import FlagSpec
+from kx.engine.pipeline import check_command
 
 load_all()
 

@@ -18,10 +18,10 @@ from pathlib import Path
 
 import pytest
 
+from kx.catalog.model import FlagSpec
 from kx.check.formats import load_all
 from kx.check.formats.registry import FORMATS, TYPES, ValueContext
-from kx.engine import check_argv
-from kx.spec.model import FlagSpec
+from kx.engine.pipeline import check_argv
 
 from .docker_cases import CASES, IMAGES
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from kx.check.environment import Environment
-from kx.engine import check_argv, check_command
+from kx.engine.pipeline import check_argv, check_command
 
 PEM = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n"
 

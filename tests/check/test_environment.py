@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from kx.check.environment import Environment, repository_root
-from kx.engine import check_argv, check_command
-from kx.lint import LintOptions, run
-from kx.main import main
+from kx.cli.main import main
+from kx.engine.lint import LintOptions, run
+from kx.engine.pipeline import check_argv, check_command
 
 PROFILE = '{"defaultAction": "SCMP_ACT_ERRNO", "syscalls": [{"names": ["read"], "action": "SCMP_ACT_ALLOW"}]}'
 

@@ -22,7 +22,7 @@ def test_every_type_is_found_where_the_index_says() -> None:
 
 
 def test_unchecked_types_have_no_checker_and_specs_use_no_unknown_name() -> None:
-    from kx.spec.loader import load_specs
+    from kx.catalog.loader import load_specs
 
     formats.load_all()
     assert not formats.UNCHECKED_TYPES & set(TYPES)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kx.check.formats._gosyntax import parse_int, parse_uint
-from kx.engine import check_command
+from kx.engine.pipeline import check_command
 
 HUGE = "9" * 5000
 

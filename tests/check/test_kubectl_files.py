@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kx.check.environment import Environment
-from kx.engine import check_command
+from kx.engine.pipeline import check_command
 
 
 def codes(line: str) -> list[str]:

@@ -10,7 +10,7 @@ import pytest
 
 from kx.check.formats._jsonvalue import Number, read
 from kx.check.formats.kube_override_types import override_type_problem
-from kx.engine import check_command
+from kx.engine.pipeline import check_command
 
 RUN = "kubectl run web --image=nginx --overrides='{}'"
 EXPOSE = "kubectl expose deploy/nginx --port=80 --overrides='{}'"

@@ -12,7 +12,7 @@ import pytest
 
 from kx.check.formats.kubectl_jsonpath import jsonpath_problem
 from kx.check.formats.kubectl_templates import go_template_problem
-from kx.engine import check_command
+from kx.engine.pipeline import check_command
 
 from .kubectl_env import KUBECONFIG
 

@@ -20,7 +20,7 @@ def test_trailing_zeros_do_not_matter() -> None:
 
 
 def codes_for(line: str, targets: dict[str, str] | None) -> list[tuple[str, str]]:
-    from kx.engine import problems_for_words
+    from kx.engine.pipeline import problems_for_words
     from kx.parse.words import split_words
 
     raws = problems_for_words(split_words(line).words, None, targets)

@@ -11,7 +11,7 @@ import subprocess
 
 import pytest
 
-from kx.engine import check_command
+from kx.engine.pipeline import check_command
 
 WINDOWS = [
     # virtualization/windowscontainers/deploy-containers/gpu-acceleration.md:37

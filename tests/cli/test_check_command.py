@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from kx.main import main
+from kx.cli.main import main
 
 KX = Path(sys.executable).with_name("kx")
 
@@ -206,7 +206,7 @@ def test_exec_runs_a_plugin_command(tmp_path: Path) -> None:
     ],
 )
 def test_unclosed_quotes_are_found_as_bash_reads_them(text: str, expected: int | None) -> None:
-    from kx.check_options import unclosed
+    from kx.cli.check_options import unclosed
 
     found = unclosed(text)
     assert (found[1] if found else None) == expected

@@ -15,7 +15,7 @@ PROBE = textwrap.dedent(
     """
     import importlib, json, os, sys, traceback
     import kx
-    from kx import codecache
+    from kx.cli import codecache
     kx.__version__ = os.environ.get("PROBE_KX_VERSION", kx.__version__)
     cache = codecache.CodeCache(ROOT, type(codecache.__spec__), prefix="probe_pkg.")
     sys.meta_path.insert(0, cache)
@@ -120,7 +120,7 @@ def test_a_truncated_cache_falls_back_to_the_source(tmp_path: Path) -> None:
 FORK_PROBE = textwrap.dedent(
     """
     import importlib, os, sys
-    from kx import codecache
+    from kx.cli import codecache
     names = [f"probe_pkg.m{i}" for i in range(40)]
     cache = codecache.CodeCache(ROOT, type(codecache.__spec__), prefix="probe_pkg.")
     sys.meta_path.insert(0, cache)
@@ -146,7 +146,7 @@ def test_forked_processes_read_the_shared_cache_file_correctly(tmp_path: Path) -
         (package / f"m{i}.py").write_text(f"VALUE = {i}\n" + f"PAD = {'x' * (200 + 37 * i)!r}\n")
     env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"), PYTHONPATH=str(tmp_path))
     code = f"ROOT = {str(package)!r}\n"
-    warm = code + "import importlib, sys\nfrom kx import codecache\n" + (
+    warm = code + "import importlib, sys\nfrom kx.cli import codecache\n" + (
         "c = codecache.CodeCache(ROOT, type(codecache.__spec__), prefix='probe_pkg.')\n"
         "sys.meta_path.insert(0, c)\n"
         "[importlib.import_module(f'probe_pkg.m{i}') for i in range(40)]\nc.save()\n"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import shells
 
-from kx.cli import run_app
+from kx.cli.app import run_app
 
 PLUGIN_SPEC = """\
 spec: 1
@@ -37,7 +37,7 @@ def plugin_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pat
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.setenv("KX_SPEC_PATH", str(specs))
     monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)
-    from kx.spec.loader import reset
+    from kx.catalog.loader import reset
 
     reset()
     yield tmp_path

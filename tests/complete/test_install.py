@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from kx.cli import run_app
+from kx.cli.app import run_app
 from kx.complete import install, rcblock
 
 BASHRC = b"export A=1\nalias ll='ls -l'  # caf\xc3\xa9"  # no line break at the end

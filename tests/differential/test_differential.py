@@ -74,7 +74,7 @@ def test_stored_labels_match_the_live_clients(live_rows: dict[str, dict[str, obj
 def test_kx_agrees_with_the_clients(
     live_rows: dict[str, dict[str, object]], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    engine = pytest.importorskip("kx.engine")
+    engine = pytest.importorskip("kx.engine.pipeline")
     rows = {**LABELS, **live_rows}
     outcomes = agreement.compare(CASES, rows, engine.check_command)
     with capsys.disabled():

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from kx.engine import check_command, commands_to_diagnostics
-from kx.lint import lint_text
+from kx.engine.lint import lint_text
+from kx.engine.pipeline import check_command, commands_to_diagnostics
 from kx.parse.span import LineIndex
 
 TEXT = (

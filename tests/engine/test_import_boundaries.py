@@ -18,7 +18,7 @@ def run_twice(code: str) -> str:
 def test_engine_imports_no_heavy_module() -> None:
     code = (
         "import sys\n"
-        "from kx.engine import check_command\n"
+        "from kx.engine.pipeline import check_command\n"
         "check_command('docker run -p 80:80 --rm nginx')\n"
         "check_command('kubectl expose deployment web --port=80 --type=NodePort')\n"
         f"print(','.join(m for m in {HEAVY!r} if m in sys.modules))\n"
@@ -29,7 +29,7 @@ def test_engine_imports_no_heavy_module() -> None:
 def test_kx_check_entry_point_does_not_import_typer() -> None:
     code = (
         "import sys\n"
-        "from kx.main import main\n"
+        "from kx.cli.main import main\n"
         "main(['check', '-q', '--', 'docker', 'run', '--cpus', 'abc', 'nginx'])\n"
         "print(','.join(m for m in ('typer', 'rich', 'click') if m in sys.modules))\n"
     )
@@ -53,7 +53,7 @@ REGEX_FREE_LINES = [
 def test_common_lines_are_checked_without_importing_re() -> None:
     code = (
         "import sys\n"
-        "from kx.main import main\n"
+        "from kx.cli.main import main\n"
         f"for argv in {REGEX_FREE_LINES!r}:\n"
         "    main(['check', '-q', '--', *argv])\n"
         "main(['check', '-q', 'docker run --rm -p 80:80 -e MODE=prod redis:7'])\n"

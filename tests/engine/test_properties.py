@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kx.engine import check_argv, check_command, has_errors
-from kx.spec.loader import load_specs
+from kx.catalog.loader import load_specs
+from kx.engine.pipeline import check_argv, check_command, has_errors
 
 PREFIXES = ["docker run", "docker container run", "kubectl run", "kubectl expose", "docker", "kubectl",
             "sudo -E docker run", "env A=1 kubectl -n x expose"]  # fmt: skip

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from kx.codes import CODES
-from kx.engine import check_command
+from kx.core.codes import CODES
+from kx.engine.pipeline import check_command
 
 RULES_MD = Path(__file__).parents[2] / "docs" / "rules.md"
 SECTION = re.compile(r"^## (KX\d{3}) (\S+)\n(.*?)(?=^## |\Z)", re.M | re.S)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from kx.cli import app
+from kx.cli.app import app
 from kx.extract import extract
 from kx.extract.filetypes import detect
 from kx.parse.span import LineIndex

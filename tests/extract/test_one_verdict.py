@@ -16,14 +16,14 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from kx.codes import CODES
-from kx.engine import command_words_in, problems_for_words
+from kx.core.codes import CODES
+from kx.engine.lint import lint_text
+from kx.engine.pipeline import command_words_in, problems_for_words
 from kx.extract import extract
 from kx.extract.commands import resolve, tool_name
 from kx.extract.filetypes import SHELL, detect
 from kx.extract.lexer import lex
 from kx.extract.split import commands_in
-from kx.lint import lint_text
 from kx.parse.plain import plain_commands
 from kx.parse.span import Word
 

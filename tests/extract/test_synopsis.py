@@ -1,7 +1,7 @@
-from kx.engine import to_diagnostics
+from kx.catalog.loader import load_specs
+from kx.engine.pipeline import to_diagnostics
 from kx.extract.synopsis import check_synopsis, is_synopsis
 from kx.parse.span import LineIndex
-from kx.spec.loader import load_specs
 
 # The model case: the lines of the corrupted tutorial (written here, not read from ../shared).
 DOCKER = "docker run [OPTIONS] IMAGE [COMMAND] [ARG...]"

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from kx.engine.lint import lint_text
 from kx.extract import extract
 from kx.extract.makefile import recipes
-from kx.lint import lint_text
 from kx.parse.span import LineIndex
 
 
@@ -225,7 +225,7 @@ def test_circleci_windows_executors_run_powershell() -> None:
 
 
 def test_kx_check_reads_percent_placeholders_as_lint_does() -> None:
-    from kx.engine import check_command
+    from kx.engine.pipeline import check_command
 
     assert check_command("docker run --rm -p %%PORT%%:80 '%%IMAGE%%'") == []
     assert [d.code for d in check_command("docker run --cpus abc -p %%PORT%%:80 x")] == ["KX201"]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from kx.engine import check_command
+from kx.engine.lint import lint_text
+from kx.engine.pipeline import check_command
 from kx.extract.commands import tool_words
-from kx.lint import lint_text
 
 
 @pytest.mark.parametrize(

@@ -7,10 +7,10 @@ import os
 import subprocess
 from pathlib import Path
 
-from kx.config import load_config
+from kx.engine.config import load_config
+from kx.engine.lint import LintOptions, run
 from kx.extract.lint_files import collect
 from kx.extract.walk import walk
-from kx.lint import LintOptions, run
 
 
 def write(path: Path, text: str = "docker run --bogus x\n") -> None:

@@ -2,8 +2,8 @@ from pathlib import Path
 
 import pytest
 
-from kx.config import DEFAULT_MAX_FILE_SIZE, find_config, load_config, parse_size
-from kx.errors import ConfigError
+from kx.core.errors import ConfigError
+from kx.engine.config import DEFAULT_MAX_FILE_SIZE, find_config, load_config, parse_size
 
 
 def write(path: Path, text: str) -> Path:

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kx.lint import LintOptions, run
+from kx.engine.lint import LintOptions, run
 
 ROOT = Path(__file__).resolve().parents[2]
 

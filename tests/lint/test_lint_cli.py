@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from kx.cli import app
+from kx.cli.app import app
 
 SCRIPT = "#!/bin/sh\nkubectl run web --image=nginx --portt=80\n"
 

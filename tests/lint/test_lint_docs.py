@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kx.lint import LintOptions, run
+from kx.engine.lint import LintOptions, run
 
 
 def lint(*paths: Path) -> list[tuple[str, int, int, str]]:

@@ -4,9 +4,9 @@ import os
 
 import pytest
 
-from kx.lint import lint_text
-from kx.lint_fork import MIN_CHARS, _guess, lint_script
-from kx.spec.loader import load_specs
+from kx.catalog.loader import load_specs
+from kx.engine.lint import lint_text
+from kx.engine.lint_fork import MIN_CHARS, _guess, lint_script
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="no os.fork on this platform")
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from typer.testing import CliRunner
 
-import kx.lint_cli
-from kx.cli import app
-from kx.lint_cli import LintRequest
-from kx.lint_options import parse
+import kx.cli.lint_cli
+from kx.cli.app import app
+from kx.cli.lint_cli import LintRequest
+from kx.cli.lint_options import parse
 
 PLAIN = [
     ["a.sh"],
@@ -40,7 +40,7 @@ DEFERRED = [
 
 def typer_request(args: list[str], monkeypatch: pytest.MonkeyPatch) -> LintRequest:
     seen: list[LintRequest] = []
-    monkeypatch.setattr(kx.lint_cli, "main", lambda request: seen.append(request) or 0)
+    monkeypatch.setattr(kx.cli.lint_cli, "main", lambda request: seen.append(request) or 0)
     result = CliRunner().invoke(app, ["lint", *args], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     return seen[0]

@@ -18,9 +18,9 @@ from . import agreement, clients, corpus, label
 
 def _checker() -> agreement.Checker | None:
     try:
-        from kx.engine import check_command
+        from kx.engine.pipeline import check_command
     except ImportError as error:
-        print(f"kx.engine is not importable: {error}", file=sys.stderr)
+        print(f"kx.engine.pipeline is not importable: {error}", file=sys.stderr)
         return None
     return check_command
 

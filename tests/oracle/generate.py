@@ -77,7 +77,7 @@ def compare(
     lines: Sequence[str], rows: dict[str, dict[str, object]]
 ) -> tuple[list[agreement.Outcome], dict[str, set[str]]]:
     """kx against the client rows; also the stages of kx's errors per line."""
-    from kx.engine import check_command
+    from kx.engine.pipeline import check_command
 
     stages: dict[str, set[str]] = {}
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from kx.catalog.model import CommandSpec
 from kx.parse.span import Word
 from kx.parse.words import split_words
-from kx.spec.model import CommandSpec
 
 
 def flag(name: str, type_: str = "string", **extra: Any) -> dict[str, Any]:

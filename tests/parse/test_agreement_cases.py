@@ -5,7 +5,7 @@ Details and the clients' behaviour: /work/notes/parser_bugs.md (both fixed by th
 
 from __future__ import annotations
 
-from kx.engine import check_command
+from kx.engine.pipeline import check_command
 from kx.parse.words import split_commands
 
 

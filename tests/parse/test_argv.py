@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from kx.catalog.loader import load_specs
+from kx.catalog.model import CommandSpec
 from kx.parse.argv import ParsedCommand, parse_argv
-from kx.spec.loader import load_specs
-from kx.spec.model import CommandSpec
 
 from .specs import DOCKER_ROOT, DOCKER_RUN, KUBE_EXPOSE, KUBE_ROOT, words
 

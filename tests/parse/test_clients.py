@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
+from kx.catalog.loader import load_specs
 from kx.parse.resolve import resolve_and_parse
 from kx.parse.words import split_words
-from kx.spec.loader import load_specs
 
 # First-line fragments of the clients' parse-stage errors, and the kx codes that stand for them.
 CLIENT_ERRORS = [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kx.engine import check_command
+from kx.engine.pipeline import check_command
 
 CASES = [
     # jpetazzo/container.training slides/containers/Advanced_Dockerfiles.md:353 (`ls -l` by its ENTRYPOINT)

@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 
-from kx.engine import check_command
+from kx.engine.pipeline import check_command
 from kx.parse.words import split_commands
 
 

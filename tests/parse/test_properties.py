@@ -5,11 +5,11 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from kx.catalog.loader import load_specs
+from kx.catalog.model import CommandSpec, FlagSpec
 from kx.parse.argv import parse_argv
 from kx.parse.resolve import resolve_and_parse
 from kx.parse.span import Word
-from kx.spec.loader import load_specs
-from kx.spec.model import CommandSpec, FlagSpec
 
 from .specs import DOCKER_ROOT, DOCKER_RUN, KUBE_EXPOSE
 

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from kx.catalog.loader import SpecSet, load_specs
 from kx.parse.resolve import Resolution, resolve, resolve_and_parse
 from kx.parse.subcommand import near_misses
 from kx.parse.words import split_words
-from kx.spec.loader import SpecSet, load_specs
 
 from .specs import DOCKER_ROOT, DOCKER_RUN, KUBE_EXPOSE, KUBE_ROOT
 

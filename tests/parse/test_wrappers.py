@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from kx.engine import check_command, command_words_in
+from kx.engine.lint import lint_text
+from kx.engine.pipeline import check_command, command_words_in
 from kx.extract.commands import resolve
 from kx.extract.filetypes import SHELL
-from kx.lint import lint_text
 from kx.parse.words import split_words
 from kx.parse.wrappers import WRAPPERS, command_words, skip_prefixes
 

@@ -34,10 +34,10 @@ def installed(run: Run, plugin: Path) -> Path:
 def test_install_twice_then_uninstall_twice(run: Run, plugin: Path) -> None:
     first = run(*kx_argv("plugin", "install", "docker"))
     assert first.returncode == 0
-    assert first.stdout == f"installed {plugin} (runs {sys.executable} -m kx.plugin)\n"
+    assert first.stdout == f"installed {plugin} (runs {sys.executable} -m kx.cli.plugin)\n"
     text = plugin.read_text(encoding="utf-8")
     assert text.startswith("#!/bin/sh\n# Written by `kx plugin install docker`")
-    assert text.endswith(f'\nexec {shlex.quote(os.path.abspath(sys.executable))} -m kx.plugin "$@"\n')
+    assert text.endswith(f'\nexec {shlex.quote(os.path.abspath(sys.executable))} -m kx.cli.plugin "$@"\n')
     assert stat.S_IMODE(plugin.stat().st_mode) == 0o755
     again = run(*kx_argv("plugin", "install", "docker"))
     assert (again.returncode, again.stdout) == (0, f"unchanged: {plugin} is already installed\n")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kx.plugin import names_tool, plugin_args
+from kx.cli.plugin import names_tool, plugin_args
 
 
 @pytest.mark.parametrize(

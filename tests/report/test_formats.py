@@ -2,8 +2,8 @@ import json
 
 import pytest
 
-from kx.diagnostics import Diagnostic
-from kx.errors import UsageError
+from kx.core.diagnostics import Diagnostic
+from kx.core.errors import UsageError
 from kx.report import ReportOptions, default_format, get_renderer, render, summary, use_color
 from kx.report.github import escape_data, escape_property
 from kx.report.sarif import artifact_uri

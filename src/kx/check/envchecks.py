@@ -7,9 +7,9 @@ what they share in ``envfiles``.
 
 from __future__ import annotations
 
-from kx._typing import TYPE_CHECKING
 from kx.check.envdocker import DOCKER_HANDLERS
 from kx.check.envkube import KUBECTL_HANDLERS
+from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from kx.check.envfiles import Handler

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import os
 
-from kx._typing import TYPE_CHECKING
 from kx.check.environment import STAGE, read_file
 from kx.check.problem import Problem
+from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from collections.abc import Callable

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import stat
 
-from kx._typing import TYPE_CHECKING
+from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from collections.abc import Mapping

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 
-from kx._typing import TYPE_CHECKING
 from kx.check.envfiles import INVALID, MISSING, UNKNOWN_ENTRY, file_problems, problem, unreadable
+from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from kx.check.envfiles import Handler

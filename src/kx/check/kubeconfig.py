@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 
-from kx._typing import TYPE_CHECKING
+from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from collections.abc import Mapping

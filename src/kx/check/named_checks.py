@@ -9,14 +9,14 @@ of the doubt rather than guess. The checks that need kubectl's value checkers ar
 
 from __future__ import annotations
 
-from kx._typing import TYPE_CHECKING
 from kx.check.problem import Problem
 from kx.check.rules import register_check
+from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from kx.catalog.model import RuleSpec
     from kx.check.rules import Finding
     from kx.check.state import CommandState
-    from kx.spec.model import RuleSpec
 
 # Networks that are not user-defined: they cannot be combined with others or carry aliases.
 _BUILTIN_NETWORKS = frozenset({"host", "bridge", "none", "default"})

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from kx._typing import TYPE_CHECKING
 from kx.check.problem import Problem
+from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from kx.catalog.model import RuleSpec
     from kx.check.state import CommandState
     from kx.parse.span import Word
-    from kx.spec.model import RuleSpec
 
     Finding = tuple[Problem, Word]
     NamedCheck = Callable[[CommandState, RuleSpec], list[Finding]]

@@ -8,7 +8,7 @@ that gives both ``architectures`` and ``archMap`` or a rule with both ``name`` a
 
 from __future__ import annotations
 
-from kx._typing import TYPE_CHECKING
+from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from collections.abc import Callable

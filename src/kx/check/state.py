@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from kx._regex import LazyRegex
-from kx._typing import TYPE_CHECKING
+from kx.core.lazyre import LazyRegex
+from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from kx.catalog.model import CommandSpec, FlagSpec
     from kx.check.environment import Environment
     from kx.parse.span import Word
-    from kx.spec.model import CommandSpec, FlagSpec
 
 _ZERO = LazyRegex(r"[+-]?(?:0+(?:\.0*)?|\.0+)(?:[a-zµμ]*)(?:(?:0+(?:\.0*)?|\.0+)[a-zµμ]+)*")
 

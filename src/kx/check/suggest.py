@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 
-from kx._typing import TYPE_CHECKING
+from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from collections.abc import Iterable

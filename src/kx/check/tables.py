@@ -8,15 +8,15 @@ the spec alive, so an id is never reused for another spec.
 
 from __future__ import annotations
 
-from kx._typing import TYPE_CHECKING
 from kx.check import formats
 from kx.check.environment import ENV_FORMATS
 from kx.check.rules import CHECK_NEEDS, CHECKS
+from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from collections.abc import Collection
 
-    from kx.spec.model import CommandSpec, FlagSpec, RuleSpec
+    from kx.catalog.model import CommandSpec, FlagSpec, RuleSpec
 
     # (rule, flags that must all be given, groups of flags that must each have one given)
     Trigger = tuple[RuleSpec, frozenset[str], tuple[frozenset[str], ...]]

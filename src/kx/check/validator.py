@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from kx._typing import TYPE_CHECKING
 from kx.check import named_checks  # noqa: F401 - registers the named rule checks
 from kx.check.problem import Problem
 from kx.check.rules import check_rule
 from kx.check.state import CommandState, FlagState
 from kx.check.tables import tables
 from kx.check.values import check_flag_value, check_positional_value
+from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from kx.catalog.model import CommandSpec, FlagSpec, PositionalSpec, RuleSpec
     from kx.check.environment import Environment
     from kx.parse.argv import ParsedCommand
     from kx.parse.span import Word
-    from kx.spec.model import CommandSpec, FlagSpec, PositionalSpec, RuleSpec
 
 # (problem, start, end): a problem positioned by absolute offsets into the source text.
 Finding = tuple[Problem, int, int]

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from kx._typing import TYPE_CHECKING
 from kx.check import formats
 from kx.check.formats.registry import FORMATS, TYPES, ValueContext
 from kx.check.problem import Problem
+from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from kx.spec.model import FlagSpec, PositionalSpec
+    from kx.catalog.model import FlagSpec, PositionalSpec
 
     # (the flag or slot, value, final; None for a slot). Specs compare by identity, and the key
     # keeps its flag alive, so a key never stands for another flag.

@@ -8,14 +8,14 @@ yet, and not told off for a long flag its target still has.
 
 from __future__ import annotations
 
-from kx._typing import TYPE_CHECKING
+from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
+    from kx.catalog.model import CommandSpec
     from kx.parse.argv import FlagUse
     from kx.parse.span import Word
-    from kx.spec.model import CommandSpec
 
     Raw = tuple[str, str, int, int, "str | None", "str | None", str]
 

@@ -8,8 +8,8 @@ Windows container docs run `--isolation process`, `--device class/{GUID}`, `cred
 
 from __future__ import annotations
 
-from kx._regex import LazyRegex
-from kx._typing import TYPE_CHECKING
+from kx.core.lazyre import LazyRegex
+from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from kx.check.problem import Problem

@@ -12,13 +12,13 @@ from typing import Any, get_args, get_origin
 
 AppModel = dict[str, Any]
 FILE_TYPES = frozenset({"path", "file", "filename"})
-# Commands parsed on the light path: their options live in kx.check_options, not in typer.
+# Commands parsed on the light path: their options live in kx.cli.check_options, not in typer.
 LIGHT_COMMANDS = ("check", "exec")
 
 
 def describe_app(app: Any = None) -> AppModel:
-    """The command tree of ``app`` (default: ``kx.cli.app``)."""
-    from kx.cli import click_command  # only cli.py touches typer
+    """The command tree of ``app`` (default: ``kx.cli.app.app``)."""
+    from kx.cli.app import click_command  # only cli.py touches typer
 
     command = click_command(app)
     return _describe(command, _context(command))
@@ -53,7 +53,7 @@ def _describe(command: Any, ctx: Any) -> AppModel:
 
 
 def _light_options() -> list[dict[str, Any]]:
-    from kx.check_options import OPTIONS
+    from kx.cli.check_options import OPTIONS
 
     out = []
     for name, short, metavar, choices, _default, text in OPTIONS:

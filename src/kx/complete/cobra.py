@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sys
 
-from kx._typing import TYPE_CHECKING
+from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -42,9 +42,9 @@ def plugin_tree(default_tool: str) -> Tree:
 def _build_plugin_tree(default_tool: str) -> Tree:
     import json
 
+    from kx.catalog.loader import load_specs
     from kx.complete import APP_JSON
     from kx.complete.tree import WRAPPERS, build_tree
-    from kx.spec.loader import load_specs
 
     with open(APP_JSON, encoding="utf-8") as handle:
         app = json.load(handle)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kx.complete import install
 from kx.complete.generate import SHELLS, live_tree, render
-from kx.errors import UsageError
+from kx.core.errors import UsageError
 
 # shellingham's names -> ours
 SHELL_NAMES = {"bash": "bash", "zsh": "zsh", "fish": "fish", "pwsh": "powershell",

@@ -12,10 +12,10 @@ import os
 import sys
 from typing import Any
 
+from kx.catalog.loader import SpecSet
 from kx.complete import APP_JSON, bash, fish, powershell, zsh
 from kx.complete.model import Tree
 from kx.complete.tree import build_tree
-from kx.spec.loader import SpecSet
 
 SHELLS = ("bash", "zsh", "fish", "powershell")
 RENDERERS = {"bash": bash.render, "zsh": zsh.render, "fish": fish.render,
@@ -31,16 +31,16 @@ def render(shell: str, tree: Tree) -> str:
 
 def live_tree(specs: SpecSet | None = None, app: Any = None) -> Tree:
     """The tree for the running kx: its typer app and the specs on this machine."""
+    from kx.catalog.loader import load_specs
     from kx.complete.appmodel import describe_app
-    from kx.spec.loader import load_specs
 
     return build_tree(describe_app(app), specs if specs is not None else load_specs())
 
 
 def shipped_specs() -> SpecSet:
     """Only the specs shipped with kx (no user or KX_SPEC_PATH specs)."""
-    from kx.spec.compiler import compile_specs
-    from kx.spec.paths import shipped_spec_dir
+    from kx.catalog.compiler import compile_specs
+    from kx.catalog.paths import shipped_spec_dir
 
     shipped = shipped_spec_dir()
     entries, warnings = compile_specs([shipped], shipped=shipped)

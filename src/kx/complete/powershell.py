@@ -6,8 +6,8 @@ The tables are ordinal (case-sensitive) dictionaries: PowerShell's ``@{}`` ignor
 
 from __future__ import annotations
 
-from kx._typing import TYPE_CHECKING
 from kx.complete.tables import Tables
+from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from kx.complete.model import Tree

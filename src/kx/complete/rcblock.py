@@ -9,7 +9,7 @@ the break before it: the original bytes come back exactly.
 
 from __future__ import annotations
 
-from kx.errors import KxError
+from kx.core.errors import KxError
 
 BEGIN = "# >>> kx completion >>>"
 END = "# <<< kx completion <<<"

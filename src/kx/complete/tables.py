@@ -7,7 +7,7 @@ space. Value ids: ``-`` nothing, ``f`` files, ``d`` directories, ``cN`` the N-th
 
 from __future__ import annotations
 
-from kx._typing import TYPE_CHECKING
+from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from kx.complete.model import Tree, Value

@@ -8,15 +8,15 @@ Flag groups: ``s:<spec key>`` for a spec's own flags (shared by every node that 
 
 from __future__ import annotations
 
-from kx._typing import TYPE_CHECKING
 from kx.complete import model
 from kx.complete.model import DIR, FILE, NO_VALUE, Flag, Tree, Value
+from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from typing import Any
 
-    from kx.spec.loader import SpecSet
-    from kx.spec.model import CommandSpec, FlagSpec, PositionalSpec
+    from kx.catalog.loader import SpecSet
+    from kx.catalog.model import CommandSpec, FlagSpec, PositionalSpec
 
 # kx commands whose ``--`` is followed by a docker/kubectl command line.
 WRAPPERS = ("check", "exec")

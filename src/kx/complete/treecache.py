@@ -10,9 +10,9 @@ from __future__ import annotations
 import marshal
 import os
 
-from kx._typing import TYPE_CHECKING
-from kx.cachedir import cache_dir, write_atomically
+from kx.catalog.cachedir import cache_dir, write_atomically
 from kx.complete.model import Flag, Node, Tree
+from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from typing import Any
@@ -28,8 +28,8 @@ def cache_path(name: str) -> str:
 def stamps(app_file: str) -> list[Any]:
     """What the tree depends on: kx's version, its command tree and every spec file."""
     from kx import __version__
-    from kx.spec import paths
-    from kx.spec.loader import _stamps
+    from kx.catalog import paths
+    from kx.catalog.loader import _stamps
 
     info = os.stat(app_file)
     spec_stamps = [list(s) for s in _stamps(paths.search_path())]

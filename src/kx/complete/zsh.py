@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from kx._typing import TYPE_CHECKING
 from kx.complete.tables import Tables, shell_arrays, squote
+from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from kx.complete.model import Tree

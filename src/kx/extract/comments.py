@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from kx._typing import TYPE_CHECKING
+from kx.core.typecheck import TYPE_CHECKING
 from kx.extract.docblock import PLACEHOLDER, mark_placeholder
 from kx.extract.prose import is_prose
 from kx.extract.snippets import Snippets

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import sys
 
-from kx._record import Record
+from kx.core.record import Record
 from kx.extract.filetypes import SNIPPET, detect
 
 HEAD_BYTES = 65536

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from kx.codes import CODES
+from kx.core.codes import CODES
 
 _DIRECTIVE = re.compile(
     r"(?:#|//|<!--)[ \t]*kx:[ \t]*(disable|disable-next-line|disable-file)[ \t]*=[ \t]*"

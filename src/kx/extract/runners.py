@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from kx._typing import TYPE_CHECKING
+from kx.core.typecheck import TYPE_CHECKING
 from kx.extract import templating as tpl
 from kx.extract.snippets import Snippets
 

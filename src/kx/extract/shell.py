@@ -21,7 +21,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from kx._typing import TYPE_CHECKING
+from kx.core.typecheck import TYPE_CHECKING
 from kx.extract import treesitter
 from kx.extract.commands import ToolNames, find_tool_names, resolve
 from kx.extract.lexer import Lexed, lex
@@ -70,7 +70,7 @@ def extract_script(
 class ScriptPlan:
     """What is known about a script before its pieces are parsed.
 
-    The script may be a stretch of a file between top-level boundaries (kx.lint_fork plans the
+    The script may be a stretch of a file between top-level boundaries (kx.engine.lint_fork plans the
     two halves of a long script on two processes). ``collect`` then takes its pieces, and
     ``finish`` judges the script as a whole.
     """

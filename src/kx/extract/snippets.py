@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from kx._typing import TYPE_CHECKING
+from kx.core.typecheck import TYPE_CHECKING
 from kx.extract.commands import ToolNames, find_tool_names
 from kx.extract.lexer import lex
 from kx.extract.split import segment_invocations

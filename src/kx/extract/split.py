@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from kx._typing import TYPE_CHECKING
+from kx.core.typecheck import TYPE_CHECKING
 from kx.extract.commands import resolve
 from kx.extract.lexer import lex
 from kx.parse.span import Word

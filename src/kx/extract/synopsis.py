@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 
-from kx._typing import TYPE_CHECKING
+from kx.core.typecheck import TYPE_CHECKING
 from kx.extract.commands import tool_name
 
 if TYPE_CHECKING:
-    from kx.spec.loader import SpecSet
-    from kx.spec.model import CommandSpec
+    from kx.catalog.loader import SpecSet
+    from kx.catalog.model import CommandSpec
 
     Raw = tuple[str, str, int, int, "str | None", "str | None", str]
 

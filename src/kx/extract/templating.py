@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from kx._typing import TYPE_CHECKING
+from kx.core.typecheck import TYPE_CHECKING
 from kx.extract.snippets import Snippets
 from kx.parse.span import Word
 

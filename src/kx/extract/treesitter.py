@@ -10,7 +10,7 @@ import bisect
 import re
 from functools import lru_cache
 
-from kx._typing import TYPE_CHECKING
+from kx.core.typecheck import TYPE_CHECKING
 from kx.parse.span import Word
 
 if TYPE_CHECKING:

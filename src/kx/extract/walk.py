@@ -13,7 +13,7 @@ import os
 
 import pathspec
 
-from kx._typing import TYPE_CHECKING
+from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from typing import Any

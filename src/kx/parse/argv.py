@@ -9,7 +9,7 @@ positional. Unlike pflag, parsing goes on after an unknown flag so that every mi
 
 from __future__ import annotations
 
-from kx._typing import TYPE_CHECKING
+from kx.core.typecheck import TYPE_CHECKING
 from kx.parse import hints, unknown
 from kx.parse.parsed import (
     DYNAMIC,
@@ -26,8 +26,8 @@ from kx.parse.parsed import (
 )
 
 if TYPE_CHECKING:
+    from kx.catalog.model import CommandSpec, FlagSpec
     from kx.parse.span import Word
-    from kx.spec.model import CommandSpec, FlagSpec
 
 __all__ = ["FlagUse", "ParsedCommand", "parse_argv"]
 

@@ -7,12 +7,12 @@ one item), ``csv`` (each occurrence is split as a CSV record, items appended: pf
 
 from __future__ import annotations
 
-from kx._typing import TYPE_CHECKING
+from kx.core.typecheck import TYPE_CHECKING
 from kx.parse.gocsv import read_record
 
 if TYPE_CHECKING:
+    from kx.catalog.model import FlagSpec
     from kx.parse.parsed import FlagUse, ParsedCommand
-    from kx.spec.model import FlagSpec
 
 
 class Effective:

@@ -7,7 +7,7 @@ the closing one, or -1 when the text ends first. They honour nested quotes, esca
 
 from __future__ import annotations
 
-from kx._regex import LazyRegex
+from kx.core.lazyre import LazyRegex
 
 _PAREN_STOPS = LazyRegex(r"[()\\'\"`]")
 _BRACE_STOPS = LazyRegex(r"[{}\\'\"`]")

@@ -7,16 +7,16 @@ container), and deprecated flags or shorthands with their replacement.
 
 from __future__ import annotations
 
-from kx._typing import TYPE_CHECKING
+from kx.core.typecheck import TYPE_CHECKING
 from kx.parse.problems import ParseProblem
 from kx.parse.unknown import BOOL_WORDS, as_flag, flag_suggestion, sentence, single_dash_long
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from kx.catalog.model import CommandSpec
     from kx.parse.parsed import FlagUse, ParsedCommand
     from kx.parse.span import Word
-    from kx.spec.model import CommandSpec
 
 
 def check_deprecated(parsed: ParsedCommand, use: FlagUse, at: int) -> None:

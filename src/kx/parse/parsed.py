@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from kx._typing import TYPE_CHECKING
+from kx.core.typecheck import TYPE_CHECKING
 from kx.parse.problems import ParseProblem
 
 if TYPE_CHECKING:
+    from kx.catalog.model import CommandSpec, FlagSpec
     from kx.parse.span import Word
-    from kx.spec.model import CommandSpec, FlagSpec
 
 # How a flag was written (FlagUse.form).
 LONG_EQ = "--f=v"

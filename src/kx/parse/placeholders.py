@@ -5,7 +5,7 @@ Shared by every word scanner, so ``kx check`` and ``kx lint`` (scripts and docs)
 
 from __future__ import annotations
 
-from kx._typing import TYPE_CHECKING
+from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from kx.parse.span import Word

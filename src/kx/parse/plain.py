@@ -7,7 +7,7 @@ with no ``$(...)``, backquote, subshell or alias this finds exactly what the one
 
 from __future__ import annotations
 
-from kx._typing import TYPE_CHECKING
+from kx.core.typecheck import TYPE_CHECKING
 from kx.parse.words import split_commands
 from kx.parse.wrappers import mark_replaced, plain_head, script_span, unwrap
 

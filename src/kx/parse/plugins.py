@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 
-from kx._regex import LazyRegex
+from kx.core.lazyre import LazyRegex
 
 _NAME = LazyRegex(r"[A-Za-z0-9][A-Za-z0-9_.-]*")  # compiled only if a plugin is looked up
 

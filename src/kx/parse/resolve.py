@@ -8,7 +8,7 @@ first remaining word, and hands every other word, global flags included, to the 
 
 from __future__ import annotations
 
-from kx._typing import TYPE_CHECKING
+from kx.core.typecheck import TYPE_CHECKING
 from kx.parse.argv import parse_argv
 from kx.parse.plugins import plugin_installed
 from kx.parse.subcommand import command_word_indices, report_group_flag, report_unmatched, traverse_start
@@ -16,11 +16,11 @@ from kx.parse.subcommand import command_word_indices, report_group_flag, report_
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from kx.catalog.loader import SpecSet
+    from kx.catalog.model import CommandSpec
     from kx.parse.parsed import ParsedCommand
     from kx.parse.problems import ParseProblem
     from kx.parse.span import Word
-    from kx.spec.loader import SpecSet
-    from kx.spec.model import CommandSpec
 
     PluginLookup = Callable[[str, str], bool]
 

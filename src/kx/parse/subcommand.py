@@ -10,8 +10,8 @@ a flag before a plugin name (ground-truth P3).
 
 from __future__ import annotations
 
-from kx._typing import TYPE_CHECKING
 from kx.check.suggest import distance
+from kx.core.typecheck import TYPE_CHECKING
 from kx.parse.parsed import TRUE_SPELLINGS
 from kx.parse.plugins import KNOWN_PLUGINS
 from kx.parse.problems import ParseProblem
@@ -19,10 +19,10 @@ from kx.parse.problems import ParseProblem
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
+    from kx.catalog.model import CommandSpec
     from kx.parse.parsed import FlagUse
     from kx.parse.resolve import Resolution
     from kx.parse.span import Word
-    from kx.spec.model import CommandSpec
 
 # kubectl never looks for a plugin named like these (cobra's own commands).
 _NOT_PLUGINS = frozenset({"help", "__complete", "__completeNoDesc"})

@@ -8,8 +8,8 @@ sits in the tilde prefix, nor in ``--opt=~/x`` (not an assignment).
 
 from __future__ import annotations
 
-from kx._regex import LazyRegex
-from kx._typing import TYPE_CHECKING
+from kx.core.lazyre import LazyRegex
+from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from kx.parse.span import Word

@@ -7,14 +7,14 @@ so that parsing can go on and later mistakes are reported too.
 
 from __future__ import annotations
 
-from kx._typing import TYPE_CHECKING
 from kx.check.suggest import closest
+from kx.core.typecheck import TYPE_CHECKING
 from kx.parse.parsed import LONG_EQ, LONG_SEP, SHORT_JOINED, SHORT_SEP, FlagUse
 
 if TYPE_CHECKING:
+    from kx.catalog.model import CommandSpec, FlagSpec, RemovedFlag
     from kx.parse.parsed import ParsedCommand
     from kx.parse.span import Word
-    from kx.spec.model import CommandSpec, FlagSpec, RemovedFlag
 
 BOOL_WORDS = frozenset({"true", "false", "True", "False", "TRUE", "FALSE"})
 

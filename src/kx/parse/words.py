@@ -11,7 +11,7 @@ unknown part keeps its source text.
 
 from __future__ import annotations
 
-from kx._regex import LazyRegex
+from kx.core.lazyre import LazyRegex
 from kx.parse.placeholders import placeholder_at
 from kx.parse.span import Word
 from kx.parse.wordscan import SIMPLE_WORD, WORD_END, quoted_line_words, scan_word, simple_word

@@ -10,7 +10,7 @@ Documentation placeholders are unknown too, never redirections: ``<image>``, ``-
 
 from __future__ import annotations
 
-from kx._regex import LazyRegex
+from kx.core.lazyre import LazyRegex
 from kx.parse.expansions import decode_ansi_c, skip_backtick, skip_nested
 from kx.parse.placeholders import mark_placeholder, placeholder_at, placeholder_end, placeholder_index
 from kx.parse.span import Word

@@ -6,7 +6,7 @@ goes through ``unwrap``, with the one table of ``kx.parse.wrapper_table``.
 
 from __future__ import annotations
 
-from kx._typing import TYPE_CHECKING
+from kx.core.typecheck import TYPE_CHECKING
 from kx.parse.span import Word
 from kx.parse.wrapper_table import (
     BUILTIN,

@@ -6,13 +6,13 @@ imported on first use so ``kx check --format text`` does not pay for json or sar
 
 from __future__ import annotations
 
-from kx._typing import TYPE_CHECKING
-from kx.errors import UsageError
+from kx.core.errors import UsageError
+from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping, Sequence
 
-    from kx.diagnostics import Diagnostic
+    from kx.core.diagnostics import Diagnostic
 
     Renderer = Callable[[Sequence[Diagnostic], "ReportOptions"], str]
 

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from kx._typing import TYPE_CHECKING
-from kx.codes import CODES
+from kx.core.codes import CODES
+from kx.core.typecheck import TYPE_CHECKING
 from kx.report.text import describe
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from kx.diagnostics import Diagnostic
+    from kx.core.diagnostics import Diagnostic
     from kx.report import ReportOptions
 
 COMMAND = {"error": "error", "warning": "warning", "info": "notice"}

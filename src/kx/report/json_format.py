@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 
-from kx._typing import TYPE_CHECKING
+from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from kx.diagnostics import Diagnostic
+    from kx.core.diagnostics import Diagnostic
     from kx.report import ReportOptions
 
 

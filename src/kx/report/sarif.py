@@ -10,14 +10,14 @@ import json
 import os
 from urllib.parse import quote
 
-from kx._typing import TYPE_CHECKING
-from kx.codes import CODES, rule_url
+from kx.core.codes import CODES, rule_url
+from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
     from typing import Any
 
-    from kx.diagnostics import Diagnostic
+    from kx.core.diagnostics import Diagnostic
     from kx.report import ReportOptions
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

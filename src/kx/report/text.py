@@ -6,12 +6,12 @@ turn it into links. Colour (plain ANSI, no rich) only when the caller asks for i
 
 from __future__ import annotations
 
-from kx._typing import TYPE_CHECKING
+from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from kx.diagnostics import Diagnostic
+    from kx.core.diagnostics import Diagnostic
     from kx.report import ReportOptions
 
 RESET = "\033[0m"

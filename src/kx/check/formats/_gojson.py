@@ -7,7 +7,7 @@ strings, bad escapes and trailing data, as this does; invalid UTF-8 is not an er
 
 from __future__ import annotations
 
-from kx._regex import LazyRegex
+from kx.core.lazyre import LazyRegex
 
 _NUMBER = LazyRegex(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
 _STRING = LazyRegex(r'"(?:[^"\\\x00-\x1f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"')

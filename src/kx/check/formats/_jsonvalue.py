@@ -8,7 +8,7 @@ text first (``_gojson.json_kind``) and gives up on RecursionError.
 
 from __future__ import annotations
 
-from kx._typing import TYPE_CHECKING
+from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from typing import TypeAlias

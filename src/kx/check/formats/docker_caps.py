@@ -6,10 +6,10 @@ not know (ALL is allowed); a stop signal is a non-zero number or a signal name (
 
 from __future__ import annotations
 
-from kx._typing import TYPE_CHECKING
 from kx.check.formats._gosyntax import atoi
 from kx.check.formats.registry import register_format
 from kx.check.problem import Problem
+from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from kx.check.formats.registry import ValueContext

@@ -6,16 +6,16 @@ parsing are in ``kx.check.named_checks``. Both here are the daemon's (moby) crea
 
 from __future__ import annotations
 
-from kx._typing import TYPE_CHECKING
 from kx.check.formats.docker_resources import MIN_MEMORY, ram_in_bytes
 from kx.check.formats.docker_storage import volume_source_problem
 from kx.check.rules import register_check
+from kx.core.typecheck import TYPE_CHECKING
 from kx.parse.span import Word
 
 if TYPE_CHECKING:
+    from kx.catalog.model import RuleSpec
     from kx.check.rules import Finding
     from kx.check.state import CommandState
-    from kx.spec.model import RuleSpec
 
 _LOCAL_DRIVERS = ("", "local")
 

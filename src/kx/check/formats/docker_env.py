@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from kx._typing import TYPE_CHECKING
 from kx.check.formats.registry import register_format
 from kx.check.problem import Problem
+from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from kx.check.formats.registry import ValueContext

@@ -7,8 +7,8 @@ where the command runs. The line rules of env and label files are here.
 
 from __future__ import annotations
 
-from kx._typing import TYPE_CHECKING
 from kx.check.formats.registry import register_format
+from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from kx.check.formats.registry import ValueContext

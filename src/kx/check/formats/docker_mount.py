@@ -6,11 +6,11 @@ refuses unknown keys, bad booleans and sizes, options of another mount type, and
 
 from __future__ import annotations
 
-from kx._typing import TYPE_CHECKING
 from kx.check.formats._gosyntax import csv_record, parse_bool, parse_uint
 from kx.check.formats.docker_resources import ram_in_bytes
 from kx.check.formats.registry import register_format
 from kx.check.problem import Problem
+from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from kx.check.formats.registry import ValueContext

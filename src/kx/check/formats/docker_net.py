@@ -6,11 +6,11 @@
 
 from __future__ import annotations
 
-from kx._regex import LazyRegex
-from kx._typing import TYPE_CHECKING
 from kx.check.formats._gosyntax import atoi, csv_record, is_ipv4, parse_ip, parse_mac, trim_space
 from kx.check.formats.registry import register_format
 from kx.check.problem import Problem
+from kx.core.lazyre import LazyRegex
+from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from kx.check.formats.registry import ValueContext

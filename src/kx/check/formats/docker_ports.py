@@ -8,10 +8,10 @@ tcp/udp/sctp in any case. All of it happens client-side, before any daemon call.
 
 from __future__ import annotations
 
-from kx._typing import TYPE_CHECKING
 from kx.check.formats._gosyntax import parse_ip, parse_uint, split_host_port
 from kx.check.formats.registry import register_format
 from kx.check.problem import Problem
+from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from kx.check.formats.registry import ValueContext

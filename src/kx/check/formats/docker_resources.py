@@ -5,10 +5,10 @@ Byte sizes, `--cpus`, swap and swappiness, and the health-check values.
 
 from __future__ import annotations
 
-from kx._typing import TYPE_CHECKING
 from kx.check.formats._gosyntax import go_int64, parse_float, parse_int, parse_uint
 from kx.check.formats.registry import register_format, register_type
 from kx.check.problem import Problem
+from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from kx.check.formats.registry import ValueContext

@@ -8,10 +8,10 @@ a Linux daemon's rules (CDI names `vendor.com/class=name` are skipped).
 
 from __future__ import annotations
 
-from kx._typing import TYPE_CHECKING
 from kx.check.formats._names import is_docker_name
 from kx.check.formats.registry import register_format
 from kx.check.problem import Problem
+from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from kx.check.formats.registry import ValueContext

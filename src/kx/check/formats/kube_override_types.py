@@ -9,9 +9,9 @@ here. ``null`` fits every type. Go's decoder matches field names case-sensitivel
 
 from __future__ import annotations
 
-from kx._regex import LazyRegex
-from kx._typing import TYPE_CHECKING
 from kx.check.formats._jsonvalue import Number
+from kx.core.lazyre import LazyRegex
+from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from kx.check.formats._jsonvalue import Value

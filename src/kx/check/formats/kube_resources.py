@@ -15,8 +15,8 @@ custom resource or an aggregated API, so it is "unknown to us", not "certainly a
 
 from __future__ import annotations
 
-from kx._memo import remember
-from kx._typing import TYPE_CHECKING
+from kx.core.memo import remember
+from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

@@ -7,7 +7,6 @@ a docker command imports none of them. The shared and docker checks are in
 
 from __future__ import annotations
 
-from kx._typing import TYPE_CHECKING
 from kx.check.formats._names import is_dns1035_label, is_dns1123_label
 from kx.check.formats.kubectl_globals import check_override_flags
 from kx.check.formats.kubectl_output import check_output_flags
@@ -16,11 +15,12 @@ from kx.check.formats.kubectl_service import service_type_problems
 from kx.check.named_checks import finding
 from kx.check.problem import Problem
 from kx.check.rules import register_check
+from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from kx.catalog.model import RuleSpec
     from kx.check.rules import Finding
     from kx.check.state import CommandState
-    from kx.spec.model import RuleSpec
 
 
 @register_check("override-type-with-overrides", needs=("overrides",))

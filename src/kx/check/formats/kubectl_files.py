@@ -6,8 +6,8 @@ judged by the environment pass, ``kx.check.envchecks``, which knows where the co
 
 from __future__ import annotations
 
-from kx._typing import TYPE_CHECKING
 from kx.check.formats.registry import register_format
+from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from kx.check.formats.registry import ValueContext

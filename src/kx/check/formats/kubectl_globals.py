@@ -7,13 +7,13 @@ applied after the server has been asked about the type (run) or the object (expo
 
 from __future__ import annotations
 
-from kx._regex import LazyRegex
-from kx._typing import TYPE_CHECKING
 from kx.check.formats import _strconv as sc
 from kx.check.formats._gotime import DurationError, parse_duration
 from kx.check.formats.registry import register_format
 from kx.check.formats.types import check_module_spec
 from kx.check.problem import Problem
+from kx.core.lazyre import LazyRegex
+from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from kx.check.formats.registry import ValueContext

@@ -8,11 +8,11 @@ not verify digest lengths per algorithm; an explicitly empty value is rejected s
 
 from __future__ import annotations
 
-from kx._regex import LazyRegex
-from kx._typing import TYPE_CHECKING
 from kx.check.formats._reference import parse_reference
 from kx.check.formats.registry import register_format
 from kx.check.problem import Problem
+from kx.core.lazyre import LazyRegex
+from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from kx.check.formats.registry import ValueContext

@@ -7,8 +7,6 @@ package, which are restated here.
 
 from __future__ import annotations
 
-from kx._memo import remember
-from kx._typing import TYPE_CHECKING
 from kx.check.formats._names import (
     is_dns1035_label,
     is_dns1123_label,
@@ -18,6 +16,8 @@ from kx.check.formats._names import (
 )
 from kx.check.formats.registry import register_format
 from kx.check.problem import Problem
+from kx.core.memo import remember
+from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from collections.abc import Callable

@@ -8,11 +8,11 @@ for its kind cannot exist, so looking it up fails on the server.
 
 from __future__ import annotations
 
-from kx._typing import TYPE_CHECKING
 from kx.check.formats import kube_resources as kr
 from kx.check.formats._names import is_dns1035_label, is_subdomain
 from kx.check.formats.registry import register_format
 from kx.check.problem import Problem
+from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from kx.check.formats.registry import ValueContext

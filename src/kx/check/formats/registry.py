@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from kx._typing import TYPE_CHECKING
+from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from kx.catalog.model import FlagSpec
     from kx.check.problem import Problem
-    from kx.spec.model import FlagSpec
 
     Checker = Callable[[str, "ValueContext"], list[Problem]]
 

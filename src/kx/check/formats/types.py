@@ -7,7 +7,6 @@ time packages exactly; see ``_strconv`` and ``_gotime``.
 
 from __future__ import annotations
 
-from kx._typing import TYPE_CHECKING
 from kx.check.formats import _strconv as sc
 from kx.check.formats._gotime import (
     MISSING_UNIT,
@@ -18,6 +17,7 @@ from kx.check.formats._gotime import (
 )
 from kx.check.formats.registry import register_type
 from kx.check.problem import Problem
+from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from collections.abc import Callable

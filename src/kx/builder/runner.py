@@ -1,0 +1,171 @@
+"""``kx build`` / ``kx expose`` / ``kx run`` / ``kx docker-run``: build, check, print, maybe run.
+
+Only the final command (or JSON, or YAML) goes to stdout; diagnostics, prompts and confirmations
+go to stderr. Exit 0 when the command is valid, 1 when it is not (or was not confirmed), 2 when kx
+was used wrongly, 130 when interrupted.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from dataclasses import dataclass
+from typing import TextIO
+
+from kx.builder import command, helptext
+from kx.builder.options import BuildOptions, split_options
+from kx.builder.quote import join_argv
+from kx.catalog.loader import SpecSet, load_specs
+from kx.catalog.model import CommandSpec
+from kx.core.diagnostics import Diagnostic
+from kx.core.errors import UsageError
+from kx.engine import pipeline as engine
+
+DRY_RUN_YAML = ("--dry-run=client", "--output=yaml")
+
+
+@dataclass
+class Streams:
+    """Where the builder reads answers and writes its output."""
+
+    stdin: TextIO
+    stdout: TextIO
+    stderr: TextIO
+
+    @classmethod
+    def system(cls) -> Streams:
+        """The process's standard streams."""
+        return cls(sys.stdin, sys.stdout, sys.stderr)
+
+
+def find_spec(specs: SpecSet, words: list[str]) -> tuple[CommandSpec, list[str]]:
+    """``TOOL SUB... REST`` -> (the spec of the longest known path, REST)."""
+    if not words:
+        raise UsageError("name the command to build: kx build TOOL SUBCOMMAND... "
+                         f"(known: {known_commands(specs)})")  # fmt: skip
+    tool, rest = words[0], words[1:]
+    found = specs.match_path(tool, rest)
+    if found is None:
+        raise UsageError(f"no spec for {' '.join(words[:2])!r} (known: {known_commands(specs)})")
+    spec, used = found
+    return spec, rest[used:]
+
+
+def known_commands(specs: SpecSet) -> str:
+    """Every buildable command, comma-separated."""
+    return ", ".join(spec.display_name for spec in specs.commands())
+
+
+def check(argv: list[str]) -> tuple[str, list[Diagnostic]]:
+    """The engine's verdict on a full argv."""
+    return engine.check_argv(argv)
+
+
+def report(text: str, diagnostics: list[Diagnostic], stream: TextIO) -> None:
+    """Print diagnostics with carets under the offending words."""
+    from kx.report import caret
+
+    color = stream.isatty() and "NO_COLOR" not in os.environ
+    stream.write(caret.render(text, diagnostics, color) + "\n")
+
+
+def render(spec: CommandSpec, argv: list[str], options: BuildOptions) -> str:
+    """The output for ``--format``: the quoted command, JSON argv, or the dry-run YAML."""
+    if options.format == "json":
+        return json.dumps(argv, ensure_ascii=False) + "\n"
+    if options.format == "yaml":
+        from kx.builder.dryrun import dry_run_yaml
+
+        specs = load_specs()
+        args = argv[1 + len(spec.path):]
+        return dry_run_yaml(command.parse(spec, args, specs.root(spec.tool)))
+    return join_argv(argv, options.shell) + "\n"
+
+
+def validate(
+    spec: CommandSpec, argv: list[str], options: BuildOptions, err: TextIO, quiet: bool = False
+) -> bool:
+    """Check the command (as the dry run kubectl would do for ``--format yaml``); report problems.
+
+    ``quiet`` reports only errors (the warnings were already shown for the words as written).
+    """
+    if options.format == "yaml" and spec.tool != "kubectl":
+        raise UsageError("--format yaml is only available for kubectl commands")
+    checked = _with_dry_run(spec, argv) if options.format == "yaml" else argv
+    text, diagnostics = check(checked)
+    failed = engine.has_errors(diagnostics)
+    if diagnostics and (failed or not quiet):
+        report(text, diagnostics, err)
+    return not failed
+
+
+def _with_dry_run(spec: CommandSpec, argv: list[str]) -> list[str]:
+    """Insert the dry-run flags right after the command path (container args stay last)."""
+    cut = 1 + len(spec.path)
+    return [*argv[:cut], *DRY_RUN_YAML, *argv[cut:]]
+
+
+def build_main(path: tuple[str, ...] | None, args: list[str], io: Streams | None = None) -> int:
+    """Run a builder command; ``path`` is (tool, sub...) for a shortcut, None for ``kx build``."""
+    io = io or Streams.system()
+    specs = load_specs()
+    if path is None:
+        if not args or args[0] in ("--help", "-h"):
+            io.stdout.write(helptext.build_usage(specs))
+            return 0
+        spec, args = find_spec(specs, args)
+    else:
+        found = specs.get(path[0], path[1:])
+        if found is None:
+            raise UsageError(f"no spec for {' '.join(path)}")
+        spec = found
+    options, rest = split_options(spec, args)
+    if options.help:
+        io.stdout.write(helptext.command_help(spec, path is not None))
+        return 0
+    if options.interactive:
+        from kx.builder.interactive import interactive_main
+
+        return interactive_main(spec, rest, options, io)
+    # Check the words as written first, so problems point at what the user typed.
+    if not validate(spec, [spec.tool, *spec.path, *rest], options, io.stderr):
+        return 1
+    parsed = command.parse(spec, rest, specs.root(spec.tool))
+    return finish(spec, command.canonical_argv(parsed), options, io, quiet=True)
+
+
+def finish(
+    spec: CommandSpec, argv: list[str], options: BuildOptions, io: Streams, quiet: bool = False
+) -> int:
+    """Validate, print the requested output, and run the command when ``--exec`` was confirmed."""
+    from kx.builder.objects import GenerateError
+
+    if not validate(spec, argv, options, io.stderr, quiet):
+        return 1
+    try:
+        output = render(spec, argv, options)
+    except GenerateError as error:
+        io.stderr.write(f"kx: error: {error}\n")
+        return 1
+    if not options.exec:
+        io.stdout.write(output)
+        return 0
+    return confirm_and_exec(argv, options, io)
+
+
+def confirm_and_exec(argv: list[str], options: BuildOptions, io: Streams) -> int:
+    """Show the command, ask, and replace this process with it on a yes."""
+    io.stderr.write(f"Run: {join_argv(argv, options.shell)}\nRun it now? [y/N] ")
+    io.stderr.flush()
+    answer = io.stdin.readline()
+    if answer.strip().lower() not in ("y", "yes"):
+        io.stderr.write("kx: not run\n")
+        return 1
+    io.stdout.flush()
+    try:
+        os.execvp(argv[0], argv)
+    except OSError as error:
+        io.stderr.write(f"kx: error: cannot run {argv[0]}: {error.strerror}\n")
+        return 127
+    return 0  # pragma: no cover - execvp does not return

@@ -1,0 +1,380 @@
+"""The spec model: read-only views over the validated spec dictionaries.
+
+Plain slotted classes, not dataclasses, to keep ``kx check`` start-up small. Their attributes are
+``Final``: set once in ``__init__``, and mypy (strict, in CI) rejects any later assignment; a
+run-time guard would make every attribute set a call, and a cold ``kx check`` sets thousands.
+Each object is built from the dict form that the YAML file (and the compiled cache) holds; the
+dict is the source of truth and is kept as ``raw`` so ``kx specs show`` can print exactly what
+was loaded.
+"""
+
+from __future__ import annotations
+
+from kx.core.typecheck import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import Any, Final
+
+# pflag types whose Set() accepts the library's boolean spellings.
+BOOL_TYPES = frozenset({"bool"})
+# Types whose repeated occurrences accumulate rather than replace.
+LIST_REPEATS = frozenset({"append", "csv", "merge"})
+
+
+
+
+class Deprecation:
+    """Why a flag is deprecated and what replaces it."""
+
+    __slots__ = ("message", "replacement", "since")
+    message: Final[str]
+    replacement: Final[str | None]
+    since: Final[str | None]
+
+    def __init__(self, raw: dict[str, Any]) -> None:
+        self.message = raw["message"]
+        self.replacement = raw.get("replacement")
+        self.since = raw.get("since")
+
+
+class FlagSpec:
+    """One flag as the client's flag library defines it."""
+
+    __slots__ = (
+        "added",
+        "alias_of",
+        "canonical",
+        "case_sensitive",
+        "choices",
+        "common",
+        "default",
+        "default_from",
+        "deprecated",
+        "deprecated_in",
+        "display",
+        "enforced_by",
+        "format",
+        "hidden",
+        "is_bool",
+        "metavar",
+        "min_api",
+        "name",
+        "no_value",
+        "origin",
+        "platform",
+        "raw",
+        "removed_in",
+        "repeat",
+        "required",
+        "review",
+        "short",
+        "short_deprecated",
+        "summary",
+        "type",
+        "value_hint",
+    )  # fmt: skip
+    raw: Final[dict[str, Any]]
+    name: Final[str]
+    short: Final[str | None]
+    type: Final[str]
+    repeat: Final[str]
+    choices: Final[tuple[str, ...] | None]
+    case_sensitive: Final[bool]
+    enforced_by: Final[str]
+    format: Final[str | None]
+    default: Final[str | None]
+    no_value: Final[str | None]
+    required: Final[bool]
+    hidden: Final[bool]
+    alias_of: Final[str | None]
+    deprecated: Final[Deprecation | None]
+    short_deprecated: Final[str | None]
+    platform: Final[str | None]
+    min_api: Final[str | None]
+    added: Final[str | None]
+    deprecated_in: Final[str | None]
+    removed_in: Final[str | None]
+    value_hint: Final[str | None]
+    metavar: Final[str | None]
+    common: Final[bool]
+    review: Final[str | None]
+    summary: Final[str]
+    origin: Final[str]
+    default_from: Final[str | None]
+    # Plain attributes rather than properties: the validator reads them for every flag occurrence.
+    is_bool: Final[bool]  # a boolean switch
+    canonical: Final[str]  # the name whose value this flag sets (itself, or the flag it aliases)
+    display: Final[str]  # how the client names it in messages: ``-m, --memory`` or ``--name``
+
+    def __init__(self, raw: dict[str, Any], origin: str = "") -> None:
+        get = raw.get
+        self.raw = raw
+        self.name = raw["name"]
+        self.short = get("short")
+        self.type = raw["type"]
+        self.repeat = get("repeat", "last")
+        choices = get("choices")
+        self.choices = tuple(choices) if choices else None
+        self.case_sensitive = get("case_sensitive", True)
+        self.enforced_by = get("enforced_by", "client")
+        self.format = get("format")
+        self.default = get("default")
+        no_value = get("no_value")
+        if no_value is None and raw["type"] in BOOL_TYPES:
+            no_value = "true"
+        self.no_value = no_value
+        self.required = get("required", False)
+        self.hidden = get("hidden", False)
+        self.alias_of = get("alias_of")
+        dep = get("deprecated")
+        self.deprecated = Deprecation(dep) if dep else None
+        self.short_deprecated = get("short_deprecated")
+        self.platform = get("platform")
+        self.min_api = get("min_api")
+        self.added = get("added")
+        self.deprecated_in = get("deprecated_in")
+        self.removed_in = get("removed_in")
+        self.value_hint = get("value_hint")
+        self.metavar = get("metavar")
+        self.review = get("review")
+        self.default_from = get("default_from")
+        self.common = get("common", False)
+        self.summary = get("summary", "")
+        self.origin = origin
+        self.is_bool = raw["type"] in BOOL_TYPES
+        self.canonical = self.alias_of or self.name
+        shown = f"-{self.short}, --{self.name}" if self.short and not self.short_deprecated else ""
+        self.display = shown or f"--{self.name}"
+
+    @property
+    def takes_value(self) -> bool:
+        """True when ``--flag VALUE`` consumes the next word (no NoOptDefVal)."""
+        return self.no_value is None
+
+    def __repr__(self) -> str:
+        return f"FlagSpec(--{self.name})"
+
+
+class PositionalSpec:
+    """One positional argument slot."""
+
+    __slots__ = (
+        "case_sensitive",
+        "choices",
+        "enforced_by",
+        "format",
+        "name",
+        "raw",
+        "repeat",
+        "required",
+        "summary",
+        "value_hint",
+    )  # fmt: skip
+    raw: Final[dict[str, Any]]
+    name: Final[str]
+    required: Final[bool]
+    repeat: Final[bool]
+    format: Final[str | None]
+    choices: Final[tuple[str, ...] | None]
+    case_sensitive: Final[bool]
+    enforced_by: Final[str]
+    value_hint: Final[str | None]
+    summary: Final[str]
+
+    def __init__(self, raw: dict[str, Any]) -> None:
+        get = raw.get
+        self.raw = raw
+        self.name = raw["name"]
+        self.required = get("required", False)
+        self.repeat = get("repeat", False)
+        self.format = get("format")
+        choices = get("choices")
+        self.choices = tuple(choices) if choices else None
+        self.case_sensitive = get("case_sensitive", True)
+        self.enforced_by = get("enforced_by", "client")
+        self.value_hint = get("value_hint")
+        self.summary = get("summary", "")
+
+
+class RuleSpec:
+    """A declarative cross-flag rule (conflicts, requires, requires-any, one-of, named check)."""
+
+    __slots__ = (
+        "at_least_one",
+        "check",
+        "flag",
+        "flags",
+        "kind",
+        "message",
+        "needs",
+        "of",
+        "raw",
+        "severity",
+        "stage",
+        "when",
+    )  # fmt: skip
+    raw: Final[dict[str, Any]]
+    kind: Final[str]
+    flags: Final[tuple[str, ...]]
+    flag: Final[str | None]
+    needs: Final[tuple[str, ...]]
+    of: Final[tuple[str, ...]]
+    at_least_one: Final[bool]
+    when: Final[dict[str, dict[str, list[str]]]]
+    check: Final[str | None]
+    stage: Final[str]
+    severity: Final[str]
+    message: Final[str | None]
+
+    def __init__(self, raw: dict[str, Any]) -> None:
+        get = raw.get
+        self.raw = raw
+        self.kind = raw["kind"]
+        self.flags = tuple(get("flags", ()))
+        self.flag = get("flag")
+        self.needs = tuple(get("needs", ()))
+        self.of = tuple(get("of", ()))
+        self.at_least_one = get("at_least_one", True)
+        self.when = get("when", {})
+        self.check = get("check")
+        self.stage = get("stage", "client")
+        self.severity = get("severity", "error")
+        self.message = get("message")
+
+
+class RemovedFlag:
+    """A flag older clients had; this client rejects it as unknown."""
+
+    __slots__ = ("message", "name", "removed_in", "replacement", "short", "type")
+    name: Final[str]
+    type: Final[str | None]
+    short: Final[str | None]
+    removed_in: Final[str]
+    replacement: Final[str | None]
+    message: Final[str | None]
+
+    def __init__(self, raw: dict[str, Any]) -> None:
+        self.name = raw["name"]
+        self.short = raw.get("short")
+        self.removed_in = raw["removed_in"]
+        self.type = raw.get("type")
+        self.replacement = raw.get("replacement")
+        self.message = raw.get("message")
+
+
+class CommandSpec:
+    """A command (or a tool root, path ``()``) with inherited flags resolved and lookups built."""
+
+    __slots__ = (
+        "aliases",
+        "by_name",
+        "by_short",
+        "flag_scope",
+        "flags",
+        "inherits",
+        "interspersed",
+        "normalize_underscores",
+        "origin",
+        "own_flags",
+        "path",
+        "positionals",
+        "raw",
+        "removed_flags",
+        "rules",
+        "source",
+        "subcommands",
+        "summary",
+        "synopsis",
+        "tool",
+        "tool_version",
+    )  # fmt: skip
+    raw: Final[dict[str, Any]]
+    tool: Final[str]
+    path: Final[tuple[str, ...]]
+    aliases: Final[tuple[tuple[str, ...], ...]]
+    tool_version: Final[str]
+    summary: Final[str]
+    synopsis: Final[str]
+    interspersed: Final[bool]
+    normalize_underscores: Final[bool]
+    flag_scope: Final[str]
+    subcommands: Final[tuple[str, ...]]
+    inherits: Final[tuple[str, ...]]
+    source: Final[str | None]
+    positionals: Final[tuple[PositionalSpec, ...]]
+    own_flags: Final[tuple[FlagSpec, ...]]
+    flags: Final[tuple[FlagSpec, ...]]
+    removed_flags: Final[tuple[RemovedFlag, ...]]
+    rules: Final[tuple[RuleSpec, ...]]
+    origin: Final[str]
+    by_name: Final[dict[str, FlagSpec]]
+    by_short: Final[dict[str, FlagSpec]]
+
+    def __init__(
+        self,
+        raw: dict[str, Any],
+        origin: str,
+        inherited: tuple[FlagSpec, ...] = (),
+        inherited_rules: tuple[RuleSpec, ...] = (),
+    ) -> None:
+        get = raw.get
+        self.raw = raw
+        self.tool = raw["tool"]
+        self.path = tuple(raw["path"])
+        self.aliases = tuple(tuple(a) for a in get("aliases", ()))
+        self.tool_version = str(raw["tool_version"])
+        self.summary = raw.get("summary", "")
+        self.synopsis = get("synopsis", "")
+        self.interspersed = get("interspersed", True)
+        self.normalize_underscores = get("normalize_underscores", False)
+        self.flag_scope = get("flag_scope", "persistent")
+        self.subcommands = tuple(get("subcommands", ()))
+        self.inherits = tuple(get("inherits", ()))
+        self.source = get("source")
+        self.positionals = tuple(PositionalSpec(p) for p in get("positionals", ()))
+        key = self.key
+        own = tuple(FlagSpec(f, key) for f in raw["flags"])
+        self.own_flags = own
+        own_names = {f.name for f in own}
+        self.flags = own + tuple(f for f in inherited if f.name not in own_names)
+        self.removed_flags = tuple(RemovedFlag(r) for r in get("removed_flags", ()))
+        # Rules of inherited specs hold too: kubectl's global --as-group needs --as on every command.
+        self.rules = tuple(RuleSpec(r) for r in get("rules", ())) + inherited_rules
+        self.origin = origin
+        by_name: dict[str, FlagSpec] = {}
+        by_short: dict[str, FlagSpec] = {}
+        for flag in reversed(self.flags):  # own flags win over inherited ones
+            by_name[flag.name] = flag
+            if flag.short:
+                by_short[flag.short] = flag
+        self.by_name = by_name
+        self.by_short = by_short
+
+    @property
+    def key(self) -> str:
+        """The spec's identity: ``kubectl/expose``, ``docker/_global`` for a root."""
+        return "/".join((self.tool, *self.path)) if self.path else f"{self.tool}/_global"
+
+    @property
+    def display_name(self) -> str:
+        """``kubectl expose``, or ``docker`` for a root."""
+        return " ".join((self.tool, *self.path))
+
+    @property
+    def is_root(self) -> bool:
+        """True for a tool's root spec (global flags)."""
+        return not self.path
+
+    def flag(self, name: str) -> FlagSpec | None:
+        """Find a flag by long name, applying the command's name normalization."""
+        found = self.by_name.get(name)
+        if found is None and self.normalize_underscores and "_" in name:
+            found = self.by_name.get(name.replace("_", "-"))
+        return found
+
+    def visible_flags(self) -> list[FlagSpec]:
+        """Flags a user should be offered: not hidden, not deprecated."""
+        return [f for f in self.flags if not f.hidden and f.deprecated is None]
+
+    def __repr__(self) -> str:
+        return f"CommandSpec({self.display_name})"

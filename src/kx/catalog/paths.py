@@ -1,0 +1,38 @@
+"""Where specs and the compiled cache live."""
+
+from __future__ import annotations
+
+import os
+
+from kx.catalog.cachedir import cache_dir, python_tag
+
+
+def shipped_spec_dir() -> str:
+    """The specs shipped with kx: inside the wheel (``kx/_specs``) or the source checkout."""
+    here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    bundled = os.path.join(here, "_specs")
+    if os.path.isdir(bundled):
+        return bundled
+    return os.path.join(os.path.dirname(os.path.dirname(here)), "specs")
+
+
+def user_spec_dir() -> str:
+    """``$XDG_CONFIG_HOME/kx/specs`` (default ``~/.config/kx/specs``)."""
+    base = os.environ.get("XDG_CONFIG_HOME") or os.path.join(os.path.expanduser("~"), ".config")
+    return os.path.join(base, "kx", "specs")
+
+
+def env_spec_dirs() -> list[str]:
+    """Directories named by ``KX_SPEC_PATH`` (``os.pathsep``-separated), in order."""
+    raw = os.environ.get("KX_SPEC_PATH", "")
+    return [part for part in raw.split(os.pathsep) if part]
+
+
+def search_path(extra: tuple[str, ...] = ()) -> list[str]:
+    """All spec directories, lowest priority first: shipped, user, KX_SPEC_PATH, extra."""
+    return [shipped_spec_dir(), user_spec_dir(), *env_spec_dirs(), *extra]
+
+
+def cache_file() -> str:
+    """The compiled-spec cache file for this Python version."""
+    return os.path.join(cache_dir(), f"specs-v1-py{python_tag()}.marshal")

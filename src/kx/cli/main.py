@@ -1,0 +1,70 @@
+"""Console entry point: route ``kx check``/``kx exec`` to the light path, the rest to typer.
+
+The check path must start in a few tens of milliseconds, so it never imports typer. Everything
+else goes through the typer application in ``kx.cli.app``. A console run serves kx's own modules
+from the start-up code cache (kx.cli.codecache); a call with an explicit ``argv`` does not.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+# Commands that leave without Python's finalization (module teardown, a last garbage collection):
+# about 2 ms of a cold `kx check` that takes about 20. They write only to stdout and stderr.
+_QUICK_EXIT = ("check",)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run kx with ``argv`` (default: ``sys.argv[1:]``, as the console script) and return the exit code."""
+    if argv is not None:
+        return _run(argv)
+    from kx.cli import codecache
+
+    codecache.install()
+    try:
+        code = _run(sys.argv[1:])
+    finally:
+        codecache.save()
+    if sys.argv[1:2] and sys.argv[1] in _QUICK_EXIT:
+        _quick_exit(code)
+    return code
+
+
+def _run(args: list[str]) -> int:
+    from kx.cli import fastpath
+
+    try:
+        code = fastpath.try_run(args)
+        if code is None:
+            from kx.cli.app import run_app
+
+            code = run_app(args)
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader went away (`kx lint ... | head -1`): not kx's error
+        _drop_stdout()
+        return 1
+    except OSError as error:
+        if error.filename is not None:
+            raise
+        _drop_stdout()
+        sys.stderr.write(f"kx: error: cannot write the output: {error.strerror}\n")
+        return 2
+    return code
+
+
+def _drop_stdout() -> None:
+    """Point stdout at /dev/null, so the exit's own flush of unwritten output cannot fail again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+
+
+def _quick_exit(code: int) -> None:
+    """End the process now when the output is safely out; otherwise return for a normal exit."""
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        return  # a closed pipe or stream: let Python's own exit report it
+    os._exit(code)

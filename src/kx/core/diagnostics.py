@@ -1,0 +1,121 @@
+"""The Diagnostic record: one problem found in one command, with its position.
+
+Plain slotted class rather than a dataclass: ``dataclasses`` pulls in ``inspect`` and costs
+more than the whole ``kx check`` start-up budget (see bench/check_startup.py).
+"""
+
+from __future__ import annotations
+
+from kx.core.typecheck import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import Any, Final
+
+ERROR = "error"
+WARNING = "warning"
+INFO = "info"
+SEVERITIES = (ERROR, WARNING, INFO)
+SEVERITY_RANK = {INFO: 0, WARNING: 1, ERROR: 2}
+
+# Who would reject the command: the client while parsing or validating, or the daemon/API server.
+STAGE_CLIENT = "client"
+STAGE_SERVER = "server"
+STAGE_LINT = "lint"
+
+_FIELDS = (
+    "path",
+    "line",
+    "column",
+    "end_line",
+    "end_column",
+    "severity",
+    "code",
+    "message",
+    "suggestion",
+    "url",
+    "stage",
+    "count",
+)
+
+
+class Diagnostic:
+    """A read-only problem report; positions are 1-based and point at the offending token."""
+
+    __slots__ = _FIELDS
+
+    # Final: mypy (strict, in CI) rejects any assignment after __init__; a run-time guard would
+    # make each of the twelve sets a call, and a linted script can hold thousands of findings.
+    path: Final[str]
+    line: Final[int]
+    column: Final[int]
+    end_line: Final[int]
+    end_column: Final[int]
+    severity: Final[str]
+    code: Final[str]
+    message: Final[str]
+    suggestion: Final[str | None]
+    url: Final[str | None]
+    stage: Final[str]
+    count: Final[int]
+
+    def __init__(
+        self,
+        *,
+        path: str,
+        line: int,
+        column: int,
+        end_line: int,
+        end_column: int,
+        severity: str,
+        code: str,
+        message: str,
+        suggestion: str | None = None,
+        url: str | None = None,
+        stage: str = STAGE_CLIENT,
+        count: int = 1,
+    ) -> None:
+        self.path = path
+        self.line = line
+        self.column = column
+        self.end_line = end_line
+        self.end_column = end_column
+        self.severity = severity
+        self.code = code
+        self.message = message
+        self.suggestion = suggestion
+        self.url = url
+        self.stage = stage
+        self.count = count
+
+    def _key(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in _FIELDS)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Diagnostic):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return f"Diagnostic({self.line}:{self.column} {self.severity} {self.code} {self.message!r})"
+
+    def replace(self, **changes: Any) -> Diagnostic:
+        """Return a copy with some fields changed."""
+        fields = {name: getattr(self, name) for name in _FIELDS}
+        fields.update(changes)
+        return Diagnostic(**fields)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON form (the contract of ``--format json``)."""
+        return {name: getattr(self, name) for name in _FIELDS}
+
+    @property
+    def is_error(self) -> bool:
+        """True for error severity."""
+        return self.severity == ERROR
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        """Order by file, position, then code."""
+        return (self.path, self.line, self.column, self.code)

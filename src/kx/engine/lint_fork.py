@@ -1,0 +1,180 @@
+"""Lint one long shell script on two processes.
+
+The script is cut in two at a top-level boundary near its middle, and each half is lexed,
+parsed and checked on its own: a forked child does the second half while this process does the
+first. Nothing is open at a top-level boundary (no quote, compound command or heredoc), so the
+lexer finds in each half exactly what a lex of the whole script finds there. The cut is guessed
+before the first half is lexed, so that the child can start at once; this process's lex then
+confirms it (``kx.extract.lexer.lex``'s ``stop``). A wrong guess costs only the child's wasted
+start: it is replaced by one that starts at the first real boundary past the guess.
+
+The child's raw problems (one list per command) come back through a pipe (marshal: tuples of
+strings and numbers).
+Concatenated in order, the halves' findings are what one process finds. Without ``os.fork``,
+or when the child fails, the second half is done here.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import re
+
+from kx.core.typecheck import TYPE_CHECKING
+from kx.engine.pipeline import problems_for_words
+from kx.extract.commands import ToolNames, find_tool_names
+from kx.extract.lexer import Lexed, lex
+from kx.extract.shell import ShellResult, collect, plan_script
+from kx.extract.syntax import Gate
+
+if TYPE_CHECKING:
+    from kx.catalog.loader import SpecSet
+    from kx.check.environment import Environment
+
+    Raw = tuple[str, str, int, int, "str | None", "str | None", str]
+    # raws (one list per command), tree-sitter trouble, recovered, tree-only, the lexer's problems
+    Half = tuple[list[list[Raw]], bool, int, int, list[tuple[int, str]]]
+
+MIN_CHARS = 48 * 1024  # below this a fork costs more than it saves
+# A line that most likely starts a top-level command: no indent, no closing keyword.
+_TOP_LINE = re.compile(r"(?<!\\)\n(?=[A-Za-z_/.])(?!(?:then|do|done|fi|else|elif|esac|in)(?![\w-]))")
+
+
+def lint_script(
+    text: str, dialect: str, specs: SpecSet, env: Environment | None = None
+) -> list[list[Raw]] | None:
+    """The raw problems of a shell script, as ``kx.engine.lint.lint_text`` finds them; None: too small."""
+    if len(text) < MIN_CHARS or not hasattr(os, "fork"):
+        return None
+    names = find_tool_names(text)
+    if names.mention_pattern().search(text) is None:
+        return []
+    end = len(text)
+    guess = _guess(text)
+    _warm(specs)
+    child = _Child.start(text, guess, end, names, specs, env)
+    lexed = lex(text, 0, end, stop=guess)
+    middle = lexed.end
+    if middle != guess:  # the guess was not a top-level boundary: start again where one is
+        if child is not None:
+            child.cancel()
+        child = _Child.start(text, middle, end, names, specs, env) if middle < end else None
+    gate = None
+    try:
+        first = _half(text, 0, middle, names, specs, env, lexed)
+        if _doubtful(first):  # the shell can judge the script while the child finishes
+            gate = Gate(text, 0, dialect)
+    finally:
+        second = child.result() if child is not None else None
+    if second is None:
+        second = _half(text, middle, end, names, specs, env) if middle < end else ([], False, 0, 0, [])
+    groups = first[0] + second[0]
+    if gate is None and _doubtful(second):
+        gate = Gate(text, 0, dialect)
+    if gate is not None:
+        for offset, message in gate.verdict(first[4] + second[4]):
+            groups.append([("KX703", message, offset, offset + 1, None, None, "lint")])
+    return groups
+
+
+def _doubtful(half: Half) -> bool:
+    """Whether tree-sitter or the lexer met trouble in ``half``, or they disagree there."""
+    _groups, trouble, recovered, tree_only, problems = half
+    return trouble or bool(problems) or recovered > 0 or tree_only > 0
+
+
+def _guess(text: str) -> int:
+    """A line start near the middle of ``text`` that looks like a top-level command."""
+    half = len(text) // 2
+    found = _TOP_LINE.search(text, half, half + len(text) // 4)
+    if found is not None:
+        return found.end()
+    newline = text.find("\n", half)
+    return len(text) if newline < 0 else newline + 1
+
+
+def _warm(specs: SpecSet) -> None:
+    """Build the specs and load the checkers before forking, so the child need not do it again."""
+    from kx.check.tables import tables
+
+    for spec in specs.all():
+        tables(spec)
+
+
+def _half(
+    text: str, low: int, high: int, names: ToolNames, specs: SpecSet, env: Environment | None = None,
+    lexed: Lexed | None = None,
+) -> Half:
+    """Lex (unless ``lexed`` is given), parse and check ``text[low:high]``."""
+    if lexed is None:
+        lexed = lex(text, low, high)
+    plan = plan_script(text, low, high, names, lexed)
+    if plan is None:
+        return [], False, 0, 0, lexed.problems
+    result = ShellResult()
+    trouble = collect(plan, low, high, result)
+    groups = [found for words in result.invocations
+              if (found := problems_for_words(words, specs, env=env, text=text))]
+    return groups, trouble, result.recovered, result.tree_only, lexed.problems
+
+
+class _Child:
+    """A forked process working on ``[low, high)``; ``result()`` waits for its answer."""
+
+    def __init__(
+        self, text: str, low: int, high: int, names: ToolNames, specs: SpecSet, env: Environment | None
+    ) -> None:
+        read, write = os.pipe()
+        self.pid = os.fork()
+        if self.pid == 0:  # the child: never returns into the caller's code
+            os.close(read)
+            status = 1
+            try:
+                _write_all(write, marshal.dumps(_half(text, low, high, names, specs, env)))
+                status = 0
+            finally:
+                os._exit(status)
+        os.close(write)
+        self.read = read
+
+    @classmethod
+    def start(
+        cls, text: str, low: int, high: int, names: ToolNames, specs: SpecSet, env: Environment | None
+    ) -> _Child | None:
+        """A child for ``[low, high)``, or None when no process can be had."""
+        try:
+            return cls(text, low, high, names, specs, env)
+        except OSError:
+            return None
+
+    def cancel(self) -> None:
+        """Stop the child: its work is not wanted."""
+        import signal
+
+        os.kill(self.pid, signal.SIGKILL)
+        os.close(self.read)
+        os.waitpid(self.pid, 0)
+
+    def result(self) -> Half | None:
+        """The child's findings, or None when it failed."""
+        chunks = []
+        try:
+            while chunk := os.read(self.read, 1 << 20):
+                chunks.append(chunk)
+        finally:
+            os.close(self.read)
+            _pid, status = os.waitpid(self.pid, 0)
+        if status != 0:
+            return None
+        try:
+            groups, trouble, recovered, tree_only, problems = marshal.loads(b"".join(chunks))
+        except (EOFError, ValueError, TypeError):
+            return None
+        lists = [list(group) for group in groups]
+        return lists, bool(trouble), int(recovered), int(tree_only), [tuple(p) for p in problems]
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]

@@ -1,0 +1,244 @@
+"""The only place the pipeline is wired: words -> resolve -> parse -> validate -> diagnostics."""
+
+from __future__ import annotations
+
+from kx.catalog.loader import load_specs
+from kx.check.environment import Environment
+from kx.check.validator import validate, validate_globals
+from kx.core.codes import CODES, rule_url
+from kx.core.diagnostics import Diagnostic
+from kx.core.typecheck import TYPE_CHECKING
+from kx.parse.resolve import resolve_and_parse
+from kx.parse.span import LineIndex, Word
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Mapping, Sequence
+
+    from kx.catalog.loader import SpecSet
+    from kx.check.problem import Problem
+    from kx.parse.problems import ParseProblem
+
+    Raw = tuple[str, str, int, int, "str | None", "str | None", str]
+
+COMMAND_PATH = "<command>"
+_SAFE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_=.,:/@%+^")
+
+
+def _from_parse(problems: list[ParseProblem]) -> list[Raw]:
+    if not problems:  # the common case; a comprehension costs a call even over nothing
+        return []
+    return [(p.code, p.message, p.start, p.end, p.suggestion, p.severity, "client") for p in problems]
+
+
+def _from_findings(findings: list[tuple[Problem, int, int]]) -> list[Raw]:
+    if not findings:
+        return []
+    return [(p.code, p.message, start, end, p.suggestion, p.severity, p.stage) for p, start, end in findings]
+
+
+def check_words(
+    words: list[Word],
+    text: str,
+    path: str = COMMAND_PATH,
+    index: LineIndex | None = None,
+    specs: SpecSet | None = None,
+    env: Environment | None = None,
+) -> list[Diagnostic]:
+    """Validate one command given as words whose spans index into ``text``."""
+    raws = problems_for_words(words, specs, env=env, text=text)
+    if not raws:
+        return []
+    if index is None:
+        index = LineIndex(text)
+    return to_diagnostics(raws, path, index)
+
+
+# The client versions a project targets (tool -> version), for callers that do not pass them:
+# kx lint sets them from its config for the files it checks (see set_target_versions).
+_target_versions: Mapping[str, str] = {}
+
+
+def set_target_versions(targets: Mapping[str, str]) -> Mapping[str, str]:
+    """Use ``targets`` when problems_for_words is given none; return the previous setting."""
+    global _target_versions
+    previous, _target_versions = _target_versions, dict(targets)
+    return previous
+
+
+def problems_for_words(
+    words: list[Word],
+    specs: SpecSet | None = None,
+    targets: Mapping[str, str] | None = None,
+    env: Environment | None = None,
+    text: str | None = None,
+) -> list[Raw]:
+    """The problems of one command, positioned by offsets into its source text.
+
+    ``targets`` maps a tool to the client version a project must run with: flags that arrived
+    later are warned about (KX503). ``env`` says where the files the command names are looked
+    for (kx.check.environment); by default the command runs here, as with ``kx check``. ``text``,
+    the source the word spans index into, lets a command path be read as written: a project's
+    script named ``./tools/docker`` is not docker.
+    """
+    if not words:
+        return []
+    if env is None:
+        env = Environment()
+    for word in words:  # a loop, not any(): this runs for every command of every file
+        if "%%" in word.value:  # lint and check alike: one rule
+            from kx.extract.templating import mark_percent
+
+            words = mark_percent(words)
+            break
+    found = resolve_and_parse(words, specs or load_specs())
+    if found is None:
+        return []
+    resolution, parsed = found
+    written = None if text is None else text[resolution.tool_word.start : resolution.tool_word.end]
+    if written is not None and "/" in written and env.runs_script(written):
+        return []  # the project's own script named docker or kubectl (``text`` holds the spans)
+    raws = _from_parse(resolution.problems)
+    anchor = resolution.path_words[-1] if resolution.path_words else resolution.tool_word
+    if resolution.globals is not None:
+        raws += _from_findings(validate_globals(resolution.globals, resolution.tool_word, env))
+    if parsed is None:
+        return raws
+    raws += _from_parse(parsed.problems)
+    raws += _from_findings(validate(parsed, anchor, env))
+    if targets is None:
+        targets = _target_versions
+    target = targets.get(resolution.tool) if targets else None
+    if target is not None:
+        from kx.check.versions import drop_removed_after_target, newer_than_target
+
+        uses = parsed.uses if resolution.globals is None else [*resolution.globals.uses, *parsed.uses]
+        raws += newer_than_target(uses, resolution.tool, target)
+        raws = drop_removed_after_target(raws, words, (parsed.spec, resolution.root), target)
+    return raws
+
+
+MAX_MESSAGE = 300
+
+
+def shorten(message: str, limit: int = MAX_MESSAGE) -> str:
+    """Cut an overlong message (a 50 MB value quoted in it) in the middle."""
+    if len(message) <= limit:
+        return message
+    keep = (limit - 5) // 2
+    return f"{message[:keep]} ... {message[-keep:]}"
+
+
+def to_diagnostics(raws: Sequence[Raw], path: str, index: LineIndex) -> list[Diagnostic]:
+    """Position the raw problems of one command, fold its identical repeats with a count, and sort."""
+    result = _fold(raws, path, index)
+    result.sort(key=Diagnostic.sort_key)
+    return result
+
+
+def commands_to_diagnostics(groups: Iterable[Sequence[Raw]], path: str, index: LineIndex) -> list[Diagnostic]:
+    """Position the problems of many commands (one group each), and sort them.
+
+    Identical repeats are folded only inside a group: the same mistake in three commands is
+    three diagnostics, each at its own place.
+    """
+    result: list[Diagnostic] = []
+    for raws in groups:
+        if raws:
+            result.extend(_fold(raws, path, index))
+    result.sort(key=Diagnostic.sort_key)
+    return result
+
+
+def _fold(raws: Sequence[Raw], path: str, index: LineIndex) -> list[Diagnostic]:
+    folded: dict[tuple[str, str, str | None], tuple[Diagnostic, int]] = {}
+    for code, message, start, end, suggestion, severity, stage in raws:
+        key = (code, message, suggestion)
+        if key in folded:
+            first, seen = folded[key]
+            folded[key] = (first, seen + 1)
+            continue
+        line, column = index.position(start)
+        end_line, end_column = index.position(max(end, start + 1))
+        diagnostic = Diagnostic(
+            path=path, line=line, column=column, end_line=end_line, end_column=end_column,
+            severity=severity or CODES[code][1], code=code, message=shorten(message),
+            suggestion=None if suggestion is None else shorten(suggestion), url=rule_url(code), stage=stage,
+        )  # fmt: skip
+        folded[key] = (diagnostic, 1)
+    return [first if seen == 1 else first.replace(count=seen) for first, seen in folded.values()]
+
+
+# kx.parse.plain.plain_commands, imported on first use: `kx check -- ARGV` never splits text, and
+# the splitter's modules would add to its cold start (a function-level import costs ~0.7 us a call).
+_plain_commands: Callable[[str], list[list[Word]] | None] | None = None
+
+
+def _plain_splitter() -> Callable[[str], list[list[Word]] | None]:
+    global _plain_commands
+    from kx.parse.plain import plain_commands
+
+    _plain_commands = plain_commands
+    return plain_commands
+
+
+def command_words_in(text: str) -> list[list[Word]]:
+    """The commands of a command string, found as ``kx lint`` finds them in a shell snippet.
+
+    Text with no nesting goes through ``kx.parse.plain.plain_commands`` (no lexer, no ``re`` for
+    plain words: a test checks it agrees with the lexer); the rest through the extractor
+    ``kx lint`` uses (``kx.extract.split.commands_in``), with the variables and aliases that
+    name a tool.
+    """
+    found = (_plain_commands or _plain_splitter())(text)
+    if found is not None:
+        return found
+    from kx.extract.commands import find_tool_names
+    from kx.extract.split import commands_in
+
+    return commands_in(text, 0, len(text), find_tool_names(text))[0]
+
+
+def check_command(text: str, path: str = COMMAND_PATH, env: Environment | None = None) -> list[Diagnostic]:
+    """Validate every docker/kubectl command in a command string (``a && b`` checks both)."""
+    index = None  # built for the first command with problems: most have none
+    result: list[Diagnostic] = []
+    env = env or Environment()  # one setting for the whole line: kubeconfigs are read once
+    for words in command_words_in(text):
+        raws = problems_for_words(words, env=env, text=text)
+        if raws:
+            index = index or LineIndex(text)
+            result.extend(to_diagnostics(raws, path, index))
+    return result
+
+
+def quote_arg(arg: str) -> str:
+    """Shell-quote one argument for display (plain when safe)."""
+    if arg and all(ch in _SAFE for ch in arg):
+        return arg
+    return "'" + arg.replace("'", "'\"'\"'") + "'"
+
+
+def argv_to_words(argv: Sequence[str]) -> tuple[str, list[Word]]:
+    """Render argv as a display command line and words whose spans point into it."""
+    parts: list[str] = []
+    words: list[Word] = []
+    pos = 0
+    for arg in argv:
+        shown = quote_arg(arg)
+        words.append(Word(arg, pos, pos + len(shown), False, shown == arg))
+        parts.append(shown)
+        pos += len(shown) + 1
+    return " ".join(parts), words
+
+
+def check_argv(
+    argv: Sequence[str], path: str = COMMAND_PATH, env: Environment | None = None
+) -> tuple[str, list[Diagnostic]]:
+    """Validate a command given as an argument vector; also return its display text."""
+    text, words = argv_to_words(argv)
+    return text, check_words(words, text, path, env=env)
+
+
+def has_errors(diagnostics: Sequence[Diagnostic]) -> bool:
+    """True when at least one diagnostic is an error."""
+    return any(d.severity == "error" for d in diagnostics)
