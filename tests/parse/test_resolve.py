@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from kx.catalog.loader import SpecSet, load_specs
-from kx.parse.resolve import Resolution, resolve, resolve_and_parse
+from kx.parse.resolution import Resolution
+from kx.parse.resolve import resolve, resolve_and_parse
 from kx.parse.subcommand import near_misses
 from kx.parse.words import split_words
 

@@ -99,7 +99,7 @@ def _entry(value: str, flag: FlagState, state: CommandState, env: Environment) -
     kind, word = ENTRY_FLAGS[flag.flag.canonical]
     if entries.has(kind, value) is not False:
         return []
-    from kx.check.suggest import closest
+    from kx.parse.suggest import closest
 
     guess = closest(value, sorted(entries.names[kind] or ()))
     message = f'{word} "{value}" does not exist'

@@ -131,7 +131,7 @@ def check_choice(
 
 def _closest(value: str, choices: tuple[str, ...]) -> str | None:
     try:
-        from kx.check.suggest import closest
+        from kx.parse.suggest import closest
     except ImportError:  # pragma: no cover - suggest.py is part of the package
         return None
     found = closest(value, list(choices))

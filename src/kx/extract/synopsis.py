@@ -89,7 +89,7 @@ def _flag(spec: CommandSpec, value: str, start: int, raws: list[Raw]) -> None:
     name = value[len(dashes) :]
     if _known(spec, dashes, name):
         return
-    from kx.check.suggest import closest
+    from kx.parse.suggest import closest
 
     best = closest(value, [f"--{f.name}" for f in spec.visible_flags()], 1) if dashes == "--" else []
     message = f"the usage synopsis names {value}, which {spec.display_name} does not have"

@@ -10,18 +10,18 @@ a flag before a plugin name (ground-truth P3).
 
 from __future__ import annotations
 
-from kx.check.suggest import distance
 from kx.core.typecheck import TYPE_CHECKING
 from kx.parse.parsed import TRUE_SPELLINGS
 from kx.parse.plugins import KNOWN_PLUGINS
 from kx.parse.problems import ParseProblem
+from kx.parse.suggest import distance
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
     from kx.catalog.model import CommandSpec
     from kx.parse.parsed import FlagUse
-    from kx.parse.resolve import Resolution
+    from kx.parse.resolution import Resolution
     from kx.parse.span import Word
 
 # kubectl never looks for a plugin named like these (cobra's own commands).

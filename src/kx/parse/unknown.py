@@ -7,9 +7,9 @@ so that parsing can go on and later mistakes are reported too.
 
 from __future__ import annotations
 
-from kx.check.suggest import closest
 from kx.core.typecheck import TYPE_CHECKING
 from kx.parse.parsed import LONG_EQ, LONG_SEP, SHORT_JOINED, SHORT_SEP, FlagUse
+from kx.parse.suggest import closest
 
 if TYPE_CHECKING:
     from kx.catalog.model import CommandSpec, FlagSpec, RemovedFlag
