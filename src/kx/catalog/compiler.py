@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from kx.catalog.loader import scan, spec_key
+from kx.catalog.paths import scan, spec_key
 from kx.catalog.reader import read_yaml, validate_file
 from kx.core.errors import SpecError
 

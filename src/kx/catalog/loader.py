@@ -23,39 +23,13 @@ if TYPE_CHECKING:
     Stamps = list[tuple[str, int, int]]
 
 CACHE_FORMAT = 2
-SPEC_SUFFIXES = (".yaml", ".yml")
-
-
-def scan(directory: str) -> list[str]:
-    """All spec files under ``directory``, recursively, sorted; no symlink loops followed."""
-    found: list[str] = []
-    seen: set[tuple[int, int]] = set()
-    stack = [directory]
-    while stack:
-        current = stack.pop()
-        try:
-            info = os.stat(current)
-            if (info.st_dev, info.st_ino) in seen:
-                continue
-            seen.add((info.st_dev, info.st_ino))
-            entries = sorted(os.scandir(current), key=lambda e: e.name, reverse=True)
-        except OSError:
-            continue
-        for entry in entries:
-            if entry.name.startswith("."):
-                continue
-            if entry.is_dir():
-                stack.append(entry.path)
-            elif entry.name.endswith(SPEC_SUFFIXES):
-                found.append(entry.path)
-    return sorted(found)
 
 
 def _stamps(dirs: Sequence[str]) -> Stamps:
     stamps: Stamps = []
     for directory in dirs:
         stamps.append((directory, -1, -1))
-        for path in scan(directory):
+        for path in paths.scan(directory):
             try:
                 info = os.stat(path)
             except OSError:
@@ -93,7 +67,7 @@ class SpecSet:
         self._roots: dict[str, CommandSpec | None] = {}  # looked up for every command: remembered
         self.warnings = warnings
         for raw, origin in entries:
-            key = spec_key(raw)
+            key = paths.spec_key(raw)
             self._raw[key] = (raw, origin)
         for key, (raw, _origin) in self._raw.items():
             tool = raw["tool"]
@@ -175,12 +149,6 @@ class SpecSet:
     def raw(self, key: str) -> tuple[dict[str, Any], str] | None:
         """The validated dict and source file of a spec."""
         return self._raw.get(key)
-
-
-def spec_key(raw: dict[str, Any]) -> str:
-    """``tool/sub/path``, or ``tool/_global`` for a root spec."""
-    path = raw.get("path") or ["_global"]
-    return "/".join([str(raw.get("tool")), *map(str, path)])
 
 
 _default: SpecSet | None = None

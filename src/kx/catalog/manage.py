@@ -6,8 +6,9 @@ import os
 from typing import Any
 
 from kx.catalog import paths
-from kx.catalog.loader import SpecSet, load_specs, scan
+from kx.catalog.loader import SpecSet, load_specs
 from kx.catalog.model import CommandSpec
+from kx.catalog.paths import scan
 from kx.catalog.reader import read_yaml, schema_problems
 from kx.catalog.semantic import semantic_problems
 from kx.core.errors import SpecError, UsageError

@@ -1,10 +1,16 @@
-"""Where specs and the compiled cache live."""
+"""Where specs and the compiled cache live, which files are specs, and the key of each spec."""
 
 from __future__ import annotations
 
 import os
 
 from kx.catalog.cachedir import cache_dir, python_tag
+from kx.core.typecheck import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import Any
+
+SPEC_SUFFIXES = (".yaml", ".yml")
 
 
 def shipped_spec_dir() -> str:
@@ -36,3 +42,34 @@ def search_path(extra: tuple[str, ...] = ()) -> list[str]:
 def cache_file() -> str:
     """The compiled-spec cache file for this Python version."""
     return os.path.join(cache_dir(), f"specs-v1-py{python_tag()}.marshal")
+
+
+def scan(directory: str) -> list[str]:
+    """All spec files under ``directory``, recursively, sorted; no symlink loops followed."""
+    found: list[str] = []
+    seen: set[tuple[int, int]] = set()
+    stack = [directory]
+    while stack:
+        current = stack.pop()
+        try:
+            info = os.stat(current)
+            if (info.st_dev, info.st_ino) in seen:
+                continue
+            seen.add((info.st_dev, info.st_ino))
+            entries = sorted(os.scandir(current), key=lambda e: e.name, reverse=True)
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            if entry.is_dir():
+                stack.append(entry.path)
+            elif entry.name.endswith(SPEC_SUFFIXES):
+                found.append(entry.path)
+    return sorted(found)
+
+
+def spec_key(raw: dict[str, Any]) -> str:
+    """``tool/sub/path``, or ``tool/_global`` for a root spec."""
+    path = raw.get("path") or ["_global"]
+    return "/".join([str(raw.get("tool")), *map(str, path)])

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from kx.catalog.loader import spec_key
+from kx.catalog.paths import spec_key
 from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
