@@ -132,7 +132,7 @@ def _unquote(value: str) -> str:
 
 
 def _no_certificate(path: str) -> bool:
-    from kx.check.environment import read_file
+    from kx.check.readfile import read_file
 
     data = read_file(path)
     return isinstance(data, bytes) and b"-----BEGIN CERTIFICATE-----" not in data

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import os
 
-from kx.check.environment import STAGE, read_file
+from kx.check.environment import STAGE
 from kx.check.problem import Problem
+from kx.check.readfile import read_file
 from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:

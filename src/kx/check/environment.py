@@ -10,7 +10,6 @@ The caller builds one ``Environment`` per run (or per linted file) and passes it
 from __future__ import annotations
 
 import os
-import stat
 
 from kx.core.typecheck import TYPE_CHECKING
 
@@ -154,23 +153,3 @@ def _is_script(path: str) -> bool:
             return handle.read(2) == b"#!"
     except OSError:
         return False
-
-
-MAX_READ = 4 * 1024 * 1024  # a bigger file is not read: its content is not judged
-
-
-def read_file(path: str) -> bytes | str | None:
-    """A regular file's bytes, or why it cannot be read; None when its content is not to be judged.
-
-    Devices, pipes and huge files are not read (``/dev/null`` would pass, ``/dev/stdin`` would block).
-    """
-    try:
-        info = os.stat(path)
-        if stat.S_ISDIR(info.st_mode):
-            return "it is a directory"
-        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_READ:
-            return None if os.access(path, os.R_OK) else "permission denied"
-        with open(path, "rb") as handle:
-            return handle.read(MAX_READ + 1)
-    except OSError as exc:
-        return exc.strerror or str(exc)

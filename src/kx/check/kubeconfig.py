@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 
+from kx.check.readfile import read_file
 from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -53,8 +54,6 @@ def load_entries(paths: tuple[str, ...], explicit: bool = False) -> Entries | No
     for path in paths:
         if not os.path.exists(path) and not explicit:
             continue  # kubectl skips a missing file of KUBECONFIG
-        from kx.check.environment import read_file
-
         data = read_file(path)
         if data is None or isinstance(data, str):
             return None

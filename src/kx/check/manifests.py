@@ -46,7 +46,7 @@ def _files(path: str, recursive: bool) -> list[str]:
 def _file_kind(path: str) -> str | None:
     import yaml  # only when a manifest is read
 
-    from kx.check.environment import read_file
+    from kx.check.readfile import read_file
 
     data = read_file(path)
     if not isinstance(data, bytes):

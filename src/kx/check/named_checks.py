@@ -10,7 +10,7 @@ of the doubt rather than guess. The checks that need kubectl's value checkers ar
 from __future__ import annotations
 
 from kx.check.problem import Problem
-from kx.check.rules import register_check
+from kx.check.rules import finding, register_check
 from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -24,14 +24,6 @@ _KEY_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-"
 # Per-network keys of the advanced --network syntax and the legacy flags they clash with.
 _PER_NETWORK = {"ip": "ip", "ip6": "ip6", "alias": "network-alias", "mac-address": "mac-address",
                 "link-local-ip": "link-local-ip"}  # fmt: skip
-
-
-def finding(state: CommandState, rule: RuleSpec, name: str | None, message: str, code: str = "KX401"
-            ) -> Finding:  # fmt: skip
-    """A finding of ``rule`` at the last word of flag ``name`` (the command's word if not given)."""
-    flag_state = state.flags.get(name) if name else None
-    word = flag_state.anchor if flag_state is not None else state.anchor
-    return (Problem(code, message, stage=rule.stage), word)
 
 
 def _is_advanced(value: str) -> bool:

@@ -36,6 +36,14 @@ def register_check(name: str, needs: tuple[str, ...] | None = None) -> Callable[
     return add
 
 
+def finding(state: CommandState, rule: RuleSpec, name: str | None, message: str, code: str = "KX401"
+            ) -> Finding:  # fmt: skip
+    """A finding of ``rule`` at the last word of flag ``name`` (the command's word if not given)."""
+    flag_state = state.flags.get(name) if name else None
+    word = flag_state.anchor if flag_state is not None else state.anchor
+    return (Problem(code, message, stage=rule.stage), word)
+
+
 def _condition_holds(state: CommandState, name: str, cond: dict[str, list[str]]) -> bool | None:
     present = state.is_set(name)
     if present is not True:

@@ -12,9 +12,8 @@ from kx.check.formats.kubectl_globals import check_override_flags
 from kx.check.formats.kubectl_output import check_output_flags
 from kx.check.formats.kubectl_resources import check_resource_args
 from kx.check.formats.kubectl_service import service_type_problems
-from kx.check.named_checks import finding
 from kx.check.problem import Problem
-from kx.check.rules import register_check
+from kx.check.rules import finding, register_check
 from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
