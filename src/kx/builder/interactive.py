@@ -12,13 +12,16 @@ from __future__ import annotations
 
 import shlex
 
-from kx.builder import command, runner
-from kx.builder.options import BuildOptions
+from kx.builder import command
 from kx.builder.prompts import Check, Prompter
 from kx.builder.quote import join_argv
 from kx.builder.session_checks import blocked_by, rule_problems, value_problems
+from kx.builder.streams import Streams, report
 from kx.catalog.model import CommandSpec, FlagSpec, PositionalSpec
-from kx.engine import pipeline as engine
+from kx.core.typecheck import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kx.builder.session_checks import Checker
 
 _RESOURCE_FORMAT = "resource-arg"
 _SKIP_OFFERS = frozenset({"help"})
@@ -29,9 +32,10 @@ _ASKED_LAST = frozenset({"dry-run", "output-format"})
 class Session:
     """The answers so far, and the questions that produce them."""
 
-    def __init__(self, spec: CommandSpec, given: list[str], prompter: Prompter) -> None:
+    def __init__(self, spec: CommandSpec, given: list[str], prompter: Prompter, check: Checker) -> None:
         self.spec = spec
         self.ask = prompter
+        self.check = check
         parsed = command.parse(spec, given)
         self.positionals = [w.value for w in parsed.positionals]
         self.flags: dict[str, list[str]] = {k: list(v) if isinstance(v, list) else [v]
@@ -127,7 +131,7 @@ class Session:
                 self.flags[flag.name] = values
             else:
                 self.flags.pop(flag.name, None)
-            rules = rule_problems(self.spec, self.argv(), self.decided)
+            rules = rule_problems(self.spec, self.argv(), self.decided, self.check)
             for message in rules:
                 self.ask.error(message)
             if not rules:
@@ -195,14 +199,14 @@ class Session:
         """Check the whole command; offer to fix flags until it passes or the user gives up."""
         while True:
             argv = self.argv()
-            text, diagnostics = runner.check(argv)
+            text, diagnostics = self.check(argv)
             self.ask.say("")
             self.ask.say("Command: " + join_argv(argv))
-            if not engine.has_errors(diagnostics):
+            if not any(d.is_error for d in diagnostics):
                 if diagnostics:
-                    runner.report(text, diagnostics, self.ask.stderr)
+                    report(text, diagnostics, self.ask.stderr)
                 return argv
-            runner.report(text, diagnostics, self.ask.stderr)
+            report(text, diagnostics, self.ask.stderr)
             name = self.ask.line("Change which flag? (name, Enter to give up):")
             if not name:
                 raise GiveUp
@@ -213,12 +217,11 @@ class GiveUp(Exception):
     """The user stopped before the command was valid."""
 
 
-def interactive_main(spec: CommandSpec, given: list[str], options: BuildOptions,
-                     io: runner.Streams) -> int:  # fmt: skip
-    """Run a session; print the result like a non-interactive build."""
+def ask_command(spec: CommandSpec, given: list[str], io: Streams, check: Checker) -> list[str] | int:
+    """Run a session: the finished argv, or the exit code when nothing was built."""
     prompter = Prompter(io.stdin, io.stderr)
     try:
-        argv = Session(spec, given, prompter).run()
+        return Session(spec, given, prompter, check).run()
     except KeyboardInterrupt:
         io.stderr.write("\nkx: interrupted; nothing built\n")
         return 130
@@ -228,4 +231,3 @@ def interactive_main(spec: CommandSpec, given: list[str], options: BuildOptions,
     except GiveUp:
         io.stderr.write("kx: the command is not valid; nothing built\n")
         return 1
-    return runner.finish(spec, argv, options, io, quiet=True)

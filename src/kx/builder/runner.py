@@ -9,34 +9,21 @@ from __future__ import annotations
 
 import json
 import os
-import sys
-from dataclasses import dataclass
 from typing import TextIO
 
 from kx.builder import command, helptext
 from kx.builder.options import BuildOptions, split_options
 from kx.builder.quote import join_argv
+from kx.builder.streams import Streams, report
 from kx.catalog.loader import SpecSet, load_specs
 from kx.catalog.model import CommandSpec
-from kx.core.diagnostics import Diagnostic
 from kx.core.errors import UsageError
-from kx.engine import pipeline as engine
+from kx.core.typecheck import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kx.builder.session_checks import Checker
 
 DRY_RUN_YAML = ("--dry-run=client", "--output=yaml")
-
-
-@dataclass
-class Streams:
-    """Where the builder reads answers and writes its output."""
-
-    stdin: TextIO
-    stdout: TextIO
-    stderr: TextIO
-
-    @classmethod
-    def system(cls) -> Streams:
-        """The process's standard streams."""
-        return cls(sys.stdin, sys.stdout, sys.stderr)
 
 
 def find_spec(specs: SpecSet, words: list[str]) -> tuple[CommandSpec, list[str]]:
@@ -57,19 +44,6 @@ def known_commands(specs: SpecSet) -> str:
     return ", ".join(spec.display_name for spec in specs.commands())
 
 
-def check(argv: list[str]) -> tuple[str, list[Diagnostic]]:
-    """The engine's verdict on a full argv."""
-    return engine.check_argv(argv)
-
-
-def report(text: str, diagnostics: list[Diagnostic], stream: TextIO) -> None:
-    """Print diagnostics with carets under the offending words."""
-    from kx.report import caret
-
-    color = stream.isatty() and "NO_COLOR" not in os.environ
-    stream.write(caret.render(text, diagnostics, color) + "\n")
-
-
 def render(spec: CommandSpec, argv: list[str], options: BuildOptions) -> str:
     """The output for ``--format``: the quoted command, JSON argv, or the dry-run YAML."""
     if options.format == "json":
@@ -84,7 +58,12 @@ def render(spec: CommandSpec, argv: list[str], options: BuildOptions) -> str:
 
 
 def validate(
-    spec: CommandSpec, argv: list[str], options: BuildOptions, err: TextIO, quiet: bool = False
+    spec: CommandSpec,
+    argv: list[str],
+    options: BuildOptions,
+    err: TextIO,
+    check: Checker,
+    quiet: bool = False,
 ) -> bool:
     """Check the command (as the dry run kubectl would do for ``--format yaml``); report problems.
 
@@ -94,7 +73,7 @@ def validate(
         raise UsageError("--format yaml is only available for kubectl commands")
     checked = _with_dry_run(spec, argv) if options.format == "yaml" else argv
     text, diagnostics = check(checked)
-    failed = engine.has_errors(diagnostics)
+    failed = any(d.is_error for d in diagnostics)
     if diagnostics and (failed or not quiet):
         report(text, diagnostics, err)
     return not failed
@@ -106,8 +85,13 @@ def _with_dry_run(spec: CommandSpec, argv: list[str]) -> list[str]:
     return [*argv[:cut], *DRY_RUN_YAML, *argv[cut:]]
 
 
-def build_main(path: tuple[str, ...] | None, args: list[str], io: Streams | None = None) -> int:
-    """Run a builder command; ``path`` is (tool, sub...) for a shortcut, None for ``kx build``."""
+def build_main(
+    path: tuple[str, ...] | None, args: list[str], check: Checker, io: Streams | None = None
+) -> int:
+    """Run a builder command; ``path`` is (tool, sub...) for a shortcut, None for ``kx build``.
+
+    ``check`` is the engine's verdict on an argv (the builder sits below the engine).
+    """
     io = io or Streams.system()
     specs = load_specs()
     if path is None:
@@ -125,23 +109,29 @@ def build_main(path: tuple[str, ...] | None, args: list[str], io: Streams | None
         io.stdout.write(helptext.command_help(spec, path is not None))
         return 0
     if options.interactive:
-        from kx.builder.interactive import interactive_main
+        from kx.builder.interactive import ask_command
 
-        return interactive_main(spec, rest, options, io)
+        built = ask_command(spec, rest, io, check)
+        return built if isinstance(built, int) else finish(spec, built, options, io, check, quiet=True)
     # Check the words as written first, so problems point at what the user typed.
-    if not validate(spec, [spec.tool, *spec.path, *rest], options, io.stderr):
+    if not validate(spec, [spec.tool, *spec.path, *rest], options, io.stderr, check):
         return 1
     parsed = command.parse(spec, rest, specs.root(spec.tool))
-    return finish(spec, command.canonical_argv(parsed), options, io, quiet=True)
+    return finish(spec, command.canonical_argv(parsed), options, io, check, quiet=True)
 
 
 def finish(
-    spec: CommandSpec, argv: list[str], options: BuildOptions, io: Streams, quiet: bool = False
+    spec: CommandSpec,
+    argv: list[str],
+    options: BuildOptions,
+    io: Streams,
+    check: Checker,
+    quiet: bool = False,
 ) -> int:
     """Validate, print the requested output, and run the command when ``--exec`` was confirmed."""
     from kx.builder.objects import GenerateError
 
-    if not validate(spec, argv, options, io.stderr, quiet):
+    if not validate(spec, argv, options, io.stderr, check, quiet):
         return 1
     try:
         output = render(spec, argv, options)

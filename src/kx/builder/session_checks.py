@@ -5,7 +5,16 @@ from __future__ import annotations
 from kx.catalog.model import CommandSpec, FlagSpec, PositionalSpec, RuleSpec
 from kx.check.values import check_flag_value, check_positional_value
 from kx.core.codes import default_severity
-from kx.engine import pipeline as engine
+from kx.core.typecheck import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from kx.core.diagnostics import Diagnostic
+
+    # The engine's verdict on an argv: (its display text, its diagnostics). The builder sits below
+    # the engine, so whoever starts a build passes this in.
+    Checker = Callable[[list[str]], tuple[str, list[Diagnostic]]]
 
 Problems = list[tuple[bool, str]]
 
@@ -39,9 +48,9 @@ def participants(rule: RuleSpec) -> set[str] | None:
     return None
 
 
-def rule_problems(spec: CommandSpec, argv: list[str], decided: set[str]) -> list[str]:
+def rule_problems(spec: CommandSpec, argv: list[str], decided: set[str], check: Checker) -> list[str]:
     """Error messages of the rules whose every flag has been decided (asked or given)."""
-    _, diagnostics = engine.check_argv(argv)
+    _, diagnostics = check(argv)
     messages: list[str] = []
     for diagnostic in diagnostics:
         if not diagnostic.code.startswith("KX4") or diagnostic.severity != "error":

@@ -274,9 +274,15 @@ BUILDERS: dict[str, tuple[str, ...] | None] = {
 
 
 def _build(path: tuple[str, ...] | None, ctx: typer.Context) -> None:
-    from kx.builder.runner import build_main
+    raise typer.Exit(_run_builder(path, list(ctx.args)))
 
-    raise typer.Exit(build_main(path, list(ctx.args)))
+
+def _run_builder(path: tuple[str, ...] | None, args: list[str]) -> int:
+    """Run a builder command with the engine's checks (the builder sits below the engine)."""
+    from kx.builder.runner import build_main
+    from kx.engine.pipeline import check_argv
+
+    return build_main(path, args, check_argv)
 
 
 @app.command("build", context_settings=_BUILD_CONTEXT, add_help_option=False)
@@ -320,9 +326,7 @@ def run_app(args: list[str]) -> int:
     """Run the typer app on ``args`` and return its exit code, never a traceback for KxError."""
     try:
         if args and args[0] in BUILDERS:  # click would drop the `--` that container args need
-            from kx.builder.runner import build_main
-
-            return build_main(BUILDERS[args[0]], args[1:])
+            return _run_builder(BUILDERS[args[0]], args[1:])
         result = app(args=args, prog_name="kx", standalone_mode=False)
     except KxError as error:
         sys.stderr.write(f"kx: error: {error}\n")
