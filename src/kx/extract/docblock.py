@@ -1,16 +1,17 @@
 r"""One code block of a document (Markdown, AsciiDoc, reStructuredText) read as commands.
 
 The block's language decides the reading: shell, a console session (only prompted lines and
-their continuations are commands; output is not), PowerShell or cmd. Usage synopses go to
-``kx.extract.synopsis``; lines of prose (a flag table, ``kubectl run   Run a particular image``)
-are dropped; placeholders (``<name>``, ``IMAGE``, ``[OPTIONS]``, ``ARG...``) become dynamic words
-so they never cause a report.
+their continuations are commands; output is not: ``kx.extract.docsession``), PowerShell or cmd.
+Usage synopses go to ``kx.extract.synopsis``; lines of prose (a flag table, ``kubectl run   Run a
+particular image``) are dropped; placeholders (``<name>``, ``IMAGE``, ``[OPTIONS]``, ``ARG...``)
+become dynamic words so they never cause a report.
 """
 
 from __future__ import annotations
 
 import re
 
+from kx.extract.docsession import CONTINUES, NAMED_PROMPT, commands_only, windows_shell
 from kx.extract.prose import is_prose
 from kx.extract.snippets import Snippets
 from kx.extract.synopsis import is_synopsis
@@ -33,43 +34,14 @@ CMD_LANGS = frozenset({"cmd", "bat", "batch", "dos", "doscon", "batchfile", "win
 _READ = SHELL_LANGS | CONSOLE_LANGS | POWERSHELL_LANGS | CMD_LANGS | YAML_LANGS | JSON_LANGS
 _LANG = re.compile(r"[^\s{:,=`]+")
 _MENTION = re.compile(r"docker|kubectl")
-# Prompts: $ % \u276f, # (root) and > (continuation); user@host:dir$, [user@host dir]#, (venv) $;
-# PowerShell's PS>, PS C:\dir>, >> and cmd's C:\dir>.
-_PROMPT = re.compile(
-    r"[ \t]*(?:\([\w.-]+\)[ \t]*)?"
-    r"(?:[\w.-]+@[\w.-]+(?::[^\s$#%>]*)?[ \t]?(?=[$#%])|\[[^\]\n]{1,60}\](?=[$#]))?"
-    r"(?:\$|%|#|>>?|\u276f|PS(?:[ \t][^>\n]{0,80})?>|[A-Za-z]:\\[^>\n]{0,80}>)(?:[ \t]+|$)"
-)
-_DOLLAR_PROMPT = re.compile(
-    r"^[ \t]*(?:[\w.-]+@[\w.-]+(?::[^\s$#%>]*)?[ \t]?|\[[^\]\n]{1,60}\])?[$\u276f][ \t]", re.M
-)
-# A prompt named by host, user or directory and glued to its mark, with the tool right after it:
-# ``host-A $ docker``, ``sangam$ docker``, ``~/app $ docker``, ``master==>docker``,
-# ``Ajeets-MacBook-Air:~ ajeetraina$ kubectl``, ``[node1] (local) root@192.168.0.8 ~$ docker``;
-# or a symbol of its own (``\u27b8 docker``).
-_NAMED_PROMPT = re.compile(
-    r"^[ \t]*(?:\[[^\]\n]{1,40}\][ \t]*)?(?:\([^)\n]{1,40}\)[ \t]*)?(?:[\w.@~/:-]{1,60}[ \t])?"
-    r"(?:[\w.@~/:-]{1,60}(?:[ \t]?[$%]|[#>]|==>)|[^\x00-\x7f\w\s]{1,3})[ \t]*"
-    r"(?=(?:sudo[ \t]+)?(?:docker|kubectl)[ \t])",
-    re.M,
-)
-_TOOL_NEXT = re.compile(r"(?:sudo[ \t]+)?(?:docker|kubectl)[ \t]")
-_GT_PROMPT = re.compile(r"^[ \t]*>[ \t]+(?:sudo[ \t]+)?(?:docker|kubectl)[ \t]", re.M)
-_PS_SESSION = re.compile(r"^[ \t]*PS(?:[ \t][^>\n]{0,80})?>[ \t]", re.M)
-_PS_CONTINUED = re.compile(r"[ \t]`[ \t]*\r?$", re.M)
-_CMD_CONTINUED = re.compile(r"[ \t]\^[ \t]*\r?$", re.M)
-_WINDOWS_PATH = re.compile(r"(?:^|[ \t=:,])[A-Za-z]:\\[\w.$-]", re.M)  # a word or value that is one
-_PS_PROMPT = re.compile(r"^[ \t]*(?:PS(?:[ \t][^>\n]{0,80})?|[A-Za-z]:\\[^>\n]{0,80})>[ \t]", re.M)
 # <name>, <your image>, --image=<same-image>; #{name} (Ruby-style templates); %cd% (cmd variables
 # in docs that show Windows commands in a sh fence)
 PLACEHOLDER = re.compile(r"<[A-Za-z](?:[^<>\n]{0,60}[^<>\s])?>|#\{[^{}\n]{1,80}\}|%[A-Za-z_]\w{0,40}%")
 _CAPS = re.compile(r"[A-Z][A-Z0-9_:./-]*[A-Z0-9]")
 _REAL_CAPS = frozenset({"TCP", "UDP", "SCTP", "ALL", "NET_ADMIN", "SYS_ADMIN", "SYS_PTRACE"})
-_DRIVE = re.compile(r"[A-Za-z]:\\")
 _SHELL_START = re.compile(r"\s*(?:[$\u276f][ \t]+)?(?:sudo[ \t]+)?(?:docker|kubectl)(?:\.exe)?[ \t]")
 _JSON_VALUE = re.compile(r'([^\n"]*"[^"\n]*"[ \t]*:[ \t]*)"([^"\n]*)"[^\n]*')
 _YAML_PREFIX = re.compile(r"[ \t]*(?:-[ \t]+)*(?:[\w.-]+:[ \t]+)?")
-_CONTINUES = ("\\", "|", "&&", "||", "`", "^")
 
 
 def language_of(info: str) -> str:
@@ -104,7 +76,7 @@ def read_block(
         return
     language = language.lower()
     if language not in _READ:
-        if _SHELL_START.match(content) is None and _NAMED_PROMPT.match(content) is None:
+        if _SHELL_START.match(content) is None and NAMED_PROMPT.match(content) is None:
             return
         language = ""  # an unknown tag (``sb``, ``docker``) on a block that starts with a command
     if language in YAML_LANGS or language in JSON_LANGS:
@@ -113,25 +85,11 @@ def read_block(
     if "\r" in content:
         content = content.replace("\\\r\n", " \\\n").replace("\r", " ")
     if language not in CMD_LANGS and language not in POWERSHELL_LANGS:
-        language = _windows_shell(content) or language
-    content = _logical_lines(_commands_only(content, language), start, snippets)
+        language = windows_shell(content) or language
+    windows = language in POWERSHELL_LANGS or language in CMD_LANGS
+    session = commands_only(content, windows, language in CONSOLE_LANGS)
+    content = _logical_lines(session, start, snippets)
     _add(PLACEHOLDER.sub(_unknown, content), start, language, snippets)
-
-
-def _windows_shell(content: str) -> str | None:
-    r"""``powershell`` or ``cmd`` for a Windows session or command shown in a console or shell block.
-
-    PS> prompts (and no $ prompt), lines continued with a backtick (bash never ends one so), or
-    unquoted drive paths (``-v C:\src:C:\app``, which bash would read as ``C:srcC:app``); cmd
-    when such a block continues its lines with ``^``.
-    """
-    if _PS_SESSION.search(content) and not _DOLLAR_PROMPT.search(content):
-        return "powershell"
-    if "`" in content and _PS_CONTINUED.search(content) is not None:
-        return "powershell"
-    if ":\\" in content and _WINDOWS_PATH.search(content) is not None:
-        return "cmd" if _CMD_CONTINUED.search(content) else "powershell"
-    return None
 
 
 def _config_block(content: str, start: int, language: str, snippets: Snippets) -> None:
@@ -140,25 +98,6 @@ def _config_block(content: str, start: int, language: str, snippets: Snippets) -
 
     values = _yaml_lines(content) if language in YAML_LANGS else _JSON_VALUE.sub(_json_value, content)
     add_quietly(PLACEHOLDER.sub(_unknown, values), start, snippets, mark_placeholder)
-
-
-def _commands_only(content: str, language: str) -> str:
-    """The block with prompts and output blanked when it shows a session (prompts in it)."""
-    windows = language in POWERSHELL_LANGS or language in CMD_LANGS
-    gt_prompts = _GT_PROMPT.search(content) is not None
-    if windows:
-        session = _PS_PROMPT.search(content) is not None or _DOLLAR_PROMPT.search(content) is not None
-    elif language in CONSOLE_LANGS:
-        session = any(_PROMPT.match(line) is not None for line in content.split("\n"))
-    else:
-        session = gt_prompts or _DOLLAR_PROMPT.search(content) is not None
-    session = session or _NAMED_PROMPT.search(content) is not None
-    if not session:
-        return content
-    root = language in CONSOLE_LANGS or windows or gt_prompts
-    # Next to $ prompts, ``# `` starts a comment (``# (don't forget -F)``) unless a tool follows
-    hashes = root and _DOLLAR_PROMPT.search(content) is None
-    return "\n".join(_console(content.split("\n"), root, hashes))
 
 
 def _add(content: str, start: int, language: str, snippets: Snippets) -> None:
@@ -170,53 +109,6 @@ def _add(content: str, start: int, language: str, snippets: Snippets) -> None:
         add(content, start, snippets, mark_placeholder)
         return
     snippets.add(content, start, mark=mark_placeholder, doc=True)
-
-
-def _console(lines: list[str], root: bool, hashes: bool) -> list[str]:
-    """Blank prompts and output lines, keep commands and their continuations.
-
-    ``root``: a session where ``>`` and ``#`` are prompts too (in a script, ``#`` is a comment);
-    not ``hashes``: ``#`` starts a command only when the tool follows. A comment line inside a
-    continued command is a note the command goes on after, as its author meant (bash would end
-    the command there).
-    """
-    out: list[str] = []
-    continued = False
-    command = False  # the previous line was (part of) a command: a ``> `` line continues it
-    for line in lines:
-        if continued and line.lstrip().startswith("#"):
-            out.append(" " * (len(line) - 1) + "\\")
-            continue
-        prompt = _PROMPT.match(line)
-        named = None if continued else _NAMED_PROMPT.match(line)
-        if named is not None and (prompt is None or named.end() > prompt.end()):
-            prompt = named  # the tool follows: it starts a command
-        if prompt and (
-            continued or prompt is named or _starts_command(line, prompt.end(), root, hashes, command)
-        ):
-            out.append(" " * prompt.end() + line[prompt.end() :])
-            command = True
-        elif continued:
-            out.append(line)
-        else:
-            out.append(" " * len(line))
-            command = False
-        continued = command and line.rstrip().endswith(_CONTINUES)
-    return out
-
-
-def _starts_command(line: str, at: int, root: bool, hashes: bool, command: bool) -> bool:
-    """Whether the prompt that ends at ``at`` starts (or, for ``>``, continues) a command."""
-    prefix = line[:at].strip()
-    if prefix.endswith(("$", "%", "\u276f")) or prefix.startswith(("PS", "[")) or _DRIVE.match(prefix):
-        return True
-    if "@" in prefix:
-        return True  # user@host:dir# is a root prompt wherever it is shown
-    if prefix in (">", ">>"):
-        return command or root
-    if hashes:
-        return True  # ``#``: the root prompt in a session, a comment in a script
-    return root and _TOOL_NEXT.match(line, at) is not None  # next to $ prompts: ``# docker ...`` only
 
 
 def _logical_lines(shadow: str, base: int, snippets: Snippets) -> str:
@@ -269,7 +161,7 @@ def _yaml_lines(content: str) -> str:
     for line in content.split("\n"):
         kept = line if continued else _yaml_value(line)
         out.append(kept if kept is not None else " " * len(line))
-        continued = kept is not None and kept.rstrip().endswith(_CONTINUES)
+        continued = kept is not None and kept.rstrip().endswith(CONTINUES)
     return "\n".join(out)
 
 
