@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+from pathlib import Path
 
-HEAVY = ("typer", "rich", "click", "jsonschema", "yaml", "dataclasses", "typing", "json")
+UI_AND_SCHEMA = ("typer", "rich", "click", "prompt_toolkit", "jsonschema")
+HEAVY = (*UI_AND_SCHEMA, "yaml", "dataclasses", "typing", "json")
 
 
 def run_twice(code: str) -> str:
@@ -24,6 +27,20 @@ def test_engine_imports_no_heavy_module() -> None:
         f"print(','.join(m for m in {HEAVY!r} if m in sys.modules))\n"
     )
     assert run_twice(code) == ""
+
+
+def test_engine_rebuilding_the_spec_cache_imports_no_ui_or_schema_library(tmp_path: Path) -> None:
+    # A cold cache compiles the shipped specs (trusted: no schema check), so jsonschema stays out.
+    code = (
+        "import sys\n"
+        "from kx.engine.pipeline import check_argv\n"
+        "check_argv(['kubectl', 'run', 'web', '--image=nginx', '--port=http'])\n"
+        f"print(','.join(m for m in {UI_AND_SCHEMA!r} if m in sys.modules))\n"
+    )
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
+    assert result.stdout.strip() == ""
+    assert list(tmp_path.rglob("specs-*.marshal")), "the run did not rebuild the spec cache"
 
 
 def test_kx_check_entry_point_does_not_import_typer() -> None:
