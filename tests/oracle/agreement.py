@@ -4,6 +4,10 @@ A line the client rejects only because its command word is no built-in command (
 command`) would run on a machine with a plugin of that name, so kx claims no error there: a warning
 with the built-in name it is one edit from (KX302) counts as agreement; a note that the command
 was not checked (KX303) is counted apart as out of scope, neither agreement nor a miss.
+
+Where the client's message names the offending token (named.py), agreeing is not enough: kx must
+put a diagnostic of the right family there (KX1xx on a flag, KX2xx on a value), else the line is
+`misplaced`.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from . import named
 from .corpus import Case
 
 VALID = "valid"
@@ -30,6 +35,9 @@ class Outcome:
     kx: str
     diagnostics: tuple[str, ...]
     codes: tuple[str, ...] = ()
+    # Whether kx points where the client's message does; None when the message names nothing.
+    placed: bool | None = None
+    named: str = ""
 
     @property
     def expected(self) -> str:
@@ -52,9 +60,10 @@ class Outcome:
     @property
     def kind(self) -> str:
         """`agree`, `out-of-scope` (a possible plugin, noted as not checked), `false-rejection` (kx
-        errs on a good line) or `miss` (kx passes a bad one)."""
+        errs on a good line), `misplaced` (kx agrees but points elsewhere than the token the client
+        names) or `miss` (kx passes a bad one)."""
         if self.agrees:
-            return "agree"
+            return "misplaced" if self.placed is False else "agree"
         if self.unknown_command and self.kx == VALID and "KX303" in self.codes:
             return "out-of-scope"
         return "false-rejection" if self.kx == INVALID else "miss"
@@ -70,9 +79,19 @@ def describe(diagnostic: Any) -> str:
 
 def kx_verdict(check: Checker, text: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
     """kx's verdict on one line, its diagnostics described, and their codes."""
-    diagnostics = list(check(text))
+    return _verdict(list(check(text)))
+
+
+def _verdict(diagnostics: Sequence[Any]) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
     verdict = INVALID if any(d.severity == "error" for d in diagnostics) else VALID
     return verdict, tuple(describe(d) for d in diagnostics), tuple(d.code for d in diagnostics)
+
+
+def expectation(case: Case, row: Mapping[str, object]) -> named.Expected | None:
+    """Where the client's message says the line is wrong, for a line the client alone rejects."""
+    if row["verdict"] != INVALID or case.server is not None:
+        return None
+    return named.expected(str(row["message"]), case.text)
 
 
 def compare(cases: Iterable[Case], rows: Mapping[str, Mapping[str, object]], check: Checker) -> list[Outcome]:
@@ -80,7 +99,9 @@ def compare(cases: Iterable[Case], rows: Mapping[str, Mapping[str, object]], che
     outcomes = []
     for case in cases:
         row = rows[case.text]
-        verdict, described, codes = kx_verdict(check, case.text)
+        diagnostics = list(check(case.text))
+        verdict, described, codes = _verdict(diagnostics)
+        expected = expectation(case, row)
         outcomes.append(
             Outcome(
                 case,
@@ -90,6 +111,8 @@ def compare(cases: Iterable[Case], rows: Mapping[str, Mapping[str, object]], che
                 verdict,
                 described,
                 codes,
+                None if expected is None else expected.placed(diagnostics),
+                "" if expected is None else f"{expected.prefix}xx on {expected.named!r}",
             )
         )
     return outcomes
@@ -104,11 +127,15 @@ def summary(outcomes: Sequence[Outcome], allowed: Mapping[str, str]) -> str:
         false_rej = sum(o.kind == "false-rejection" for o in mine)
         misses = sum(o.kind == "miss" for o in mine)
         scope = sum(o.kind == "out-of-scope" for o in mine)
-        allow = sum(not o.agrees and o.case.text in allowed for o in mine)
+        allow = sum(o.kind != "agree" and o.case.text in allowed for o in mine)
+        named_lines = [o for o in mine if o.placed is not None and o.agrees]
+        placed = sum(bool(o.placed) for o in named_lines)
         lines.append(
             f"{tool:8} {len(mine):4} lines  agreement {100 * agree / len(mine):6.2f}%  "
             f"false rejections {false_rej:3} ({100 * false_rej / len(mine):.2f}%)  "
-            f"misses {misses:3}  out of scope {scope}  allowlisted {allow}"
+            f"misses {misses:3}  out of scope {scope}  allowlisted {allow}\n"
+            f"{'':8} {len(named_lines):4} agreeing rejections name a token: kx points at it in "
+            f"{placed} ({100 * placed / max(1, len(named_lines)):.2f}%)"
         )
     return "\n".join(lines)
 
@@ -121,5 +148,7 @@ def report(outcome: Outcome, allowed: Mapping[str, str]) -> str:
     client = f"client: {outcome.client} (exit {outcome.exit}): {outcome.client_message}"
     if outcome.case.server is not None:
         client += f"\n  server: rejects it: {outcome.case.server}"
+    if outcome.named:
+        client += f"\n  named:  kx needs {outcome.named}"
     kx = "\n".join(f"  kx:     {d}" for d in outcome.diagnostics) or "  kx:     (no diagnostics)"
     return f"{head}\n  $ {outcome.case.text}\n  {client}\n{kx}"

@@ -72,7 +72,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     allowed = corpus.load_allowlist()
     outcomes = agreement.compare(cases, rows, check)
     for outcome in outcomes:
-        if args.all or args.lines or not outcome.agrees:
+        if args.all or args.lines or outcome.kind != "agree":
             print(agreement.report(outcome, allowed), end="\n\n")
     print(agreement.summary(outcomes, allowed))
     return 0 if all(o.kind in ("agree", "out-of-scope") or o.case.text in allowed for o in outcomes) else 1
