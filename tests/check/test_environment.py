@@ -16,6 +16,12 @@ from kx.cli.main import main
 from kx.engine.lint import LintOptions, run
 from kx.engine.pipeline import check_argv, check_command
 
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from tests.oracle import fake_kube  # noqa: E402
+
 PROFILE = '{"defaultAction": "SCMP_ACT_ERRNO", "syscalls": [{"names": ["read"], "action": "SCMP_ACT_ALLOW"}]}'
 
 
@@ -316,7 +322,6 @@ MANIFESTS = {
 @pytest.mark.parametrize("name", sorted(MANIFESTS))
 def test_expose_kinds_agree_with_kubectl(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str) -> None:
     """kubectl only tells after discovery: it runs against the fake API server of tests/oracle."""
-    fake_kube = pytest.importorskip("tests.oracle.fake_kube")
     (tmp_path / name).write_text(MANIFESTS[name])
     monkeypatch.chdir(tmp_path)
     argv = ["kubectl", "expose", "-f", name, "--port=80", "--dry-run=client", "-o", "name"]
