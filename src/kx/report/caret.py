@@ -17,6 +17,20 @@ def _paint(text: str, style: str, color: bool) -> str:
     return f"{style}{text}{_RESET}" if color else text
 
 
+def _blank(text: str) -> str:
+    """Blanks as wide as ``text`` on a terminal: tabs kept, wide characters two cells, marks none."""
+    if text.isascii():
+        return "".join("\t" if char == "\t" else " " for char in text)
+    import unicodedata
+
+    cells = {"W": "  ", "F": "  "}
+    return "".join(
+        "\t" if char == "\t" else "" if unicodedata.combining(char) else
+        cells.get(unicodedata.east_asian_width(char), " ")
+        for char in text
+    )  # fmt: skip
+
+
 def render_one(diagnostic: Diagnostic, lines: list[str], color: bool) -> str:
     """One diagnostic: header, the source line, carets, and the fix."""
     severity = _paint(diagnostic.severity, _COLORS.get(diagnostic.severity, ""), color)
@@ -28,12 +42,9 @@ def render_one(diagnostic: Diagnostic, lines: list[str], color: bool) -> str:
         source = lines[diagnostic.line - 1]
         gutter = f"{diagnostic.line} | "
         pad = " " * (len(gutter) - 2) + "| "
-        width = (
-            diagnostic.end_column - diagnostic.column
-            if diagnostic.end_line == diagnostic.line
-            else len(source) - diagnostic.column + 1
-        )
-        marks = " " * (diagnostic.column - 1) + "^" * max(width, 1)
+        stop = diagnostic.end_column - 1 if diagnostic.end_line == diagnostic.line else len(source)
+        marked = source[diagnostic.column - 1 : stop]
+        marks = _blank(source[: diagnostic.column - 1]) + "^" * max(len(_blank(marked.replace("\t", " "))), 1)
         out.append(_paint(gutter, _DIM, color) + source)
         out.append(_paint(pad, _DIM, color) + _paint(marks, _COLORS.get(diagnostic.severity, ""), color))
     if diagnostic.suggestion:
