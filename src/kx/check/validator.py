@@ -54,12 +54,13 @@ def split_csv_record(value: str) -> list[tuple[str, int]]:
 
 def _span(word: Word, offset: int, problem: Problem, length: int) -> tuple[int, int]:
     """Absolute span of a problem inside a value that starts at ``offset`` within ``word``."""
-    if not word.literal:
-        return (word.start, word.end)
     begin = offset + (problem.begin or 0)
     end = offset + (problem.end if problem.end is not None else length)
     if problem.begin is None and problem.end is None and length == 0:
         return (word.start, word.end)
+    if not word.literal and end > word.plain:
+        # quoted or escaped past a plain `--flag=`: where the value is is known, not where inside it
+        return (word.start + offset, word.end) if 0 < offset <= word.plain else (word.start, word.end)
     return (word.start + begin, word.start + max(end, begin + 1))
 
 
@@ -207,7 +208,7 @@ def build_state(
             flags[flag.canonical] = FlagState(spec_flags.get(flag.canonical, flag), value, word, use.dynamic)
         if use.dynamic:
             continue
-        offset = use.value_begin if word.literal else 0  # where the value starts in the word's source
+        offset = use.value_begin if word.literal or use.value_begin <= word.plain else 0  # 0: unplaceable
         final = flag.repeat != "last" or last[flag.canonical] == index
         if flag.repeat == "csv" and flag.format:
             found.extend(check_value_use(tool, flag, value, word, offset, final))

@@ -77,7 +77,7 @@ def shift(words: list[Word], base: int, mark: Callable[[Word], Word] | None = No
     out = []
     for word in words:
         moved = Word(word.value, word.start + base, word.end + base, word.dynamic, word.literal,
-                     word.dyn_at)  # fmt: skip
+                     word.dyn_at, word.plain)  # fmt: skip
         out.append(mark(moved) if mark else moved)
     return out
 

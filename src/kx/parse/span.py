@@ -14,16 +14,19 @@ class Word:
     ``literal`` is true when the source text of the word equals ``value`` (no quotes or escapes), so
     offsets inside the value map 1:1 onto the source. For a dynamic word, ``dyn_at`` is the index in
     ``value`` where the first unknown part starts (``value[:dyn_at]`` is known text; the unknown part
-    keeps its source text, e.g. ``--name=$NAME`` has ``dyn_at`` 7).
+    keeps its source text, e.g. ``--name=$NAME`` has ``dyn_at`` 7). ``plain`` is how many leading
+    characters of a word that is not literal stand for themselves in the source (those before its
+    first quote or escape: 8 in ``--image=' nginx'``), so what lies in them can still be placed.
     """
 
-    __slots__ = ("dyn_at", "dynamic", "end", "literal", "start", "value")
+    __slots__ = ("dyn_at", "dynamic", "end", "literal", "plain", "start", "value")
     value: str
     start: int
     end: int
     dynamic: bool
     literal: bool
     dyn_at: int
+    plain: int
 
     def __init__(
         self,
@@ -33,6 +36,7 @@ class Word:
         dynamic: bool = False,
         literal: bool = True,
         dyn_at: int = 0,
+        plain: int = 0,
     ) -> None:
         self.value = value
         self.start = start
@@ -40,16 +44,20 @@ class Word:
         self.dynamic = dynamic
         self.literal = literal
         self.dyn_at = dyn_at if dynamic else len(value)
+        self.plain = plain
 
     def known_upto(self, stop: int) -> bool:
         """True when ``value[:stop]`` holds no unknown (dynamic) text."""
         return stop <= self.dyn_at
 
     def sub_span(self, begin: int, stop: int | None = None) -> tuple[int, int]:
-        """Source span of ``value[begin:stop]`` when literal, else the whole word's span."""
-        if not self.literal:
-            return (self.start, self.end)
+        """Source span of ``value[begin:stop]`` when it can be placed, else the whole word's span."""
         stop = len(self.value) if stop is None else stop
+        if not self.literal:
+            if 0 < begin <= self.plain and stop >= len(self.value):
+                return (self.start + begin, self.end)  # all after a plain `--flag=`: the rest, quotes and all
+            if stop > self.plain:
+                return (self.start, self.end)
         return (self.start + begin, self.start + max(stop, begin + 1))
 
     def __eq__(self, other: object) -> bool:

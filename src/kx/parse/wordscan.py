@@ -51,7 +51,8 @@ def simple_word(text: str, start: int, end: int) -> Word | None:
     if not single and not double:
         word = Word(text, start, end)
     else:
-        word = Word(text.replace("'" if single else '"', ""), start, end, False, False)
+        quote = "'" if single else '"'
+        word = Word(text.replace(quote, ""), start, end, False, False, 0, text.index(quote))
         if "<" in text:
             mark_placeholder(word)
     return mark_tilde(word, text) if "~" in text else word
@@ -61,6 +62,7 @@ def _scan_word(source: str, pos: int, limit: int) -> tuple[Word, int, str | None
     parts: list[str] = []
     start = pos
     literal = True
+    plain_len = 0  # characters of the value before its first quote or escape (Word.plain)
     dyn_at = -1
     error: str | None = None
     plain_match = _PLAIN.compiled().match
@@ -86,6 +88,8 @@ def _scan_word(source: str, pos: int, limit: int) -> tuple[Word, int, str | None
             parts.append(source[pos:stop])
             pos = stop
             continue
+        if literal and char in "'\"\\":
+            plain_len = _length(parts)  # the first quote or escape: the plain prefix ends here
         if char == "'":
             close = source.find("'", pos + 1, limit)
             if close < 0:
@@ -116,6 +120,7 @@ def _scan_word(source: str, pos: int, limit: int) -> tuple[Word, int, str | None
             before = _length(parts)
             pos, dynamic, quoted, error = _scan_dollar(source, pos, limit, parts)
             if quoted:
+                plain_len = before if literal else plain_len
                 literal = False
             if dynamic and dyn_at < 0:
                 dyn_at = before
@@ -146,7 +151,7 @@ def _scan_word(source: str, pos: int, limit: int) -> tuple[Word, int, str | None
             dyn_at = holder
     if error is not None and dyn_at < 0:
         dyn_at = len(value)  # a broken word: its end is unknown
-    word = Word(value, start, pos, dyn_at >= 0, literal and error is None, max(dyn_at, 0))
+    word = Word(value, start, pos, dyn_at >= 0, literal and error is None, max(dyn_at, 0), plain_len)
     if "~" in value:
         mark_tilde(word, source[start:pos])
     return word, pos, error
