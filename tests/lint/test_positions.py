@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from kx.cli.app import app
 from kx.cli.main import main
+from kx.engine.pipeline import check_command
 
 SCRIPT = (
     "#!/bin/bash\n"
@@ -168,3 +169,18 @@ def test_check_carets_sit_under_the_token_on_a_terminal(
     assert carets.strip(" \t|") == "^" * len(token)
     at = source.index(token)
     assert display_width(source[:at].expandtabs()) == display_width(carets[: carets.index("^")].expandtabs())
+
+
+@pytest.mark.parametrize(
+    ("line", "token"),
+    [
+        ("kubectl run nginx --image=' nginx'", "' nginx'"),
+        ("docker run --memory='1x' nginx", "'1x'"),
+        ('kubectl expose deploy web --port="80,abc"', '"80,abc"'),
+        ("docker run --bogus='x' nginx", "--bogus"),
+        ("docker run -e A\\ B=1 -p 'x' nginx", "'x'"),
+    ],
+)
+def test_a_quoted_value_is_placed_on_the_value_not_on_its_flag(line: str, token: str) -> None:
+    [found] = [d for d in check_command(line) if d.severity == "error"]
+    assert cut(line, found.line, found.column, found.end_line, found.end_column) == token
