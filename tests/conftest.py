@@ -28,7 +28,7 @@ def _isolated_specs(
 
 # Under CI (KX_CI=1, set by .ci/run) the tools the tests need are installed, so a test skipped for
 # want of one is a failure: a differential test that never runs proves nothing.
-CI_TOOLS = re.compile(r"\b(docker|kubectl|bash|zsh|fish|tmux|shellcheck)\b")
+CI_TOOLS = re.compile(r"\b(docker|kubectl|bash|zsh|fish|tmux|shellcheck|go)\b")
 
 
 @pytest.hookimpl(hookwrapper=True)
