@@ -7,7 +7,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from kx.complete.appmodel import describe_app
+from kx.cli.describe import describe_app
 from kx.complete.generate import render, shipped_specs
 from kx.complete.model import Tree
 from kx.complete.tree import build_tree

@@ -1,10 +1,11 @@
-"""The committed completion scripts and kx_app.json match what the generator makes now."""
+"""The committed completion scripts, kx_app.json and the light path's option table are fresh."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from kx.complete.generate import SHELLS, committed_files, render
+from kx.cli.generate import committed_files
+from kx.complete.generate import SHELLS, render
 from kx.complete.model import Tree
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -17,7 +18,7 @@ def test_committed_files_are_fresh() -> None:
         if current != text:
             shown = Path(path)
             stale.append(str(shown.relative_to(ROOT)) if shown.is_relative_to(ROOT) else str(shown))
-    assert not stale, f"stale generated files {stale}: run `python -m kx.complete.generate`"
+    assert not stale, f"stale generated files {stale}: run `python -m kx.cli.generate`"
 
 
 def test_generation_is_deterministic(tree: Tree) -> None:

@@ -98,7 +98,11 @@ def build_main(
         if not args or args[0] in ("--help", "-h"):
             io.stdout.write(helptext.build_usage(specs))
             return 0
-        spec, args = find_spec(specs, args)
+        lead = 0  # kx's options given before the tool, as --kx-NAME (kx.cli turns them into that form)
+        while lead < len(args) and args[lead].startswith("--kx-"):
+            lead += 1
+        spec, rest = find_spec(specs, args[lead:])
+        args = [*args[:lead], *rest]
     else:
         found = specs.get(path[0], path[1:])
         if found is None:

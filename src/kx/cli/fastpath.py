@@ -1,8 +1,9 @@
-"""The light command path: ``kx check``, ``kx exec`` and ``kx lint`` without importing typer.
+"""The light command path: ``kx check``, ``kx exec``, ``kx lint`` and the builders without typer.
 
 A cold ``kx check`` must cost about what the docker client's own rejection costs, so this path
-imports only the engine (no typer, rich, jsonschema or PyYAML's loader). ``kx lint`` comes here
-when its options are plain ones (kx.cli.lint_options); importing typer would cost more than linting.
+imports only the engine (no typer, rich, jsonschema or PyYAML's loader). It parses with
+kx.cli.optable, the table generated from the typer app, and leaves any line it does not read
+exactly as typer would (help, unknown options, bad values) to the typer app.
 """
 
 from __future__ import annotations
@@ -10,23 +11,36 @@ from __future__ import annotations
 import os
 import sys
 
-from kx.core.errors import KxError
+from kx.core.errors import KxError, UsageError
 from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from typing import Any
+
+    from kx.cli.check_options import CheckOptions
     from kx.core.diagnostics import Diagnostic
 
-LIGHT_COMMANDS = ("check", "exec")
+CHECKERS = ("check", "exec")
+BUILDER_NAMES = ("build", "expose", "run", "docker-run")
 
 
 def try_run(args: list[str]) -> int | None:
     """Handle ``args`` here when possible; None means "let the typer app do it"."""
-    if not args or args[0] not in (*LIGHT_COMMANDS, "lint"):
+    if not args or args[0] not in (*CHECKERS, "lint", *BUILDER_NAMES):
         return None
     try:
         if args[0] == "lint":
             return _lint(args[1:])
-        return run(args[0], args[1:])
+        if args[0] in BUILDER_NAMES:
+            from kx.builder.runner import build_main
+            from kx.cli.optable import BUILDERS
+            from kx.engine.pipeline import check_argv  # the builder sits below the engine
+
+            return build_main(BUILDERS[args[0]], build_words(args[0], args[1:]), check_argv)
+        from kx.cli import check_options
+
+        options = check_options.parse(args[1:], args[0])
+        return None if options is None else run_checked(args[0], options)
     except KxError as error:
         sys.stderr.write(f"kx: error: {error}\n")
         return 2
@@ -44,6 +58,48 @@ def _lint(args: list[str]) -> int | None:
     return main(request)
 
 
+def build_words(name: str, args: list[str]) -> list[str]:
+    """A builder's words with kx's options before ``kx build``'s TOOL turned into ``--kx-NAME``.
+
+    Before the tool no spec can own an option, so ``kx build --format yaml kubectl run ...`` and
+    ``kx build -i -- docker run`` mean kx's options; after it the builder tells them apart.
+    """
+    if name != "build":
+        return list(args)
+    from kx.cli import lightparse
+    from kx.cli.optable import COMMANDS
+
+    table = COMMANDS[name]
+    values = dict(table["defaults"])
+    i = 0
+    while i < len(args) and args[i].startswith("-") and args[i] != "-":
+        if args[i] == "--":
+            i += 1
+            break
+        if args[i] in ("-h", "--help"):
+            return ["--help"]
+        after = lightparse.read_option(table, values, args, i + 1)
+        if after < 0:
+            known = ", ".join(sorted(w for w in table["options"] if w.startswith("--")))
+            raise UsageError(f"bad option {args[i]!r} before the command (kx build takes {known})")
+        i = after
+    return [*kx_words(name, values), *args[i:]]
+
+
+def kx_words(name: str, values: dict[str, Any]) -> list[str]:
+    """The ``--kx-NAME[=VALUE]`` words that give a builder the option values that differ from the defaults."""
+    from kx.cli.optable import COMMANDS
+
+    table = COMMANDS[name]
+    words = []
+    for word, (param, kind, switch_value) in table["options"].items():
+        value = values.get(param, table["defaults"][param])
+        if not word.startswith("--") or not switch_value or value == table["defaults"][param]:
+            continue
+        words.append(f"--kx-{word[2:]}" if kind == "switch" else f"--kx-{word[2:]}={value}")
+    return words
+
+
 def _color(mode: str) -> bool:
     if mode == "always":
         return True
@@ -52,16 +108,10 @@ def _color(mode: str) -> bool:
     return sys.stdout.isatty()
 
 
-def run(command: str, args: list[str]) -> int:
-    """Run ``kx check`` or ``kx exec`` and return the exit code."""
-    from kx.cli import check_options
-    from kx.engine import pipeline as engine
-
-    options = check_options.parse(args)
-    if options.help:
-        sys.stdout.write(check_options.help_text(command))
-        return 0
+def run_checked(command: str, options: CheckOptions) -> int:
+    """Run ``kx check`` or ``kx exec`` on parsed options and return the exit code."""
     from kx.catalog.loader import load_specs
+    from kx.engine import pipeline as engine
 
     for warning in load_specs().warnings:
         sys.stderr.write(f"kx: warning: {warning}\n")
@@ -76,31 +126,24 @@ def run(command: str, args: list[str]) -> int:
             # exec guards commands it then runs (`alias docker='kx exec -- docker'`): a note that a
             # command was not checked would be printed before every `docker compose`, so notes stay quiet
             shown = [d for d in diagnostics if d.severity != "info"]
-        _print(text, shown, options.format, _color(options.color), command == "exec")
+        stream = sys.stderr if command == "exec" else sys.stdout
+        stream.write(report(text, shown, options.format, _color(options.color)))
     failed = engine.has_errors(diagnostics)
     if command == "exec" and not failed:
         return _exec(options.command if options.string is None else ["sh", "-c", options.string])
     return 1 if failed else 0
 
 
-def _print(text: str, diagnostics: list[Diagnostic], fmt: str, color: bool, to_stderr: bool) -> None:
-    stream = sys.stderr if to_stderr else sys.stdout
-    if fmt == "json":
-        import json
-
-        body = {"command": text, "diagnostics": [d.to_dict() for d in diagnostics]}
-        stream.write(json.dumps(body, indent=2) + "\n")
-        return
-    if fmt in ("sarif", "github"):
-        from kx import __version__
-        from kx.report import ReportOptions, render
-
-        stream.write(render(fmt, diagnostics, ReportOptions(tool_version=__version__)))
-        return
-    if diagnostics:
+def report(text: str, diagnostics: list[Diagnostic], fmt: str, color: bool) -> str:
+    """The report of one checked command, by kx.report's formatters (text: the caret view)."""
+    if fmt == "text":
         from kx.report import caret
 
-        stream.write(caret.render(text, diagnostics, color) + "\n")
+        return caret.render(text, diagnostics, color) + "\n" if diagnostics else ""
+    from kx import __version__
+    from kx.report import ReportOptions, render
+
+    return render(fmt, diagnostics, ReportOptions(color=color, tool_version=__version__, command=text))
 
 
 def _exec(argv: list[str]) -> int:

@@ -1,4 +1,4 @@
-"""Console entry point: route ``kx check``/``kx exec`` to the light path, the rest to typer.
+"""Console entry point: route check/exec/lint and the builders to the light path, the rest to typer.
 
 The check path must start in a few tens of milliseconds, so it never imports typer. Everything
 else goes through the typer application in ``kx.cli.app``. A console run serves kx's own modules
@@ -15,10 +15,13 @@ import sys
 _QUICK_EXIT = ("check",)
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Run kx with ``argv`` (default: ``sys.argv[1:]``, as the console script) and return the exit code."""
+def main(argv: list[str] | None = None, prog: str = "kx") -> int:
+    """Run kx with ``argv`` (default: ``sys.argv[1:]``, as the console script) and return the exit code.
+
+    ``prog`` is how the user called kx (``docker kx`` inside a plugin), for help and usage lines.
+    """
     if argv is not None:
-        return _run(argv)
+        return _run(argv, prog)
     from kx.cli import codecache
 
     codecache.install()
@@ -31,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     return code
 
 
-def _run(args: list[str]) -> int:
+def _run(args: list[str], prog: str = "kx") -> int:
     from kx.cli import fastpath
 
     try:
@@ -39,7 +42,7 @@ def _run(args: list[str]) -> int:
         if code is None:
             from kx.cli.app import run_app
 
-            code = run_app(args)
+            code = run_app(args, prog)
         sys.stdout.flush()
     except BrokenPipeError:  # the reader went away (`kx lint ... | head -1`): not kx's error
         _drop_stdout()

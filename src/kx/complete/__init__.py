@@ -2,5 +2,5 @@
 
 import os
 
-# kx's own command tree, generated from the typer app (see kx.complete.generate).
+# kx's own command tree, generated from the typer app (see kx.cli.generate).
 APP_JSON = os.path.join(os.path.dirname(os.path.abspath(__file__)), "kx_app.json")

@@ -1,15 +1,12 @@
-"""Render completion scripts, and regenerate the committed ones (``python -m kx.complete.generate``).
+"""Render completion scripts for kx's own command tree and the specs.
 
-The committed files are ``completions/`` (one script per shell, for the shipped specs) and
-``src/kx/complete/kx_app.json`` (kx's own command tree, read by the ``kubectl_complete-kx``
-responder so it never imports typer). A test regenerates both and fails when they are stale.
+Kx's tree is ``kx_app.json``, generated from the typer app by kx.cli.generate (which also writes
+the committed ``completions/``); this package reads it and never imports cli or typer.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import sys
 from typing import Any
 
 from kx.catalog.loader import SpecSet
@@ -29,12 +26,19 @@ def render(shell: str, tree: Tree) -> str:
     return RENDERERS[shell](tree)
 
 
-def live_tree(specs: SpecSet | None = None, app: Any = None) -> Tree:
-    """The tree for the running kx: its typer app and the specs on this machine."""
-    from kx.catalog.loader import load_specs
-    from kx.complete.appmodel import describe_app
+def app_model() -> dict[str, Any]:
+    """Kx's own command tree, as generated from its typer app (``kx_app.json``)."""
+    with open(APP_JSON, encoding="utf-8") as handle:
+        model: dict[str, Any] = json.load(handle)
+    return model
 
-    return build_tree(describe_app(app), specs if specs is not None else load_specs())
+
+def live_tree(specs: SpecSet | None = None, app: dict[str, Any] | None = None) -> Tree:
+    """The tree for the running kx: its command tree and the specs on this machine."""
+    from kx.catalog.loader import load_specs
+
+    model = app if app is not None else app_model()
+    return build_tree(model, specs if specs is not None else load_specs())
 
 
 def shipped_specs() -> SpecSet:
@@ -45,38 +49,3 @@ def shipped_specs() -> SpecSet:
     shipped = shipped_spec_dir()
     entries, warnings = compile_specs([shipped], shipped=shipped)
     return SpecSet(entries, warnings)
-
-
-def app_json(app: Any = None) -> str:
-    """Kx's command tree as the committed JSON text."""
-    from kx.complete.appmodel import describe_app
-
-    return json.dumps(describe_app(app), indent=1, sort_keys=True, ensure_ascii=False) + "\n"
-
-
-def committed_files(root: str) -> dict[str, str]:
-    """Every generated file (path -> text) for the checkout at ``root``."""
-    tree = live_tree(shipped_specs())
-    files = {os.path.join(root, "completions", FILE_NAMES[s]): render(s, tree) for s in SHELLS}
-    files[APP_JSON] = app_json()
-    return files
-
-
-def main() -> int:
-    """Rewrite the committed files of this checkout; print the ones that changed."""
-    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(APP_JSON))))
-    for path, text in committed_files(root).items():
-        old = None
-        if os.path.exists(path):
-            with open(path, encoding="utf-8", newline="") as handle:
-                old = handle.read()
-        if old != text:
-            os.makedirs(os.path.dirname(path), exist_ok=True)
-            with open(path, "w", encoding="utf-8", newline="") as handle:
-                handle.write(text)
-            print(f"updated {os.path.relpath(path, root)}")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -27,17 +27,20 @@ COLOR_MODES = ("auto", "always", "never")
 
 
 class ReportOptions:
-    """How to render: colour, and what SARIF needs to describe the run."""
+    """How to render: colour, what SARIF needs to describe the run, the command `kx check` read."""
 
-    __slots__ = ("color", "tool_version", "uri_base")
+    __slots__ = ("color", "command", "tool_version", "uri_base")
     color: bool
     tool_version: str
     uri_base: str | None
+    command: str | None
 
-    def __init__(self, *, color: bool = False, tool_version: str = "", uri_base: str | None = None) -> None:
+    def __init__(self, *, color: bool = False, tool_version: str = "", uri_base: str | None = None,
+                 command: str | None = None) -> None:  # fmt: skip
         object.__setattr__(self, "color", color)
         object.__setattr__(self, "tool_version", tool_version)
         object.__setattr__(self, "uri_base", uri_base)
+        object.__setattr__(self, "command", command)
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError("ReportOptions is read-only")

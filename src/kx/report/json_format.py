@@ -1,4 +1,7 @@
-"""JSON format: ``{"diagnostics": [...]}`` with one object per Diagnostic (its ``to_dict``)."""
+"""JSON format: ``{"diagnostics": [...]}`` with one object per Diagnostic (its ``to_dict``).
+
+``kx check`` also names the command it read: ``{"command": "...", "diagnostics": [...]}``.
+"""
 
 from __future__ import annotations
 
@@ -15,5 +18,6 @@ if TYPE_CHECKING:
 
 def render(diagnostics: Sequence[Diagnostic], options: ReportOptions) -> str:
     """Render the diagnostics as one JSON document followed by a newline."""
-    document = {"diagnostics": [d.to_dict() for d in diagnostics]}
+    document: dict[str, object] = {} if options.command is None else {"command": options.command}
+    document["diagnostics"] = [d.to_dict() for d in diagnostics]
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

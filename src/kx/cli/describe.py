@@ -1,8 +1,9 @@
-"""Describe kx's own command tree (the typer app) as plain data for completion.
+"""Describe kx's own command tree (the typer app) as plain data, for completion and the light path.
 
 The description is taken from the live app at generation time, so kx's subcommands and options are
-never written twice. It is plain lists and dicts (JSON-able): ``kx.complete._app`` holds a
-generated copy for the ``kubectl_complete-kx`` responder, which must not import typer.
+never written twice. It is plain lists and dicts (JSON-able): ``kx/complete/kx_app.json`` holds a
+generated copy that completion reads (the complete package never imports cli or typer), and
+``kx.cli.optable`` the parsing table of the commands the light path runs (kx.cli.tables).
 """
 
 from __future__ import annotations
@@ -12,13 +13,11 @@ from typing import Any, get_args, get_origin
 
 AppModel = dict[str, Any]
 FILE_TYPES = frozenset({"path", "file", "filename"})
-# Commands parsed on the light path: their options live in kx.cli.check_options, not in typer.
-LIGHT_COMMANDS = ("check", "exec")
 
 
 def describe_app(app: Any = None) -> AppModel:
     """The command tree of ``app`` (default: ``kx.cli.app.app``)."""
-    from kx.cli.app import click_command  # only cli.py touches typer
+    from kx.cli.app import click_command
 
     command = click_command(app)
     return _describe(command, _context(command))
@@ -38,8 +37,6 @@ def _describe(command: Any, ctx: Any) -> AppModel:
             options.extend(_option(param))
         elif param.param_type_name == "argument":
             args.append({"value": _value(param), "repeat": param.nargs == -1})
-    if not options and command.name in LIGHT_COMMANDS:
-        options = _light_options()
     model: AppModel = {"options": options, "args": args, "commands": {}}
     for name in _subcommand_names(command, ctx):
         sub = command.get_command(ctx, name)
@@ -50,19 +47,6 @@ def _describe(command: Any, ctx: Any) -> AppModel:
         entry["help"] = _first_line(sub.get_short_help_str(limit=200))
         model["commands"][name] = entry
     return model
-
-
-def _light_options() -> list[dict[str, Any]]:
-    from kx.cli.check_options import OPTIONS
-
-    out = []
-    for name, short, metavar, choices, _default, text in OPTIONS:
-        value = ["choices", list(choices)] if choices else []
-        out.append({"long": name, "short": short, "takes_next": metavar is not None,
-                    "value": value, "desc": _first_line(text)})  # fmt: skip
-    out.append({"long": "help", "short": "h", "takes_next": False, "value": [],
-                "desc": "Show this message and exit"})  # fmt: skip
-    return out
 
 
 def _subcommand_names(command: Any, ctx: Any) -> list[str]:
