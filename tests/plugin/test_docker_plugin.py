@@ -151,3 +151,30 @@ def test_complete_without_descriptions(run: Run, installed: Path) -> None:
 def test_the_script_runs_without_the_venv_on_path(run: Run, installed: Path) -> None:
     done = run(str(installed), "kx", "--version", extra={"PATH": os.defpath})
     assert (done.returncode, done.stdout) == (0, f"kx {__version__}\n")
+
+
+def test_docker_kx_run_builds_docker_run(run: Run, installed: Path) -> None:
+    need("docker")
+    done = run("docker", "kx", "run", "-p", "80:80", "nginx")
+    assert (done.returncode, done.stdout, done.stderr) == (0, "docker run --publish=80:80 nginx\n", "")
+    done = run("docker", "kx", "run", "--format", "json", "--cpus", "abc", "nginx")
+    assert done.returncode == 1 and "KX201" in done.stderr and done.stdout == ""
+    done = run("docker", "kx", "build", "--format", "json", "run", "nginx")
+    assert (done.returncode, done.stdout) == (0, '["docker", "run", "nginx"]\n')
+
+
+@pytest.mark.parametrize(
+    ("typed", "usage"),
+    [
+        (["docker", "kx", "help"], "Usage: docker kx [OPTIONS] COMMAND [ARGS]..."),
+        (["docker", "help", "kx"], "Usage: docker kx [OPTIONS] COMMAND [ARGS]..."),
+        (["docker", "kx", "--help"], "Usage: docker kx [OPTIONS] COMMAND [ARGS]..."),
+        (["docker", "kx", "help", "check"], "Usage: docker kx check [OPTIONS] [COMMAND...]"),
+        (["docker", "kx", "help", "run"], "Usage: kx docker-run [FLAGS] IMAGE"),
+    ],
+)
+def test_docker_help_for_kx(run: Run, installed: Path, typed: list[str], usage: str) -> None:
+    need("docker")
+    done = run(*typed)
+    assert (done.returncode, done.stderr) == (0, ""), done.stderr
+    assert done.stdout.startswith(usage), done.stdout

@@ -87,3 +87,16 @@ def test_user_errors_are_one_line(run: Run) -> None:
     assert done.returncode == 2
     choices = "text, json, sarif, github"
     assert done.stderr == f"kx: error: invalid value 'xml' for --format (choose from {choices})\n"
+
+
+@pytest.mark.parametrize("typed", [["--help"], ["-h"], ["help"]])
+def test_kubectl_kx_help(run: Run, typed: list[str]) -> None:
+    done = run("kubectl", "kx", *typed)
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout.startswith("Usage: kubectl kx [OPTIONS] COMMAND [ARGS]...\n")
+    assert "  check  " in done.stdout or "\n  check " in done.stdout
+
+
+def test_kubectl_kx_help_of_one_command(run: Run) -> None:
+    done = run("kubectl", "kx", "help", "check")
+    assert done.returncode == 0 and done.stdout.startswith("Usage: kubectl kx check [OPTIONS]")
