@@ -42,6 +42,11 @@ def command_paths(entry: dict[str, object], path: tuple[str, ...] = ()) -> list[
 
 APP = json.loads(Path(APP_JSON).read_text(encoding="utf-8"))
 BUILDERS = ("build", "expose", "run", "docker-run")  # their --help is the builder's, from the spec
+COMMANDS_BUILT = {
+    "expose": ("kubectl", ("expose",)),
+    "run": ("kubectl", ("run",)),
+    "docker-run": ("docker", ("run",)),
+}
 
 
 @pytest.mark.parametrize("name", LIGHT)
@@ -59,7 +64,9 @@ def test_help_completion_and_light_parser_name_the_same_options(
 
 
 @pytest.mark.parametrize("path", [p for p in command_paths(APP) if p[:1] not in [(b,) for b in BUILDERS]])
-def test_every_help_has_one_style_and_no_python_types(path: tuple[str, ...], capsys: pytest.CaptureFixture[str]) -> None:
+def test_every_help_has_one_style_and_no_python_types(
+    path: tuple[str, ...], capsys: pytest.CaptureFixture[str]
+) -> None:
     code, out, err = run([*path, "--help"], capsys)
     assert (code, err) == (0, "")
     assert out.startswith(f"Usage: {' '.join(('kx', *path))} ")
@@ -77,7 +84,9 @@ def test_every_help_has_one_style_and_no_python_types(path: tuple[str, ...], cap
         ["check", "--", "docker", "run", "--format", "json", "nginx"],
     ],
 )
-def test_the_light_path_and_typer_read_a_line_alike(args: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_light_path_and_typer_read_a_line_alike(
+    args: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
     light = run(args, capsys)
     typed = CliRunner().invoke(app, args, catch_exceptions=False)
     assert (typed.exit_code, typed.stdout) == light[:2]
@@ -90,18 +99,23 @@ def test_the_light_path_and_typer_read_a_line_alike(args: list[str], capsys: pyt
          "invalid value 'xml' for --format (choose from text, json, sarif, github)"),
         (["check", "-qf", "xml", "docker", "run", "nginx"],
          "invalid value 'xml' for --format (choose from text, json, sarif, github)"),
-        (["check", "--bogus", "--", "docker", "run", "nginx"], "unknown option '--bogus' (see kx check --help)"),
+        (["check", "--bogus", "--", "docker", "run", "nginx"],
+         "unknown option '--bogus' (see kx check --help)"),
         (["lint", "--bogus", "x.sh"], "unknown option '--bogus'"),
-        (["lint", "--isolate", "x.sh"], "unknown option '--isolate'; did you mean --isolated or --no-isolated?"),
+        (["lint", "--isolate", "x.sh"],
+         "unknown option '--isolate'; did you mean --isolated or --no-isolated?"),
         (["lint", "--jobs", "many", "x.sh"], "invalid value for '--jobs'"),
         (["lint"], "missing PATH (see kx lint --help)"),
         (["specs", "show", "--bogus"], "unknown option '--bogus' (see kx specs show --help)"),
-        (["completion", "show", "tcsh"], "invalid value 'tcsh' for SHELL (choose from bash, zsh, fish, powershell)"),
+        (["completion", "show", "tcsh"],
+         "invalid value 'tcsh' for SHELL (choose from bash, zsh, fish, powershell)"),
         (["nosuch"], "no such command 'nosuch'"),
         (["build", "--format", "xml", "docker", "run", "nginx"], "bad option '--format' before the command"),
     ],
 )  # fmt: skip
-def test_usage_errors_are_one_kx_line(args: list[str], message: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_usage_errors_are_one_kx_line(
+    args: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, out, err = run(args, capsys)
     assert (code, out) == (2, "")
     assert err.startswith(f"kx: error: {message}") and err.count("\n") == 1, err
@@ -121,8 +135,10 @@ def test_the_complete_package_never_imports_cli_or_typer() -> None:
     for path in sorted((SRC / "complete").glob("*.py")):
         found = {n for n in _imports(path) if n.startswith(("kx.cli", "typer", "click"))}
         assert not found, f"{path.name} imports {found}"
-    code = "import sys, kx.complete.command, kx.complete.generate; from kx.complete.generate import live_tree; " \
-           "live_tree(); print(sorted(m for m in sys.modules if m.startswith(('kx.cli', 'typer'))))"
+    code = (
+        "import sys, kx.complete.command, kx.complete.generate; from kx.complete.generate import live_tree; "
+        "live_tree(); print(sorted(m for m in sys.modules if m.startswith(('kx.cli', 'typer'))))"
+    )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout == "[]\n"
 
@@ -130,9 +146,33 @@ def test_the_complete_package_never_imports_cli_or_typer() -> None:
 def test_completion_reads_the_generated_description_of_kx() -> None:
     from kx.cli.describe import describe_app
 
-    assert APP == json.loads(json.dumps(describe_app()))
+    assert json.loads(json.dumps(describe_app())) == APP
 
 
 def test_no_cli_module_is_over_300_lines() -> None:
     for path in sorted((SRC / "cli").glob("*.py")):
         assert len(path.read_text(encoding="utf-8").splitlines()) <= 300, path.name
+
+
+@pytest.mark.parametrize("name", BUILDERS)
+def test_the_builder_reads_the_options_typer_declares(name: str) -> None:
+    """The builder tells kx's options from the spec's flags with its own table: it must match typer's."""
+    from kx.builder.options import KX_OPTIONS
+    from kx.cli.optable import COMMANDS
+
+    table = COMMANDS[name]
+    longs = [(word, param) for word, (param, _kind, _on) in table["options"].items() if word.startswith("--")]
+    declared = {(word[2:], table["choices"].get(param)) for word, param in longs}
+    shorts = {word[1:] for word in table["options"] if not word.startswith("--")}
+    builder = {(o.name, o.choices) for o in KX_OPTIONS if o.name != "help"}
+    assert declared == builder
+    if name == "build":
+        assert shorts == {o.short for o in KX_OPTIONS if o.short}
+        return
+    from kx.builder.options import spellings
+    from kx.catalog.loader import load_specs
+
+    spec = load_specs().get(*COMMANDS_BUILT[name])
+    assert shorts == {
+        w[1:] for w, o in spellings(spec).items() if not w.startswith("--") and o.name != "help"
+    }

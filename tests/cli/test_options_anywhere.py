@@ -37,7 +37,9 @@ def test_build_takes_kx_options_before_the_tool(capsys: pytest.CaptureFixture[st
         ["docker-run", "-p", "80:80", "--format", "json", "nginx"],
     ],
 )
-def test_build_options_before_and_among_the_flags(args: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+def test_build_options_before_and_among_the_flags(
+    args: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
     code, out, err = run(args, capsys)
     assert (code, err) == (0, "")
     assert json.loads(out) == ["docker", "run", "--publish=80:80", "nginx"]
@@ -52,7 +54,20 @@ def test_after_the_image_the_words_belong_to_the_container(capsys: pytest.Captur
     "args",
     [
         ["check", "--format", "json", "--", "docker", "run", "--cpus", "abc", "nginx"],
-        ["check", "-q", "--format", "json", "--color", "never", "--", "docker", "run", "--cpus", "abc", "nginx"],
+        [
+            "check",
+            "-q",
+            "--format",
+            "json",
+            "--color",
+            "never",
+            "--",
+            "docker",
+            "run",
+            "--cpus",
+            "abc",
+            "nginx",
+        ],
         ["check", "--color=never", "-f", "json", "docker", "run", "--cpus", "abc", "nginx"],
         ["check", "--format", "json", "docker run --cpus abc nginx"],
     ],
@@ -74,7 +89,9 @@ def test_after_the_separator_an_option_word_is_the_command_s(capsys: pytest.Capt
 
 
 @pytest.mark.parametrize("fmt", ["sarif", "github"])
-def test_check_prints_through_the_lint_reporters(fmt: str, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_check_prints_through_the_lint_reporters(
+    fmt: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     line = "docker run --cpus abc nginx"
     code, checked, _ = run(["check", "--format", fmt, line], capsys)
     assert code == 1
@@ -93,7 +110,9 @@ def test_check_prints_through_the_lint_reporters(fmt: str, capsys: pytest.Captur
 
 
 @pytest.mark.parametrize("where", ["before", "after"])
-def test_lint_options_before_or_after_the_paths(where: str, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_lint_options_before_or_after_the_paths(
+    where: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     script = tmp_path / "one.sh"
     script.write_text("docker run --cpus abc nginx\n", encoding="utf-8")
     options = ["--format", "json", "-q", "--isolated"]

@@ -163,8 +163,10 @@ class QuoteStyle(str, enum.Enum):
 
 # Hidden from typer's listing: a builder's --help is the builder's own (kx.builder.helptext), which
 # shows these options beside the spec's flags.
-INTERACTIVE = typer.Option(False, "--interactive", "-i", hidden=True,
-                           help="Ask for the values step by step (prompts on stderr).")
+_ASK = "Ask for the values step by step (prompts on stderr)."
+# -i too, where the built command has no -i of its own (kubectl run and docker run have)
+INTERACTIVE = {True: typer.Option(False, "--interactive", "-i", hidden=True, help=_ASK),
+               False: typer.Option(False, "--interactive", hidden=True, help=_ASK)}  # fmt: skip
 BUILD_FORMAT = typer.Option(BuildFormat.command, "--format", metavar="FORMAT", hidden=True,
                             help="Print the command, its argv as JSON, or the object as YAML.")
 SHELL = typer.Option(QuoteStyle.posix, "--shell", metavar="SHELL", hidden=True,
@@ -172,11 +174,13 @@ SHELL = typer.Option(QuoteStyle.posix, "--shell", metavar="SHELL", hidden=True,
 EXEC = typer.Option(False, "--exec", hidden=True, help="Run the command after a confirmation.")
 
 
-def _builder(name: str, about: str) -> None:
+def _builder(name: str, about: str, short_i: bool) -> None:
     """Declare a builder command: its kx options (also accepted as --kx-NAME after the command)."""
 
-    def command(ctx: typer.Context, interactive: bool = INTERACTIVE, fmt: BuildFormat = BUILD_FORMAT,
-                shell: QuoteStyle = SHELL, run: bool = EXEC) -> None:  # fmt: skip
+    def command(
+        ctx: typer.Context, interactive: bool = INTERACTIVE[short_i], fmt: BuildFormat = BUILD_FORMAT,
+        shell: QuoteStyle = SHELL, run: bool = EXEC,
+    ) -> None:  # fmt: skip
         from kx.cli.fastpath import kx_words
 
         values = {"interactive": interactive, "fmt": fmt.value, "shell": shell.value, "run": run}
@@ -186,10 +190,11 @@ def _builder(name: str, about: str) -> None:
     app.command(name, cls=KxCommand, context_settings=_BUILD_SETTINGS, add_help_option=False)(command)
 
 
-_builder("build", "Build a checked command for any spec: kx build TOOL SUBCOMMAND... [FLAGS].")
-_builder("expose", "Build a kubectl expose command (flags from the spec; --interactive asks for them).")
-_builder("run", "Build a kubectl run command (flags from the spec; --interactive asks for them).")
-_builder("docker-run", "Build a docker run command (flags from the spec; --kx-interactive asks for them).")
+_FROM_SPEC = "(flags from the spec; {} asks for them)."
+_builder("build", "Build a checked command for any spec: kx build TOOL SUBCOMMAND... [FLAGS].", True)
+_builder("expose", "Build a kubectl expose command " + _FROM_SPEC.format("--interactive"), True)
+_builder("run", "Build a kubectl run command " + _FROM_SPEC.format("--interactive"), False)
+_builder("docker-run", "Build a docker run command " + _FROM_SPEC.format("--kx-interactive"), False)
 
 
 def run_builder(name: str, words: list[str]) -> int:
