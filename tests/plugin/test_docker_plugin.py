@@ -178,3 +178,11 @@ def test_docker_help_for_kx(run: Run, installed: Path, typed: list[str], usage: 
     done = run(*typed)
     assert (done.returncode, done.stderr) == (0, ""), done.stderr
     assert done.stdout.startswith(usage), done.stdout
+
+
+def test_tab_after_docker_kx_run_offers_docker_run_flags(run: Run, installed: Path) -> None:
+    need("docker")
+    done = run("docker", "__complete", "kx", "run", "--pu")
+    assert done.stdout.startswith("--publish\t") and "\n--pull\t" in done.stdout, done.stdout
+    done = run("docker", "__complete", "kx", "run", "--pull", "m")
+    assert done.stdout == "missing\n:4\n"

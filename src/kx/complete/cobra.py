@@ -49,6 +49,10 @@ def _build_plugin_tree(default_tool: str) -> Tree:
     with open(APP_JSON, encoding="utf-8") as handle:
         app = json.load(handle)
     tree = build_tree(app, load_specs())
+    root = tree.nodes.get("kx")
+    if default_tool == "docker" and root is not None and "docker-run" in root.subs:
+        root.subs["run"] = root.subs["docker-run"]  # `docker kx run` builds docker run (kx.cli.plugin)
+        root.sub_desc["run"] = root.sub_desc.get("docker-run", "")
     tool_node = tree.nodes.get(f"w.{default_tool}")
     for name in WRAPPERS:
         node = tree.nodes.get(f"kx.{name}")
