@@ -176,3 +176,15 @@ def test_the_builder_reads_the_options_typer_declares(name: str) -> None:
     assert shorts == {
         w[1:] for w, o in spellings(spec).items() if not w.startswith("--") and o.name != "help"
     }
+
+
+@pytest.mark.parametrize("args", [[], ["specs"], ["completion"]])
+def test_a_group_without_a_command_prints_its_help(
+    args: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(args, capsys)
+    assert (code, out) == (2, "")
+    assert (
+        err.startswith(f"Usage: {' '.join(['kx', *args])} [OPTIONS] COMMAND [ARGS]...\n")
+        and "Commands:" in err
+    )

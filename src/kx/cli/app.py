@@ -229,6 +229,9 @@ def run_app(args: list[str], prog: str = "kx") -> int:
         sys.stderr.write("Aborted.\n")
         return 130
     except typer.TyperException as error:  # click's usage errors (typer vendors click)
+        if type(error).__name__ == "NoArgsIsHelpError":  # `kx`, `kx specs`: the help, as a usage error
+            sys.stderr.write(str(error.format_message()) + "\n")
+            return 2
         from kx.cli.usage_errors import usage_message
 
         sys.stderr.write(f"kx: error: {usage_message(error)}\n")
