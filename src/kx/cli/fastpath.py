@@ -20,20 +20,17 @@ if TYPE_CHECKING:
     from kx.cli.check_options import CheckOptions
     from kx.core.diagnostics import Diagnostic
 
-CHECKERS = ("check", "exec")
-BUILDER_NAMES = ("build", "expose", "run", "docker-run")
-
-
 def try_run(args: list[str]) -> int | None:
     """Handle ``args`` here when possible; None means "let the typer app do it"."""
-    if not args or args[0] not in (*CHECKERS, "lint", *BUILDER_NAMES):
+    from kx.cli.optable import BUILDERS, COMMANDS
+
+    if not args or args[0] not in COMMANDS:
         return None
     try:
         if args[0] == "lint":
             return _lint(args[1:])
-        if args[0] in BUILDER_NAMES:
+        if args[0] in BUILDERS:
             from kx.builder.runner import build_main
-            from kx.cli.optable import BUILDERS
             from kx.engine.pipeline import check_argv  # the builder sits below the engine
 
             return build_main(BUILDERS[args[0]], build_words(args[0], args[1:]), check_argv)

@@ -12,8 +12,8 @@ import pprint
 from typing import Any
 
 SWITCH, TEXT, MANY, INT = "switch", "text", "many", "int"
-# Commands the light path parses without typer (the builders only for options before the tool).
-LIGHT = ("check", "exec", "lint", "build", "expose", "run", "docker-run")
+# Commands the light path runs without typer, besides the builders (kx.cli.app.BUILDERS).
+LIGHT = ("check", "exec", "lint")
 HEADER = '''"""kx's option tables for the light path. GENERATED from kx.cli.app: do not edit.
 
 Regenerate with ``python -m kx.cli.generate``; a test fails when this file is stale.
@@ -76,12 +76,12 @@ def command_table(command: Any, ctx: Any) -> dict[str, Any]:
 
 def light_tables(app: Any = None) -> dict[str, dict[str, Any]]:
     """The tables of every light command of ``app`` (default: kx's)."""
-    from kx.cli.app import click_command
+    from kx.cli.app import BUILDERS, click_command
 
     root = click_command(app)
     root_ctx = root.make_context("kx", [], resilient_parsing=True)
     out = {}
-    for name in LIGHT:
+    for name in (*LIGHT, *BUILDERS):
         command = root.get_command(root_ctx, name)
         ctx = command.make_context(name, [], parent=root_ctx, resilient_parsing=True)
         out[name] = command_table(command, ctx)
