@@ -111,6 +111,7 @@ def test_the_light_path_and_typer_read_a_line_alike(
          "invalid value 'tcsh' for SHELL (choose from bash, zsh, fish, powershell)"),
         (["nosuch"], "no such command 'nosuch'"),
         (["build", "--format", "xml", "docker", "run", "nginx"], "bad option '--format' before the command"),
+        (["build", "--format", "json", "--"], "nothing to build after --"),
     ],
 )  # fmt: skip
 def test_usage_errors_are_one_kx_line(

@@ -71,6 +71,8 @@ def build_words(name: str, args: list[str]) -> list[str]:
     i = 0
     while i < len(args) and args[i].startswith("-") and args[i] != "-":
         if args[i] == "--":
+            if i + 1 == len(args):
+                raise UsageError("nothing to build after -- (usage: kx build -- TOOL SUBCOMMAND...)")
             i += 1
             break
         if args[i] in ("-h", "--help"):
