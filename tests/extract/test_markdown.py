@@ -1,4 +1,5 @@
-from kx.extract.markdown import code_blocks, extract_markdown, mark_placeholder
+from kx.extract.markdown import code_blocks, extract_markdown
+from kx.parse.placeholders import mark_doc_placeholder
 from kx.parse.span import Word
 
 README = """# Demo
@@ -61,7 +62,7 @@ def test_prompts_output_placeholders_and_synopses() -> None:
 
 def test_placeholder_marking() -> None:
     def mark(value: str) -> tuple[bool, int]:
-        word = mark_placeholder(Word(value, 0, len(value)))
+        word = mark_doc_placeholder(Word(value, 0, len(value)))
         return word.dynamic, word.dyn_at
 
     assert mark("IMAGE") == (True, 0)

@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 
 from kx.core.typecheck import TYPE_CHECKING
-from kx.extract.docblock import PLACEHOLDER, mark_placeholder
 from kx.extract.prose import is_prose
 from kx.extract.snippets import Snippets
 from kx.extract.synopsis import is_synopsis
+from kx.parse.placeholders import blank_doc_placeholders, mark_doc_placeholder
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -47,8 +47,7 @@ def add_comment_commands(text: str, snippets: Snippets, skip: Sequence[tuple[int
             continue
         if is_prose(shadow, match.end() - line_start, len(shadow)):
             continue
-        shadow = PLACEHOLDER.sub(lambda m: "$" + "_" * (len(m.group()) - 1), shadow)
-        snippets.add(shadow, line_start, mark=mark_placeholder)
+        snippets.add(blank_doc_placeholders(shadow), line_start, mark=mark_doc_placeholder)
 
 
 def _command(text: str, line_start: int, begin: int) -> str:

@@ -15,7 +15,7 @@ from kx.extract.docsession import CONTINUES, NAMED_PROMPT, commands_only, window
 from kx.extract.prose import is_prose
 from kx.extract.snippets import Snippets
 from kx.extract.synopsis import is_synopsis
-from kx.parse.span import Word
+from kx.parse.placeholders import blank_doc_placeholders, mark_doc_placeholder
 
 SHELL_LANGS = frozenset({
     "", "sh", "bash", "shell", "zsh", "ksh", "shellscript", "shell-script", "posix", "dash", "ash",
@@ -34,11 +34,6 @@ CMD_LANGS = frozenset({"cmd", "bat", "batch", "dos", "doscon", "batchfile", "win
 _READ = SHELL_LANGS | CONSOLE_LANGS | POWERSHELL_LANGS | CMD_LANGS | YAML_LANGS | JSON_LANGS
 _LANG = re.compile(r"[^\s{:,=`]+")
 _MENTION = re.compile(r"docker|kubectl")
-# <name>, <your image>, --image=<same-image>; #{name} (Ruby-style templates); %cd% (cmd variables
-# in docs that show Windows commands in a sh fence)
-PLACEHOLDER = re.compile(r"<[A-Za-z](?:[^<>\n]{0,60}[^<>\s])?>|#\{[^{}\n]{1,80}\}|%[A-Za-z_]\w{0,40}%")
-_CAPS = re.compile(r"[A-Z][A-Z0-9_:./-]*[A-Z0-9]")
-_REAL_CAPS = frozenset({"TCP", "UDP", "SCTP", "ALL", "NET_ADMIN", "SYS_ADMIN", "SYS_PTRACE"})
 _SHELL_START = re.compile(r"\s*(?:[$\u276f][ \t]+)?(?:sudo[ \t]+)?(?:docker|kubectl)(?:\.exe)?[ \t]")
 _JSON_VALUE = re.compile(r'([^\n"]*"[^"\n]*"[ \t]*:[ \t]*)"([^"\n]*)"[^\n]*')
 _YAML_PREFIX = re.compile(r"[ \t]*(?:-[ \t]+)*(?:[\w.-]+:[ \t]+)?")
@@ -89,7 +84,7 @@ def read_block(
     windows = language in POWERSHELL_LANGS or language in CMD_LANGS
     session = commands_only(content, windows, language in CONSOLE_LANGS)
     content = _logical_lines(session, start, snippets)
-    _add(PLACEHOLDER.sub(_unknown, content), start, language, snippets)
+    _add(blank_doc_placeholders(content), start, language, snippets)
 
 
 def _config_block(content: str, start: int, language: str, snippets: Snippets) -> None:
@@ -97,7 +92,7 @@ def _config_block(content: str, start: int, language: str, snippets: Snippets) -
     from kx.extract.powershell import add_quietly
 
     values = _yaml_lines(content) if language in YAML_LANGS else _JSON_VALUE.sub(_json_value, content)
-    add_quietly(PLACEHOLDER.sub(_unknown, values), start, snippets, mark_placeholder)
+    add_quietly(blank_doc_placeholders(values), start, snippets, mark_doc_placeholder)
 
 
 def _add(content: str, start: int, language: str, snippets: Snippets) -> None:
@@ -106,9 +101,9 @@ def _add(content: str, start: int, language: str, snippets: Snippets) -> None:
         from kx.extract import powershell
 
         add = powershell.add_cmd if language in CMD_LANGS else powershell.add_powershell
-        add(content, start, snippets, mark_placeholder)
+        add(content, start, snippets, mark_doc_placeholder)
         return
-    snippets.add(content, start, mark=mark_placeholder, doc=True)
+    snippets.add(content, start, mark=mark_doc_placeholder, doc=True)
 
 
 def _logical_lines(shadow: str, base: int, snippets: Snippets) -> str:
@@ -135,11 +130,6 @@ def _logical_lines(shadow: str, base: int, snippets: Snippets) -> str:
             pieces.append("\n")
         pos = stop + 1
     return "".join(pieces)
-
-
-def _unknown(match: re.Match[str]) -> str:
-    """A placeholder's stand-in: an unknown word of the same length."""
-    return "$" + "_" * (len(match.group()) - 1)
 
 
 def _json_value(match: re.Match[str]) -> str:
@@ -179,17 +169,3 @@ def _yaml_value(line: str) -> str | None:
     else:
         kept = " " * at + line[at:]
     return None if is_prose(kept, 0, len(kept)) else kept
-
-
-def mark_placeholder(word: Word) -> Word:
-    """Turn documentation placeholders into dynamic words (``IMAGE``, ``--name=NAME``, ``[X]``)."""
-    if word.dynamic:
-        return word
-    value = word.value
-    if "..." in value or (value.startswith("[") and value.endswith("]")) or value.startswith("{"):
-        return Word(value, word.start, word.end, True, word.literal, 0)
-    at = value.index("=") + 1 if value.startswith("-") and "=" in value else 0
-    rest = value[at:]
-    if rest and rest not in _REAL_CAPS and _CAPS.fullmatch(rest) and not rest[0].isdigit():
-        return Word(value, word.start, word.end, True, word.literal, at)
-    return word

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import re
 
-from kx.extract.docblock import language_of, mark_placeholder, read_block
+from kx.extract.docblock import language_of, read_block
 from kx.extract.snippets import Snippets
 
-__all__ = ["code_blocks", "extract_markdown", "mark_placeholder"]
+__all__ = ["code_blocks", "extract_markdown"]
 
 _OPEN = re.compile(r"((?:[ \t]*>)*)[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(`{3,}|~{3,})(.*)")
 _CLOSE = re.compile(r"(?:[ \t]*>)*[ \t]*(`{3,}|~{3,})[ \t]*\r?$")

@@ -1,14 +1,14 @@
-"""The one placeholder rule: ``<image>``-style documentation placeholders are unknown values.
+"""The placeholder rules: ``<image>``, ``IMAGE``, ``[OPTIONS]`` stand for values, not text.
 
-Shared by every word scanner, so ``kx check`` and ``kx lint`` (scripts and docs) read them alike.
+Every word scanner reads glued ``<name>`` placeholders alike, so ``kx check`` and ``kx lint``
+(scripts and docs) agree. Documents (code blocks, usage comments) add prose forms on top: blanks
+inside ``<your image>``, ``#{name}``, ``%name%`` and capitalised words (``IMAGE``, ``--name=NAME``).
 """
 
 from __future__ import annotations
 
-from kx.core.typecheck import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from kx.parse.span import Word
+from kx.core.lazyre import LazyRegex
+from kx.parse.span import Word
 
 # What a placeholder's name may hold after its first letter: no blanks, quotes, operators or <>.
 _PLACEHOLDER_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.:/@+,=")
@@ -50,9 +50,35 @@ def placeholder_at(source: str, pos: int, limit: int) -> bool:
     return source[pos] == "<" and placeholder_end(source, pos, limit) > 0
 
 
-def mark_placeholder(word: Word) -> None:
+def mark_quoted_placeholder(word: Word) -> None:
     """Make a word holding a quoted placeholder dynamic from there."""
     at = placeholder_index(word.value)
     if at >= 0 and (not word.dynamic or at < word.dyn_at):
         word.dynamic = True
         word.dyn_at = at
+
+
+# <name>, <your image>, --image=<same-image>; #{name} (Ruby-style templates); %cd% (cmd variables
+# in docs that show Windows commands in a sh fence)
+_DOC_PLACEHOLDER = LazyRegex(r"<[A-Za-z](?:[^<>\n]{0,60}[^<>\s])?>|#\{[^{}\n]{1,80}\}|%[A-Za-z_]\w{0,40}%")
+_CAPS = LazyRegex(r"[A-Z][A-Z0-9_:./-]*[A-Z0-9]")
+_REAL_CAPS = frozenset({"TCP", "UDP", "SCTP", "ALL", "NET_ADMIN", "SYS_ADMIN", "SYS_PTRACE"})
+
+
+def blank_doc_placeholders(text: str) -> str:
+    """``text`` with each document placeholder replaced by an unknown word of the same length."""
+    return _DOC_PLACEHOLDER.compiled().sub(lambda match: "$" + "_" * (len(match.group()) - 1), text)
+
+
+def mark_doc_placeholder(word: Word) -> Word:
+    """Turn documentation placeholders into dynamic words (``IMAGE``, ``--name=NAME``, ``[X]``)."""
+    if word.dynamic:
+        return word
+    value = word.value
+    if "..." in value or (value.startswith("[") and value.endswith("]")) or value.startswith("{"):
+        return Word(value, word.start, word.end, True, word.literal, 0)
+    at = value.index("=") + 1 if value.startswith("-") and "=" in value else 0
+    rest = value[at:]
+    if rest and rest not in _REAL_CAPS and _CAPS.fullmatch(rest) and not rest[0].isdigit():
+        return Word(value, word.start, word.end, True, word.literal, at)
+    return word

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from kx.core.lazyre import LazyRegex
 from kx.parse.expansions import decode_ansi_c, skip_backtick, skip_nested
-from kx.parse.placeholders import mark_placeholder, placeholder_at, placeholder_end, placeholder_index
+from kx.parse.placeholders import mark_quoted_placeholder, placeholder_at, placeholder_end, placeholder_index
 from kx.parse.span import Word
 from kx.parse.tilde import mark_tilde
 
@@ -54,7 +54,7 @@ def simple_word(text: str, start: int, end: int) -> Word | None:
         quote = "'" if single else '"'
         word = Word(text.replace(quote, ""), start, end, False, False, 0, text.index(quote))
         if "<" in text:
-            mark_placeholder(word)
+            mark_quoted_placeholder(word)
     return mark_tilde(word, text) if "~" in text else word
 
 
