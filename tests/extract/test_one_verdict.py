@@ -20,12 +20,13 @@ from kx.core.codes import CODES
 from kx.engine.lint import lint_text
 from kx.engine.pipeline import command_words_in, problems_for_words
 from kx.extract import extract
-from kx.extract.commands import resolve, tool_name
+from kx.extract.commands import resolve
 from kx.extract.filetypes import SHELL, detect
 from kx.extract.lexer import lex
 from kx.extract.split import commands_in
 from kx.parse.plain import plain_commands
 from kx.parse.span import Word
+from kx.parse.tools import tool_name
 
 TESTS = Path(__file__).resolve().parents[1]
 FIXTURES = sorted((TESTS / "fixtures" / "verdict").glob("*.sh"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kx.cli.plugin import names_tool, plugin_args
+from kx.cli.plugin import plugin_args
 
 
 @pytest.mark.parametrize(
@@ -50,17 +50,3 @@ def test_a_command_string_gets_the_tool_too() -> None:
     kept = ["check", "-q", "docker run  nginx"]
     assert plugin_args(kept, "kubectl") == kept
     assert plugin_args(["check", "\nrun nginx"], "docker") == ["check", "docker run nginx"]
-
-
-@pytest.mark.parametrize(
-    ("word", "named"),
-    [
-        ("docker", True),
-        ("/usr/local/bin/kubectl", True),
-        ("kubectl.exe", True),
-        ("expose", False),
-        ("dockerd", False),
-    ],
-)
-def test_names_tool(word: str, named: bool) -> None:
-    assert names_tool(word) is named

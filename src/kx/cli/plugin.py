@@ -15,11 +15,11 @@ import sys
 from kx import __version__
 from kx.core.errors import UsageError
 from kx.core.typecheck import TYPE_CHECKING
+from kx.parse.tools import tool_name
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-TOOLS = ("docker", "kubectl")
 CHECKERS = ("check", "exec")
 # Builder shortcuts whose command has its own -i: a lone -i cannot build a valid command there
 # (run needs a NAME, docker run an IMAGE), so inside a plugin it asks for the interactive builder.
@@ -29,12 +29,6 @@ BUILDER_FOR_RUN = {"docker": "docker-run"}
 PROJECT_URL = "https://github.com/kx-dev/kx"
 METADATA_CALL = "docker-cli-plugin-metadata"
 COMPLETE_CALLS = ("__complete", "__completeNoDesc")
-
-
-def names_tool(word: str) -> bool:
-    """Whether ``word`` runs docker or kubectl (``/usr/bin/docker``, ``kubectl.exe``)."""
-    base = word.rsplit("/", 1)[-1]
-    return base.removesuffix(".exe") in TOOLS
 
 
 def with_tool(args: Sequence[str], tool: str) -> list[str]:
@@ -50,10 +44,10 @@ def with_tool(args: Sequence[str], tool: str) -> list[str]:
     start = len(args) - len(options.command)
     if options.string is not None:
         first = options.string.split(maxsplit=1)[:1]
-        if first and not names_tool(first[0]):
+        if first and tool_name(first[0]) is None:
             return [*args[:start], f"{tool} {options.string.lstrip()}"]
         return list(args)
-    if names_tool(options.command[0]):
+    if tool_name(options.command[0]) is not None:
         return list(args)
     return [*args[:start], tool, *args[start:]]
 
@@ -64,7 +58,7 @@ def build_with_tool(args: Sequence[str], tool: str) -> list[str]:
     from kx.cli.optable import COMMANDS
 
     found = lightparse.parse(COMMANDS["build"], list(args))
-    if found is None or not found[1] or names_tool(found[1][0]):
+    if found is None or not found[1] or tool_name(found[1][0]) is not None:
         return list(args)
     start = len(args) - len(found[1])
     return [*args[:start], tool, *args[start:]]

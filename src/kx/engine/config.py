@@ -14,6 +14,7 @@ import sys
 from kx.core.codes import match_codes
 from kx.core.errors import ConfigError, UsageError
 from kx.core.typecheck import TYPE_CHECKING
+from kx.parse.tools import TOOLS
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -21,7 +22,6 @@ if TYPE_CHECKING:
 
 CONFIG_FILES = (".kx.toml", "pyproject.toml")
 SEVERITY_VALUES = ("error", "warning", "info", "off")
-TOOLS = ("docker", "kubectl")
 DEFAULT_MAX_FILE_SIZE = 16 * 1024 * 1024
 _SIZE = re.compile(r"^\s*(\d+)\s*([kmg]i?b?|b)?\s*$", re.IGNORECASE)
 _VERSION = re.compile(r"^\d+(\.\d+){0,2}$")

@@ -11,12 +11,12 @@ import re
 
 from kx.core.typecheck import TYPE_CHECKING
 from kx.parse.span import Word
+from kx.parse.tools import TOOLS, tool_name
 from kx.parse.wrappers import command_words
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-TOOLS = frozenset({"docker", "kubectl"})
 # `$(which docker ...)`, `$(command -v docker)`, `type -p`: the tool's path, whatever else is in it.
 _LOOKUP = re.compile(r"(?:\$\(|`)\s*(?:which|command\s+-v|type\s+-[pP])\s+([\w./-]+)")
 _DEFAULT = re.compile(r"\$\{[A-Za-z_]\w*:?[-=](.*)\}")
@@ -112,14 +112,6 @@ def find_tool_names(text: str) -> ToolNames:
             table = names.aliases if match.group(1) else names.variables
             table[match.group(2)] = words
     return names
-
-
-def tool_name(value: str) -> str | None:
-    """``docker`` for ``docker``, ``/usr/bin/docker`` or ``docker.exe``; else None."""
-    base = value.rsplit("/", 1)[-1]
-    if base.endswith(".exe"):
-        base = base[:-4]
-    return base if base in TOOLS else None
 
 
 def resolve(words: Sequence[Word], names: ToolNames | None = None) -> list[Word] | None:

@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 
 from kx.extract import templating
-from kx.extract.commands import ToolNames, tool_name, tool_words
+from kx.extract.commands import ToolNames, tool_words
 from kx.extract.snippets import Snippets
 from kx.parse.span import Word
+from kx.parse.tools import tool_name
 
 _ASSIGNMENT = re.compile(
     r"(?:(?:export|override|private|unexport)\s+)*[^\s:#=]+\s*(?:=|:=|::=|:::=|\?=|\+=|!=)"

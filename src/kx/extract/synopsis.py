@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from kx.core.typecheck import TYPE_CHECKING
-from kx.extract.commands import tool_name
+from kx.parse.tools import tool_name
 
 if TYPE_CHECKING:
     from kx.catalog.loader import SpecSet

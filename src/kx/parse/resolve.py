@@ -13,6 +13,7 @@ from kx.parse.argv import parse_argv
 from kx.parse.plugins import plugin_installed
 from kx.parse.resolution import Resolution
 from kx.parse.subcommand import command_word_indices, report_group_flag, report_unmatched, traverse_start
+from kx.parse.tools import tool_name
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -22,19 +23,6 @@ if TYPE_CHECKING:
     from kx.parse.span import Word
 
     PluginLookup = Callable[[str, str], bool]
-
-
-def tool_name(text: str, specs: SpecSet) -> str | None:
-    """The tool a command word runs (``/usr/bin/docker``, ``kubectl.1.32``), if kx has its specs."""
-    base = text.rsplit("/", 1)[-1]
-    if base.endswith(".exe"):
-        base = base[:-4]
-    if specs.root(base) is not None:
-        return base
-    stem, dot, version = base.partition(".")
-    if dot and version.replace(".", "").isdigit() and specs.root(stem) is not None:
-        return stem
-    return None
 
 
 def resolve(
@@ -61,7 +49,7 @@ def resolve(
 def _command(words: list[Word], specs: SpecSet) -> tuple[str, list[Word]] | None:
     """The tool and the words from its name on: the words themselves, or what their wrappers run."""
     first = words[0] if words else None
-    tool = tool_name(first.value, specs) if first is not None and not first.dynamic else None
+    tool = tool_name(first.value, specs.root) if first is not None and not first.dynamic else None
     if tool is not None:
         return tool, words
     from kx.parse.wrappers import command_words  # the wrapper table, loaded only when needed
@@ -69,7 +57,7 @@ def _command(words: list[Word], specs: SpecSet) -> tuple[str, list[Word]] | None
     run = command_words(words)
     if run is None or run[0].dynamic:
         return None
-    tool = tool_name(run[0].value, specs)
+    tool = tool_name(run[0].value, specs.root)
     return None if tool is None else (tool, run)
 
 
