@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kx.check.formats._gosyntax import parse_int, parse_uint
+from kx.core.gorules.strconv import RANGE, parse_int, parse_uint
 from kx.engine.pipeline import check_command
 
 HUGE = "9" * 5000
@@ -24,8 +24,8 @@ def test_huge_number_is_reported_not_raised(line: str) -> None:
 
 
 def test_parse_uint_range_for_more_digits_than_bits() -> None:
-    assert parse_uint(HUGE) == (None, "range")
-    assert parse_uint("0" * 5000 + "7") == (7, "")
-    assert parse_int("-" + HUGE) == (None, "range")
-    assert parse_uint("1" * 65, 2, 64) == (None, "range")
-    assert parse_uint("1" * 64, 2, 64) == ((1 << 64) - 1, "")
+    assert parse_uint(HUGE, 10) == ((1 << 64) - 1, RANGE)
+    assert parse_uint("0" * 5000 + "7", 10) == (7, None)
+    assert parse_int("-" + HUGE, 10) == (-(1 << 63), RANGE)
+    assert parse_uint("1" * 65, 2, 64) == ((1 << 64) - 1, RANGE)
+    assert parse_uint("1" * 64, 2, 64) == ((1 << 64) - 1, None)

@@ -86,11 +86,12 @@ V4_OCTET = r"(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])"
 @example("._")
 @example("1_000.5e+1_0")
 def test_float_syntax_agrees_with_go_grammar(body: str) -> None:
-    from kx.check.formats._gosyntax import float_syntax_ok
+    from kx.core.gorules.strconv import float_literal_end
 
-    hexa = len(body) > 2 and body[:2].lower() == "0x"
-    expected = re.fullmatch(HEX_FLOAT if hexa else DEC_FLOAT, body) is not None
-    assert float_syntax_ok(body, hexa) is expected, body
+    sign = 1 if body[:1] in ("+", "-") else 0
+    hexa = len(body) > sign + 2 and body[sign : sign + 2].lower() == "0x"
+    expected = re.fullmatch("[+-]?" + (HEX_FLOAT if hexa else DEC_FLOAT), body) is not None
+    assert (float_literal_end(body) == len(body)) is expected, body
 
 
 @settings(max_examples=800)
@@ -99,7 +100,7 @@ def test_float_syntax_agrees_with_go_grammar(body: str) -> None:
 @example("256.1.1.1")
 @example("01.1.1.1")
 def test_ipv4_agrees_with_dotted_quad_pattern(text: str) -> None:
-    from kx.check.formats._gosyntax import is_ipv4
+    from kx.core.gorules.net import is_ipv4
 
     assert is_ipv4(text) is (re.fullmatch(rf"{V4_OCTET}(?:\.{V4_OCTET}){{3}}", text) is not None), text
 
@@ -128,7 +129,7 @@ def _mac_by_pattern(s: str) -> bool:
 @example("0242.ac11.0002")
 @example("02-42-ac-11-00-02")
 def test_mac_agrees_with_pattern(text: str) -> None:
-    from kx.check.formats._gosyntax import parse_mac
+    from kx.core.gorules.net import parse_mac
 
     assert parse_mac(text) is _mac_by_pattern(text), text
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from kx.catalog.model import CommandSpec, FlagSpec
-from kx.check.formats._strconv import parse_bool
+from kx.core.gorules.strconv import parse_bool
 from kx.parse.argv import parse_argv
 from kx.parse.effective import effective_values
 from kx.parse.parsed import FlagUse, ParsedCommand

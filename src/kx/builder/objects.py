@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from kx.check.formats._strconv import atoi, parse_bool
 from kx.core.errors import KxError
+from kx.core.gorules.strconv import atoi, parse_bool
 
 Values = dict[str, Any]
 _ENV_NAME = re.compile(r"[-._a-zA-Z][-._a-zA-Z0-9]*\Z")

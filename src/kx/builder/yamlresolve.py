@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from kx.check.formats._strconv import parse_float, parse_int, parse_uint
+from kx.core.gorules.strconv import parse_float, parse_int, parse_uint
 
 _WORDS = frozenset({
     "y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON",

@@ -10,6 +10,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 from kx.catalog.paths import spec_key
+from kx.core.gorules.strconv import BOOL_WORDS
 from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -18,7 +19,6 @@ if TYPE_CHECKING:
 
     Problem = tuple[str, str]  # (json pointer, message) inside one spec
 
-BOOL_WORDS = frozenset(["1", "t", "T", "TRUE", "true", "True", "0", "f", "F", "FALSE", "false", "False"])
 # Collection types whose repeats can only combine one way.
 REPEAT_OF_TYPE = {
     "stringArray": "append", "stringSlice": "csv", "intSlice": "csv", "list": "append",

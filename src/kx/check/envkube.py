@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 
 from kx.check.envfiles import INVALID, MISSING, UNKNOWN_ENTRY, file_problems, problem, unreadable
+from kx.core.gorules.csv import read_record
 from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -38,9 +39,8 @@ def _manifests(value: str, flag: FlagState, state: CommandState, env: Environmen
     if '"' in value:
         return []  # quoted CSV fields: the type check's business
     found: list[Problem] = []
-    at = 0
-    for item in value.split(","):
-        begin, at = at, at + len(item) + 1
+    record = read_record(value)  # as kubectl reads it: the first line only
+    for item, begin in zip(record.fields, record.starts, strict=True):
         if item in ("", "-") or item.startswith(("http://", "https://")):
             continue
         located = env.locate(item)

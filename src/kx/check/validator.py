@@ -7,7 +7,8 @@ from kx.check.problem import Problem
 from kx.check.rules import check_rule
 from kx.check.state import CommandState, FlagState
 from kx.check.tables import tables
-from kx.check.values import check_flag_value, check_positional_value
+from kx.check.values import check_flag_value, check_item_value, check_positional_value
+from kx.core.gorules.strconv import TRUE_WORDS
 from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -19,37 +20,7 @@ if TYPE_CHECKING:
 # (problem, start, end): a problem positioned by absolute offsets into the source text.
 Finding = tuple[Problem, int, int]
 # kubectl --dry-run values that mean a client-side dry run (ParseBool's true spellings included).
-_CLIENT_DRY_RUN = frozenset({"client", "1", "t", "T", "TRUE", "true", "True"})
-
-
-def split_csv_record(value: str) -> list[tuple[str, int]]:
-    """Split one CSV record (Go encoding/csv rules) into (field, offset) pairs."""
-    fields: list[tuple[str, int]] = []
-    pos, size = 0, len(value)
-    while True:
-        start = pos
-        if pos < size and value[pos] == '"':
-            pos += 1
-            chunks = []
-            while pos < size:
-                if value[pos] == '"':
-                    if pos + 1 < size and value[pos + 1] == '"':
-                        chunks.append('"')
-                        pos += 2
-                        continue
-                    pos += 1
-                    break
-                chunks.append(value[pos])
-                pos += 1
-            comma = value.find(",", pos)
-            field = "".join(chunks)
-        else:
-            comma = value.find(",", pos)
-            field = value[pos:] if comma == -1 else value[pos:comma]
-        fields.append((field, start))
-        if comma == -1:
-            return fields
-        pos = comma + 1
+_CLIENT_DRY_RUN = TRUE_WORDS | {"client"}
 
 
 def _span(word: Word, offset: int, problem: Problem, length: int) -> tuple[int, int]:
@@ -67,12 +38,20 @@ def _span(word: Word, offset: int, problem: Problem, length: int) -> tuple[int, 
 def check_value_use(
     tool: str, flag: FlagSpec, value: str, word: Word, offset: int, final: bool = True
 ) -> list[Finding]:
-    """Check one occurrence's value; split CSV values into items for the format checks."""
-    if flag.repeat != "csv" or not flag.format:
+    """Check one occurrence's value; a CSV value's items are read once, each checked for its format.
+
+    A value that does not read as CSV (or reads as no item) is checked whole: its type says why.
+    """
+    record = None
+    if flag.repeat == "csv" and flag.format and value:
+        from kx.core.gorules.csv import read_record  # list flags with a format are rare
+
+        record = read_record(value)
+    if record is None or record.error is not None:
         return _positioned(check_flag_value(tool, flag, value, final=final), word, offset, len(value))
     found: list[Finding] = []
-    for item, at in split_csv_record(value):
-        for problem in check_flag_value(tool, flag, item, final=final):
+    for item, at in zip(record.fields, record.starts, strict=True):
+        for problem in check_item_value(tool, flag, item):
             found.append((problem, *_span(word, offset + at, problem, len(item))))
     return found
 

@@ -87,6 +87,20 @@ def _check_flag_value(tool: str, flag: FlagSpec, value: str, *, final: bool = Tr
             return problems
     if not final and flag.format not in PARSE_TIME_FORMATS:
         return []
+    return _meaning_problems(plan, value)
+
+
+def check_item_value(tool: str, flag: FlagSpec, item: str) -> list[Problem]:
+    """Problems of one item of a list flag's value (format, choices): the type is the whole value's."""
+    plan = _PLANS.get(id(flag))
+    if plan is None or plan.ctx.tool != tool:
+        plan = _new_plan(tool, flag)
+    return _meaning_problems(plan, item)
+
+
+def _meaning_problems(plan: _Plan, value: str) -> list[Problem]:
+    """The format's or the choices' problems with ``value``."""
+    flag = plan.flag
     if flag.format:
         return plan.format_check(value, plan.ctx) if plan.format_check is not None else []
     if flag.choices and not flag.is_bool:

@@ -9,6 +9,7 @@ positional. Unlike pflag, parsing goes on after an unknown flag so that every mi
 
 from __future__ import annotations
 
+from kx.core.gorules.strconv import TRUE_WORDS
 from kx.core.typecheck import TYPE_CHECKING
 from kx.parse import hints, unknown
 from kx.parse.parsed import (
@@ -20,7 +21,6 @@ from kx.parse.parsed import (
     SHORT_EQ,
     SHORT_JOINED,
     SHORT_SEP,
-    TRUE_SPELLINGS,
     FlagUse,
     ParsedCommand,
 )
@@ -177,5 +177,5 @@ def _record(parsed: ParsedCommand, use: FlagUse, flag: FlagSpec, next_index: int
         hints.check_deprecated(parsed, use, at)
     if use.value_word is None and next_index >= 0 and flag.no_value is not None:
         hints.check_bool_then_word(parsed, use, next_index)
-    if flag.name == "help" and use.value in TRUE_SPELLINGS:
+    if flag.name == "help" and use.value in TRUE_WORDS:
         parsed.help = True

@@ -7,8 +7,8 @@ one item), ``csv`` (each occurrence is split as a CSV record, items appended: pf
 
 from __future__ import annotations
 
+from kx.core.gorules.csv import read_record
 from kx.core.typecheck import TYPE_CHECKING
-from kx.parse.gocsv import read_record
 
 if TYPE_CHECKING:
     from kx.catalog.model import FlagSpec
@@ -64,8 +64,11 @@ def _combine(state: Effective, use: FlagUse, value: str) -> None:
     if repeat == "append":
         state.values.append(value)
     elif repeat == "csv":
-        fields, error = read_record(value)
-        state.values.extend(fields)
+        if value == "":
+            return  # pflag's own shortcut: an empty value is an empty list
+        record = read_record(value)
+        state.values.extend(record.fields)
+        error = record.go_error()
         if error is not None:
             state.errors.append((use, error))
     elif repeat == "merge":

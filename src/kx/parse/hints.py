@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from kx.core.typecheck import TYPE_CHECKING
 from kx.parse.problems import ParseProblem
-from kx.parse.unknown import BOOL_WORDS, as_flag, flag_suggestion, sentence, single_dash_long
+from kx.parse.unknown import TRUE_FALSE_WORDS, as_flag, flag_suggestion, sentence, single_dash_long
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -44,7 +44,7 @@ def check_bool_then_word(parsed: ParsedCommand, use: FlagUse, i: int) -> None:
     following = parsed.words[i]
     text = following.value
     if flag.is_bool:
-        if text not in BOOL_WORDS:
+        if text not in TRUE_FALSE_WORDS:
             return
     elif not flag.choices or not _in_choices(text, flag.choices, flag.case_sensitive):
         return
@@ -166,7 +166,7 @@ def _meant_for_docker(spec: CommandSpec, word: Word, following: Word | None) -> 
         if flag is None or flag.name not in _AFTER_IMAGE:
             return None
         if flag.is_bool:
-            return 0 if not eq or value in BOOL_WORDS else None
+            return 0 if not eq or value in TRUE_FALSE_WORDS else None
         return _valued(_AFTER_IMAGE[flag.name], value if eq else None, following)
     flag = spec.by_short.get(text[1])
     if flag is None:

@@ -19,8 +19,6 @@ SHORT_SEP = "-f v"
 SHORT_BARE = "-f"
 DYNAMIC = "dynamic"
 
-TRUE_SPELLINGS = frozenset({"1", "t", "T", "TRUE", "true", "True"})
-
 
 class FlagUse:
     """One occurrence of a flag on the command line.

@@ -10,11 +10,12 @@ a flag before a plugin name (ground-truth P3).
 
 from __future__ import annotations
 
+from kx.core.gorules.strconv import TRUE_WORDS
 from kx.core.typecheck import TYPE_CHECKING
-from kx.parse.parsed import TRUE_SPELLINGS
 from kx.parse.plugins import KNOWN_PLUGINS
 from kx.parse.problems import ParseProblem
 from kx.parse.suggest import distance
+from kx.parse.unknown import TRUE_FALSE_WORDS
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -26,7 +27,6 @@ if TYPE_CHECKING:
 
 # kubectl never looks for a plugin named like these (cobra's own commands).
 _NOT_PLUGINS = frozenset({"help", "__complete", "__completeNoDesc"})
-_BOOL_WORDS = frozenset({"true", "false", "True", "False", "TRUE", "FALSE"})
 
 
 def report_unmatched(
@@ -73,7 +73,7 @@ def _shows_help_or_version(found: Resolution) -> bool:
     parsed = found.globals
     if parsed is None or found.root.flag_scope != "local":
         return False
-    return parsed.help or any(u.flag is not None and u.flag.name == "version" and u.value in TRUE_SPELLINGS
+    return parsed.help or any(u.flag is not None and u.flag.name == "version" and u.value in TRUE_WORDS
                               for u in parsed.uses)  # fmt: skip
 
 
@@ -134,7 +134,7 @@ def near_misses(tool: str, name: str, commands: Sequence[str]) -> list[str]:
     Plugin names are often a built-in name with a letter more (``buildx``, ``ktop``, ``iexec``):
     those and the well-known plugins are not typos. Words that are true/false are values.
     """
-    if len(name) < 2 or name in _BOOL_WORDS or name in KNOWN_PLUGINS.get(tool, ()):
+    if len(name) < 2 or name in TRUE_FALSE_WORDS or name in KNOWN_PLUGINS.get(tool, ()):
         return []
     cached = _NEAR.get((tool, name))
     if cached is not None and cached[0] is commands:  # a script runs the same plugin many times

@@ -16,7 +16,8 @@ if TYPE_CHECKING:
     from kx.parse.parsed import ParsedCommand
     from kx.parse.span import Word
 
-BOOL_WORDS = frozenset({"true", "false", "True", "False", "TRUE", "FALSE"})
+# ParseBool spellings that read as words (1, 0, t, f are as likely a value of another kind).
+TRUE_FALSE_WORDS = frozenset({"true", "false", "True", "False", "TRUE", "FALSE"})
 
 
 def unknown_long(

@@ -3,7 +3,7 @@
 Objects become dicts (a repeated key keeps its last value, as in Go), arrays lists, strings str,
 ``true``/``false`` bool, ``null`` None, and numbers ``Number``: the literal text, so that a checker
 can tell ``1`` from ``1.0`` and ``1e3`` as Go's decoder does. Recursive; the caller validates the
-text first (``_gojson.json_kind``) and gives up on RecursionError.
+text first (``kx.core.gorules.json.json_kind``) and gives up on RecursionError.
 """
 
 from __future__ import annotations

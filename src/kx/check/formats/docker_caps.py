@@ -6,9 +6,9 @@ not know (ALL is allowed); a stop signal is a non-zero number or a signal name (
 
 from __future__ import annotations
 
-from kx.check.formats._gosyntax import atoi
 from kx.check.formats.registry import register_format
 from kx.check.problem import Problem
+from kx.core.gorules.strconv import atoi
 from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -51,9 +51,9 @@ def check_capability(value: str, ctx: ValueContext) -> list[Problem]:
 @register_format("stop-signal")
 def check_stop_signal(value: str, ctx: ValueContext) -> list[Problem]:
     """`--stop-signal`: a non-zero signal number or a signal name, any case, SIG prefix optional."""
-    number = atoi(value)
-    if value == "" or (number is not None and number != 0):
+    number, err = atoi(value)
+    if value == "" or (err is None and number != 0):
         return []
-    if number is None and value.upper().removeprefix("SIG") in SIGNALS:
+    if err is not None and value.upper().removeprefix("SIG") in SIGNALS:
         return []
     return _server(f"unknown signal {value!r} (e.g. SIGTERM, SIGINT, 15)")

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from kx.check.formats._gosyntax import atoi
 from kx.check.formats._names import is_docker_name
 from kx.check.formats.registry import register_format
 from kx.check.problem import Problem
+from kx.core.gorules.strconv import atoi
 from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from kx.check.formats.registry import ValueContext
+
 
 def _server(message: str) -> list[Problem]:
     text = f"{message} (the daemon refuses it; the client lets it through)"
@@ -36,8 +37,8 @@ def _uint_list_ok(value: str) -> bool:
     """The daemon's list syntax: Atoi numbers and ``lo-hi`` ranges with lo <= hi, comma-separated."""
     for item in value.split(","):
         low, dash, high = item.partition("-")
-        first, last = atoi(low), atoi(high) if dash else atoi(low)
-        if first is None or last is None or last < first:
+        (first, bad_first), (last, bad_last) = atoi(low), atoi(high if dash else low)
+        if bad_first or bad_last or last < first:
             return False
     return True
 

@@ -6,10 +6,11 @@ Block-I/O weights and throttles per device (`/dev/x:N`), `--gpus`, and the daemo
 
 from __future__ import annotations
 
-from kx.check.formats._gosyntax import atoi, csv_record, parse_int, parse_uint
 from kx.check.formats.docker_resources import ram_in_bytes
 from kx.check.formats.registry import register_format
 from kx.check.problem import Problem
+from kx.core.gorules.csv import record_fields
+from kx.core.gorules.strconv import atoi, parse_int, parse_uint
 from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -38,8 +39,8 @@ def check_weight_device(value: str, ctx: ValueContext) -> list[Problem]:
     split = _device_rate(value, "weight")
     if isinstance(split, list):
         return split
-    weight = parse_uint(split[1], 10, 16)[0]
-    if weight is None or 0 < weight < 10 or weight > 1000:
+    weight, err = parse_uint(split[1], 10, 16)
+    if err is not None or 0 < weight < 10 or weight > 1000:
         return _bad(f"the device weight {split[1]!r} must be 0 or between 10 and 1000")
     return []
 
@@ -62,13 +63,13 @@ def check_throttle_iops(value: str, ctx: ValueContext) -> list[Problem]:
     split = _device_rate(value, "count")
     if isinstance(split, list):
         return split
-    if parse_uint(split[1], 10, 64)[0] is None:
+    if parse_uint(split[1], 10, 64)[1] is not None:
         return _bad(f"the I/O rate {split[1]!r} must be a plain non-negative integer")
     return []
 
 
 def _gpu_count(text: str) -> list[Problem]:
-    if text == "all" or atoi(text) is not None:
+    if text == "all" or atoi(text)[1] is None:
         return []
     return [Problem("KX203", f"GPU count {text!r} must be 'all' or an integer")]
 
@@ -76,7 +77,7 @@ def _gpu_count(text: str) -> list[Problem]:
 def _gpu_field(key: str, val: str, field: str) -> list[Problem]:
     if key == "count":
         return _gpu_count(val)
-    if key == "options" and isinstance(csv_record(val), str):
+    if key == "options" and isinstance(record_fields(val), str):
         return _bad(f"the GPU options {val!r} are not a valid comma-separated list")
     if key not in GPU_KEYS:
         return _bad(f"unknown --gpus key {key!r} (keys: {', '.join(GPU_KEYS)})")
@@ -86,7 +87,7 @@ def _gpu_field(key: str, val: str, field: str) -> list[Problem]:
 @register_format("gpus")
 def check_gpus(value: str, ctx: ValueContext) -> list[Problem]:
     """`--gpus`: 'all', a count, or CSV of driver/count/device/capabilities/options."""
-    fields = csv_record(value)
+    fields = record_fields(value)
     if isinstance(fields, str):
         return _bad(f"--gpus is not a valid comma-separated list: {fields}")
     seen: set[str] = set()
@@ -108,8 +109,8 @@ def check_gpus(value: str, ctx: ValueContext) -> list[Problem]:
 @register_format("blkio-weight")
 def check_blkio_weight(value: str, ctx: ValueContext) -> list[Problem]:
     """`--blkio-weight` (uint16 in the client): the daemon takes 0 or 10..1000."""
-    weight = parse_uint(value, 0, 16)[0]
-    if weight is None or weight == 0 or 10 <= weight <= 1000:
+    weight, err = parse_uint(value, 0, 16)
+    if err is not None or weight == 0 or 10 <= weight <= 1000:
         return []
     fix = "10" if weight < 10 else "1000"
     return [Problem("KX204", f"block-I/O weight {weight} is outside 10-1000", stage="server", suggestion=fix)]
@@ -118,8 +119,8 @@ def check_blkio_weight(value: str, ctx: ValueContext) -> list[Problem]:
 @register_format("oom-score-adj")
 def check_oom_score_adj(value: str, ctx: ValueContext) -> list[Problem]:
     """`--oom-score-adj` (int in the client): the daemon takes -1000..1000."""
-    score = parse_int(value, 0, 64)[0]
-    if score is None or -1000 <= score <= 1000:
+    score, err = parse_int(value, 0, 64)
+    if err is not None or -1000 <= score <= 1000:
         return []
     fix = "-1000" if score < 0 else "1000"
     return [

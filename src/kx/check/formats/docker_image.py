@@ -7,10 +7,11 @@ lowercase and at most 255 characters, with an optional tag and a well-formed dig
 
 from __future__ import annotations
 
-from kx.check.formats._gosyntax import split_host_port, trim_space
 from kx.check.formats._reference import parse_reference
 from kx.check.formats.registry import register_format
 from kx.check.problem import Problem
+from kx.core.gorules.net import split_host_port
+from kx.core.gorules.strings import trim_space
 from kx.core.lazyre import LazyRegex
 from kx.core.typecheck import TYPE_CHECKING
 

@@ -6,10 +6,11 @@ refuses unknown keys, bad booleans and sizes, options of another mount type, and
 
 from __future__ import annotations
 
-from kx.check.formats._gosyntax import csv_record, parse_bool, parse_uint
 from kx.check.formats.docker_resources import ram_in_bytes
 from kx.check.formats.registry import register_format
 from kx.check.problem import Problem
+from kx.core.gorules.csv import record_fields
+from kx.core.gorules.strconv import parse_bool, parse_uint
 from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -64,7 +65,7 @@ def _field(mount: _Mount, key: str, val: str) -> list[Problem]:
         mount.families.add("bind")
     elif key == "tmpfs-size" and isinstance(ram_in_bytes(val), str):
         return _bad(f"tmpfs-size {val!r} is not a size")
-    elif key == "tmpfs-mode" and parse_uint(val, 8, 32)[0] is None:
+    elif key == "tmpfs-mode" and parse_uint(val, 8, 32)[1] is not None:
         return _bad(f"tmpfs-mode {val!r} is not an octal file mode")
     elif key.startswith(("volume-", "image-", "tmpfs-")) and key in _FAMILY_KEYS:
         mount.families.add(key.partition("-")[0])
@@ -126,7 +127,7 @@ def _server_checks(mount: _Mount) -> list[Problem]:
 @register_format("mount")
 def check_mount(value: str, ctx: ValueContext) -> list[Problem]:
     """Check one `--mount` value."""
-    fields = csv_record(value)
+    fields = record_fields(value)
     if isinstance(fields, str):
         return _bad(f"--mount is not a valid comma-separated list: {fields}")
     mount = _Mount()

@@ -6,9 +6,12 @@
 
 from __future__ import annotations
 
-from kx.check.formats._gosyntax import atoi, csv_record, is_ipv4, parse_ip, parse_mac, trim_space
 from kx.check.formats.registry import register_format
 from kx.check.problem import Problem
+from kx.core.gorules.csv import record_fields
+from kx.core.gorules.net import is_ipv4, parse_ip, parse_mac
+from kx.core.gorules.strconv import atoi
+from kx.core.gorules.strings import trim_space
 from kx.core.lazyre import LazyRegex
 from kx.core.typecheck import TYPE_CHECKING
 
@@ -46,7 +49,7 @@ def check_network(value: str, ctx: ValueContext) -> list[Problem]:
     """Check one `--network` value: a name, or `name=...,alias=...` when it holds `word=word`."""
     if not _has_word_pair(value):
         return _bad("the network name is blank") if trim_space(value) == "" else []
-    fields = csv_record(value)
+    fields = record_fields(value)
     if isinstance(fields, str):
         return _bad(f"the advanced --network value is not valid CSV: {fields}")
     name, aliases, mac = "", False, ""
@@ -59,7 +62,7 @@ def check_network(value: str, ctx: ValueContext) -> list[Problem]:
             return _bad(f"unknown --network key {key!r} (keys: {', '.join(NETWORK_KEYS)})")
         if key == "driver-opt" and (not val.partition("=")[1] or val.startswith("=")):
             return _bad(f"driver-opt must be key=value, not {val!r}")
-        if key == "gw-priority" and atoi(val) is None:
+        if key == "gw-priority" and atoi(val)[1] is not None:
             return _bad(f"gw-priority must be an integer, not {val!r}")
         name = val if key == "name" else name
         aliases = aliases or key == "alias"

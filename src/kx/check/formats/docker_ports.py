@@ -8,9 +8,10 @@ tcp/udp/sctp in any case. All of it happens client-side, before any daemon call.
 
 from __future__ import annotations
 
-from kx.check.formats._gosyntax import parse_ip, parse_uint, split_host_port
 from kx.check.formats.registry import register_format
 from kx.check.problem import Problem
+from kx.core.gorules.net import parse_ip, split_host_port
+from kx.core.gorules.strconv import RANGE, parse_uint
 from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -25,13 +26,13 @@ def port_range(text: str) -> tuple[int, int] | str:
         return "no port given"
     if "-" not in text:
         start, err = parse_uint(text, 10, 16)
-        return (start, start) if start is not None else _why(text, err)
+        return (start, start) if err is None else _why(text, err)
     parts = text.split("-")
     start, err = parse_uint(parts[0], 10, 16)
-    if start is None:
+    if err is not None:
         return _why(parts[0], err)
     end, err = parse_uint(parts[1], 10, 16)
-    if end is None:
+    if err is not None:
         return _why(parts[1], err)
     if end < start:
         return f"the range {text} ends before it starts"
@@ -39,7 +40,7 @@ def port_range(text: str) -> tuple[int, int] | str:
 
 
 def _why(text: str, err: str) -> str:
-    if err == "range":
+    if err == RANGE:
         return f"{text} is above the highest port, 65535"
     return f"{text!r} is not a port number" if text else "a port number is missing"
 

@@ -5,9 +5,9 @@ Byte sizes, `--cpus`, swap and swappiness, and the health-check values.
 
 from __future__ import annotations
 
-from kx.check.formats._gosyntax import go_int64, parse_float, parse_int, parse_uint
 from kx.check.formats.registry import register_format, register_type
 from kx.check.problem import Problem
+from kx.core.gorules.strconv import RANGE, go_int64, parse_float, parse_int, parse_uint
 from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -27,8 +27,8 @@ def ram_in_bytes(text: str) -> int | str:
         return f"{text!r} is not a size (a number with an optional unit b, k, m, g, t or p)"
     num, suffix = (text[: sep + 1], text[sep + 1 :]) if text[sep] != " " else (text[:sep], text[sep + 1 :])
     size, err = parse_float(num)
-    if size is None:
-        return f"{num!r} is {'too large' if err == 'range' else 'not a number'}"
+    if err is not None:
+        return f"{num!r} is {'too large' if err == RANGE else 'not a number'}"
     if size < 0:
         return f"{text!r} is negative"
     low = suffix.lower()
@@ -65,9 +65,9 @@ def _rat_verdict(text: str) -> str:
     """math/big Rat.SetString followed by x 1e9: 'ok', 'syntax' or 'precision'."""
     if "/" in text:
         top, _, bottom = text.partition("/")
-        num = parse_int(top, 0, 4096)[0]
-        den = parse_uint(bottom, 0, 4096)[0]
-        if num is None or not den:
+        num, bad_num = parse_int(top, 0, 4096)
+        den, bad_den = parse_uint(bottom, 0, 4096)
+        if bad_num or bad_den or not den:
             return "syntax"
         return "ok" if num * 10**9 % den == 0 else "precision"
     start = 1 if text[:1] in ("+", "-") else 0
@@ -99,7 +99,8 @@ def _scan_exponent(text: str) -> int | None:
         return None
     if "__" in body:
         return None
-    return parse_int(text.replace("_", ""), 10, 64)[0]
+    number, err = parse_int(text.replace("_", ""), 10, 64)
+    return None if err else number
 
 
 def _scan_mantissa(text: str, pos: int) -> tuple[int, int, int, int] | None:
@@ -153,8 +154,8 @@ def check_cpus(value: str, ctx: ValueContext) -> list[Problem]:
 @register_format("memory-swappiness")
 def check_swappiness(value: str, ctx: ValueContext) -> list[Problem]:
     """`--memory-swappiness`: -1 (unset) or 0..100."""
-    number = parse_int(value, 0, 64)[0]
-    if number is None or number == -1 or 0 <= number <= 100:
+    number, err = parse_int(value, 0, 64)
+    if err is not None or number == -1 or 0 <= number <= 100:
         return []
     return [Problem("KX203", f"memory swappiness {number} is outside 0-100 (or -1)")]
 
@@ -170,7 +171,7 @@ def check_health_duration(value: str, ctx: ValueContext) -> list[Problem]:
 @register_format("health-retries")
 def check_health_retries(value: str, ctx: ValueContext) -> list[Problem]:
     """`--health-retries`: the client refuses a negative count."""
-    number = parse_int(value, 0, 64)[0]
-    if number is not None and number < 0:
+    number, err = parse_int(value, 0, 64)
+    if err is None and number < 0:
         return [Problem("KX203", "--health-retries cannot be negative", suggestion="0")]
     return []

@@ -6,9 +6,9 @@ options, device cgroup rules.
 
 from __future__ import annotations
 
-from kx.check.formats._gosyntax import atoi, parse_bool, parse_int
 from kx.check.formats.registry import register_format
 from kx.check.problem import Problem
+from kx.core.gorules.strconv import RANGE, atoi, parse_bool, parse_int
 from kx.core.lazyre import LazyRegex
 from kx.core.typecheck import TYPE_CHECKING
 
@@ -50,8 +50,8 @@ def check_restart(value: str, ctx: ValueContext) -> list[Problem]:
         return _bad("the restart policy has no name before ':'")
     count = 0
     if count_text:
-        parsed = atoi(count_text)
-        if parsed is None:
+        parsed, err = atoi(count_text)
+        if err is not None:
             return _bad(f"the restart retry count {count_text!r} is not an integer")
         count = parsed
     if name not in RESTART_NAMES:
@@ -128,9 +128,9 @@ def check_ulimit(value: str, ctx: ValueContext) -> list[Problem]:
     if len(parts) > 2:
         return _bad(f"--ulimit takes at most soft:hard, not {limits!r}")
     numbers = [parse_int(part, 10, 64) for part in parts]
-    for part, (number, err) in zip(parts, numbers, strict=True):
-        if number is None:
-            return _bad(f"ulimit value {part!r} is {'out of range' if err == 'range' else 'not an integer'}")
+    for part, (_, err) in zip(parts, numbers, strict=True):
+        if err is not None:
+            return _bad(f"ulimit value {part!r} is {'out of range' if err == RANGE else 'not an integer'}")
     soft, hard = numbers[0][0], numbers[-1][0]
     if hard != -1 and soft == -1:
         return _bad(f"a soft limit of -1 (unlimited) exceeds the hard limit {hard}")

@@ -7,11 +7,11 @@ applied after the server has been asked about the type (run) or the object (expo
 
 from __future__ import annotations
 
-from kx.check.formats import _strconv as sc
-from kx.check.formats._gotime import DurationError, parse_duration
 from kx.check.formats.registry import register_format
 from kx.check.formats.types import check_module_spec
 from kx.check.problem import Problem
+from kx.core.gorules import strconv as sc
+from kx.core.gorules.duration import DurationError, parse_duration
 from kx.core.lazyre import LazyRegex
 from kx.core.typecheck import TYPE_CHECKING
 
@@ -102,7 +102,7 @@ def check_kube_filename(value: str, ctx: ValueContext) -> list[Problem]:
 @register_format("overrides-json")
 def check_overrides_json(value: str, ctx: ValueContext) -> list[Problem]:
     """--overrides: valid JSON (checked once the client has reached the server)."""
-    from kx.check.formats._gojson import json_kind
+    from kx.core.gorules.json import json_kind
 
     if value == "" or json_kind(value) is not None:
         return []
@@ -125,7 +125,7 @@ def check_override_type(value: str, ctx: ValueContext) -> list[Problem]:
 
 def check_override_flags(overrides: str | None, override_type: str | None) -> list[Problem]:
     """--overrides with --override-type: the type must be valid and fit the JSON (a patch list for json)."""
-    from kx.check.formats._gojson import json_kind
+    from kx.core.gorules.json import json_kind
 
     if not overrides:
         return []

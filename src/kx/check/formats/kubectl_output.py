@@ -6,9 +6,9 @@ All are checked by the client after flag parsing and before any request. The dep
 
 from __future__ import annotations
 
-from kx.check.formats import _strconv as sc
 from kx.check.formats.registry import register_format
 from kx.check.problem import Problem
+from kx.core.gorules import strconv as sc
 from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:

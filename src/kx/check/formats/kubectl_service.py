@@ -6,10 +6,10 @@ The client converts ports with Go's ``strconv.Atoi`` (base 10, sign allowed, 64-
 
 from __future__ import annotations
 
-from kx.check.formats import _strconv as sc
 from kx.check.formats._names import has_lower_letter, is_port_name_chars
 from kx.check.formats.registry import register_format
 from kx.check.problem import Problem
+from kx.core.gorules import strconv as sc
 from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:

@@ -2,21 +2,15 @@
 
 Every check here happens inside the flag library's ``Set``, so the client rejects the value
 while parsing (stage client, code KX201). Number and duration syntax follow Go's strconv and
-time packages exactly; see ``_strconv`` and ``_gotime``.
+time packages exactly; see ``kx.core.gorules``.
 """
 
 from __future__ import annotations
 
-from kx.check.formats import _strconv as sc
-from kx.check.formats._gotime import (
-    MISSING_UNIT,
-    OVERFLOW,
-    UNKNOWN_UNIT,
-    DurationError,
-    parse_duration,
-)
 from kx.check.formats.registry import register_type
 from kx.check.problem import Problem
+from kx.core.gorules import strconv as sc
+from kx.core.gorules.duration import MISSING_UNIT, OVERFLOW, UNKNOWN_UNIT, DurationError, parse_duration
 from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -161,12 +155,14 @@ def check_module_spec(value: str, ctx: ValueContext) -> list[Problem]:
 @register_type("stringSlice")
 def check_string_slice(value: str, ctx: ValueContext) -> list[Problem]:
     """Check a pflag stringSlice: the value is read as one CSV record (Go encoding/csv, strict quotes)."""
-    from kx.check.formats._gocsv import csv_error
+    if value == "":
+        return []  # pflag's own shortcut: an empty value is an empty list
+    from kx.core.gorules.csv import record_fields  # most commands give no list flag
 
-    message = csv_error(value)
-    if message is None:
+    fields = record_fields(value)
+    if not isinstance(fields, str):
         return []
-    return bad(f"{value!r} for {what(ctx)} is read as comma-separated values: {message}")
+    return bad(f"{value!r} for {what(ctx)} is read as comma-separated values: {fields}")
 
 
 @register_type("string", "list", "stringArray", "map")

@@ -1,21 +1,24 @@
-"""Go's strconv number and boolean parsing, re-implemented to give the same verdicts.
+"""Go's strconv: ParseBool, ParseInt, ParseUint, Atoi and ParseFloat, with the same verdicts.
 
-Each parser returns ``(value, error)`` where ``error`` is None, ``"syntax"`` or ``"range"``,
-matching the two ``strconv.NumError`` kinds. Only the verdict and the value matter to kx; the
-algorithms follow the Go rules (base prefixes, ``_`` separators, bit-size ranges, hex floats).
+Each number parser returns ``(value, error)`` as Go does: ``error`` is None, ``SYNTAX`` or
+``RANGE`` (the two ``strconv.NumError`` kinds); on a range error the value is the limit nearest
+the number, on a syntax error zero. Base 0 reads Go's prefixes (``0x``, ``0o``, ``0b``, a leading
+``0`` for octal) and allows ``_`` between digits; ParseFloat reads hex floats, inf and nan.
 """
 
 from __future__ import annotations
 
 TRUE_WORDS = frozenset({"1", "t", "T", "TRUE", "true", "True"})
 FALSE_WORDS = frozenset({"0", "f", "F", "FALSE", "false", "False"})
+BOOL_WORDS = TRUE_WORDS | FALSE_WORDS
 SYNTAX = "syntax"
 RANGE = "range"
 _DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
+_PREFIXES = {"b": 2, "B": 2, "o": 8, "O": 8, "x": 16, "X": 16}
 
 
 def parse_bool(s: str) -> bool | None:
-    """strconv.ParseBool: the boolean, or None when the spelling is not accepted."""
+    """strconv.ParseBool: the boolean, or None when the spelling is not one Go accepts."""
     if s in TRUE_WORDS:
         return True
     if s in FALSE_WORDS:
@@ -24,7 +27,7 @@ def parse_bool(s: str) -> bool | None:
 
 
 def underscore_ok(s: str) -> bool:
-    """Go's rule for ``_`` in number literals: only between digits (a base prefix counts as one)."""
+    """Go's rule for ``_`` in a number literal: only between digits (a base prefix counts as one)."""
     saw = "^"
     i = 0
     if s[:1] in ("+", "-"):
@@ -51,24 +54,25 @@ def underscore_ok(s: str) -> bool:
 
 
 def _base_of(s: str) -> tuple[int, str]:
-    """Base-0 prefix detection as ParseUint does it: 0b, 0o, 0x, else leading 0 = octal."""
+    """Base 0: ``0b``, ``0o``, ``0x`` (with a digit after), else a leading ``0`` means octal."""
     if s[0] != "0":
         return 10, s
-    if len(s) >= 3 and s[1] in "bBoOxX":
-        return {"b": 2, "o": 8, "x": 16}[s[1].lower()], s[2:]
+    if len(s) >= 3 and s[1] in _PREFIXES:
+        return _PREFIXES[s[1]], s[2:]
     return 8, s[1:]
 
 
 def parse_uint(s: str, base: int = 0, bits: int = 64) -> tuple[int, str | None]:
-    """strconv.ParseUint(s, base, bits) for base 0 or 10."""
-    if len(s) <= 20 and s.isdigit() and s.isascii() and (base == 10 or s[0] != "0" or len(s) == 1):
+    """strconv.ParseUint(s, base, bits); ``bits`` may exceed 64 to read a wider number."""
+    plain = base == 10 or (base == 0 and (s[:1] != "0" or s == "0"))
+    if plain and len(s) <= 20 and s.isdigit() and s.isascii():
         n = int(s)  # plain decimal digits, the common case: no prefix, sign or separator to read
         limit = (1 << bits) - 1
         return (n, None) if n <= limit else (limit, RANGE)
     if not s:
         return 0, SYNTAX
-    base0 = base == 0
     whole = s
+    base0 = base == 0
     if base0:
         base, s = _base_of(s)
     limit = (1 << bits) - 1
@@ -82,7 +86,7 @@ def parse_uint(s: str, base: int = 0, bits: int = 64) -> tuple[int, str | None]:
         if d < 0 or d >= base:
             return 0, SYNTAX
         n = n * base + d
-        if n > limit:
+        if n > limit:  # Go stops at the first digit past the limit: a later bad digit is not seen
             return limit, RANGE
     if underscores and not underscore_ok(whole):
         return 0, SYNTAX
@@ -90,12 +94,11 @@ def parse_uint(s: str, base: int = 0, bits: int = 64) -> tuple[int, str | None]:
 
 
 def parse_int(s: str, base: int = 0, bits: int = 64) -> tuple[int, str | None]:
-    """strconv.ParseInt(s, base, bits) for base 0 or 10."""
+    """strconv.ParseInt(s, base, bits): an optional sign, then ParseUint's digits."""
     if not s:
         return 0, SYNTAX
     neg = s[0] == "-"
-    body = s[1:] if s[0] in "+-" else s
-    un, err = parse_uint(body, base, bits)
+    un, err = parse_uint(s[1:] if s[0] in "+-" else s, base, bits)
     if err == SYNTAX:
         return 0, SYNTAX
     cutoff = 1 << (bits - 1)
@@ -107,21 +110,17 @@ def parse_int(s: str, base: int = 0, bits: int = 64) -> tuple[int, str | None]:
 
 
 def atoi(s: str) -> tuple[int, str | None]:
-    """strconv.Atoi: base 10, optional sign, 64-bit range, no underscores."""
+    """strconv.Atoi on a 64-bit platform: base 10, an optional sign, no ``_``."""
     return parse_int(s, 10, 64)
 
 
-def _special(s: str) -> bool:
-    """Infinity and NaN spellings that ParseFloat accepts (whole string)."""
-    body = s[1:] if s[:1] in ("+", "-") else s
-    low = body.lower()
-    if low in ("inf", "infinity"):
-        return True
-    return s.lower() == "nan"
+def float_literal_end(s: str) -> int | None:
+    """Where Go's float literal at the start of ``s`` ends (sign, digits, ``.``, exponent), or None.
 
-
-def _float_syntax(s: str) -> int | None:
-    """Return the end of a well-formed Go float literal in ``s`` or None (readFloat's grammar)."""
+    Decimal: digits and ``_`` with at most one ``.`` and a digit somewhere, then an optional
+    ``e[+-]digit...``. Hex: ``0x``, hex digits likewise, and a required ``p[+-]digit...``.
+    Where the ``_`` stand is checked apart (``underscore_ok``).
+    """
     i = 1 if s[:1] in ("+", "-") else 0
     hexa = len(s) > i + 2 and s[i] == "0" and s[i + 1] in "xX"
     if hexa:
@@ -139,14 +138,13 @@ def _float_syntax(s: str) -> int | None:
         i += 1
     if not sawdigits:
         return None
-    exp_char = "pP" if hexa else "eE"
-    if i < len(s) and s[i] in exp_char:
+    if i < len(s) and s[i] in ("pP" if hexa else "eE"):
         i += 1
         if i < len(s) and s[i] in "+-":
             i += 1
         if i >= len(s) or not "0" <= s[i] <= "9":
             return None
-        while i < len(s) and (s[i] in "0123456789_"):
+        while i < len(s) and s[i] in "0123456789_":
             i += 1
     elif hexa:
         return None
@@ -155,25 +153,24 @@ def _float_syntax(s: str) -> int | None:
 
 def parse_float(s: str, bits: int = 64) -> tuple[float, str | None]:
     """strconv.ParseFloat(s, bits): decimal and hex literals, inf/nan, ``_`` rules, overflow."""
-    if not s:
-        return 0.0, SYNTAX
-    if _special(s):
+    if s.isdigit() and s.isascii() and len(s) < (39 if bits == 32 else 300):
+        return float(s), None  # plain digits (most sizes): valid, and too short to overflow
+    body = s[1:] if s[:1] in ("+", "-") else s
+    if body.lower() in ("inf", "infinity") or s.lower() == "nan":
         return float(s), None
-    end = _float_syntax(s)
-    if end is None or end != len(s):
+    if float_literal_end(s) != len(s):
         return 0.0, SYNTAX
     if "_" in s and not underscore_ok(s):
         return 0.0, SYNTAX
     text = s.replace("_", "")
-    body = text.lstrip("+-")
     try:
         value = float.fromhex(text) if body[:2] in ("0x", "0X") else float(text)
     except OverflowError:
-        return float("inf"), RANGE
+        return (float("-inf") if s[0] == "-" else float("inf")), RANGE
     if value in (float("inf"), float("-inf")):
         return value, RANGE
     if bits == 32 and _overflows_float32(text, value):
-        return value, RANGE
+        return (float("-inf") if value < 0 else float("inf")), RANGE
     return value, None
 
 
@@ -196,3 +193,10 @@ def _overflows_float32(text: str, value: float) -> bool:
     whole, _, frac = mantissa.partition(".")
     exact = Fraction(int(whole + frac or "0", 16)) * Fraction(2) ** (int(exponent) - 4 * len(frac))
     return exact >= _F32_LIMIT
+
+
+def go_int64(value: float) -> int:
+    """Go's float64 -> int64 conversion on amd64: out-of-range values become the minimum int64."""
+    if value != value or not -(2.0**63) <= value < 2.0**63:
+        return -(1 << 63)
+    return int(value)

@@ -1,4 +1,4 @@
-"""Go's ``time.ParseDuration``, re-implemented to give the same verdicts and values.
+"""Go's ``time.ParseDuration``: the same verdicts and values (nanoseconds).
 
 Grammar: an optional sign, then one or more groups of a decimal number (``1``, ``1.5``, ``.5``)
 and a unit, where the unit is one of ns, us, µs (U+00B5),
