@@ -19,7 +19,7 @@ from kx.engine.pipeline import check_command, command_words_in
 from kx.extract.commands import resolve
 from kx.extract.filetypes import SHELL
 from kx.parse.words import split_words
-from kx.parse.wrappers import WRAPPERS, command_words, skip_prefixes
+from kx.parse.wrappers import WRAPPERS, command_words
 
 RECORDER = '#!/bin/sh\nprintf "%s\\n" "$#" "$@" >> "$(dirname "$0")/args"\n'
 
@@ -147,7 +147,7 @@ def test_options_that_run_nothing(template: str, docker_path: Path) -> None:
     _need(line)
     _result, calls = run_line(line, docker_path.parent)
     assert calls == []
-    assert skip_prefixes(split_words(line).words) is None
+    assert command_words(split_words(line).words) is None
 
 
 def test_every_wrapper_in_the_table_is_exercised() -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kx.catalog.model import CommandSpec, FlagSpec
+from kx.catalog.model import LIST_REPEATS, CommandSpec, FlagSpec
 from kx.core.gorules.strconv import parse_bool
 from kx.parse.argv import parse_argv
 from kx.parse.effective import effective_values
@@ -93,7 +93,7 @@ def flag_values(parsed: ParsedCommand) -> dict[str, Any]:
     """Final value per flag (canonical long name): a string, or a list for accumulating flags."""
     out: dict[str, Any] = {}
     for name, eff in effective_values(parsed).items():
-        if eff.flag.repeat in ("append", "csv", "merge"):
+        if eff.flag.repeat in LIST_REPEATS:
             out[name] = list(eff.values)
         elif eff.value is not None:
             out[name] = eff.value

@@ -6,7 +6,7 @@ import textwrap
 
 from kx.builder.options import KX_OPTIONS, spellings
 from kx.catalog.loader import SpecSet
-from kx.catalog.model import CommandSpec, FlagSpec
+from kx.catalog.model import LIST_REPEATS, CommandSpec, FlagSpec
 
 _SHORTCUTS = {"kubectl/expose": "kx expose", "kubectl/run": "kx run", "docker/run": "kx docker-run"}
 _WIDTH = 100
@@ -35,7 +35,7 @@ def flag_line(flag: FlagSpec) -> str:
         text += " One of: " + ", ".join(c or '""' for c in flag.choices) + "."
     if flag.default not in (None, "", "[]", "false", "0") and not flag.is_bool:
         text += f" Default: {flag.default}."
-    if flag.repeat in ("append", "csv", "merge"):
+    if flag.repeat in LIST_REPEATS:
         text += " Repeatable."
     label = "  " + flag_label(flag)
     return _two_columns(label, text.strip())

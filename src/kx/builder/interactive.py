@@ -17,7 +17,7 @@ from kx.builder.prompts import Check, Prompter
 from kx.builder.quote import join_argv
 from kx.builder.session_checks import blocked_by, rule_problems, value_problems
 from kx.builder.streams import Streams, report
-from kx.catalog.model import CommandSpec, FlagSpec, PositionalSpec
+from kx.catalog.model import LIST_REPEATS, CommandSpec, FlagSpec, PositionalSpec
 from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -152,7 +152,7 @@ class Session:
         if flag.choices:
             picked = self.ask.choose(label, flag.choices, flag.default or None, optional=not required)
             return [] if picked is None or picked == (flag.default or None) else [picked]
-        if flag.repeat in ("append", "csv", "merge"):
+        if flag.repeat in LIST_REPEATS:
             return self._repeated(label, check)
         while True:
             value = self.ask.checked(label, check, flag.default or None)

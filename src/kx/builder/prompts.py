@@ -46,10 +46,6 @@ class Prompter:
         """A dim explanatory line."""
         self.say(self.paint(text, _DIM))
 
-    def success(self, text: str) -> None:
-        """A line that reports success."""
-        self.say(self.paint(text, _GREEN))
-
     def line(self, question: str) -> str:
         """Ask once; the stripped answer ('' for Enter)."""
         self.stderr.write(self.paint("? ", _GREEN) + self.paint(question, _BOLD) + " ")

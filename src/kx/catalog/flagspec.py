@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 
 # pflag types whose Set() accepts the library's boolean spellings.
 BOOL_TYPES = frozenset({"bool"})
-# Types whose repeated occurrences accumulate rather than replace.
+# Repeat modes whose occurrences accumulate rather than replace.
 LIST_REPEATS = frozenset({"append", "csv", "merge"})
 
 

@@ -69,11 +69,6 @@ def default_severity(code: str) -> str:
     return CODES[code][1]
 
 
-def rule_name(code: str) -> str:
-    """Return the rule name of a code (``unknown-flag``)."""
-    return CODES[code][0]
-
-
 def rule_url(code: str) -> str:
     """Return the docs/rules.md anchor for a code."""
     return f"{DOCS_URL}#{code.lower()}-{CODES[code][0]}"

@@ -19,8 +19,6 @@ SEVERITY_RANK = {INFO: 0, WARNING: 1, ERROR: 2}
 
 # Who would reject the command: the client while parsing or validating, or the daemon/API server.
 STAGE_CLIENT = "client"
-STAGE_SERVER = "server"
-STAGE_LINT = "lint"
 
 _FIELDS = (
     "path",

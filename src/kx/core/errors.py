@@ -15,10 +15,6 @@ class UsageError(KxError):
     """The command line given to kx itself is wrong."""
 
 
-class InputError(KxError):
-    """An input file or stream cannot be read."""
-
-
 class ConfigError(KxError):
     """The kx configuration is invalid."""
 

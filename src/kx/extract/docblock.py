@@ -52,12 +52,6 @@ def language_of(info: str) -> str:
     return match.group().lower() if match else ""
 
 
-def reads(language: str) -> bool:
-    """Whether a block in ``language`` may hold commands kx reads."""
-    lang = language.lower()
-    return lang in _READ
-
-
 def read_block(
     text: str, start: int, end: int, language: str, snippets: Snippets, shadow: str | None = None
 ) -> None:

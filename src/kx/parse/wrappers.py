@@ -91,12 +91,6 @@ def unwrap(words: Sequence[Word]) -> Unwrapped | None:
     return None
 
 
-def skip_prefixes(words: Sequence[Word]) -> int | None:
-    """Index of the word that names the command actually run; None if none runs or it is a string."""
-    found = unwrap(words)
-    return None if found is None or found.script is not None else found.index
-
-
 def command_words(words: Sequence[Word]) -> list[Word] | None:
     """The words of the command the wrappers run, from its name on, with what they add to it.
 
