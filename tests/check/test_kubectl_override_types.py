@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from kx.check.formats._jsonvalue import Number, read
 from kx.check.formats.kube_override_types import override_type_problem
+from kx.core.gorules.json import Number, read
 from kx.engine.pipeline import check_command
 
 RUN = "kubectl run web --image=nginx --overrides='{}'"

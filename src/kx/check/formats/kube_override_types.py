@@ -9,12 +9,12 @@ here. ``null`` fits every type. Go's decoder matches field names case-sensitivel
 
 from __future__ import annotations
 
-from kx.check.formats._jsonvalue import Number
+from kx.core.gorules.json import Number
 from kx.core.lazyre import LazyRegex
 from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from kx.check.formats._jsonvalue import Value
+    from kx.core.gorules.json import Value
 
     Schema = str | tuple[str, "Schema"] | dict[str, "Schema"]
 

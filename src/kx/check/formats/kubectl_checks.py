@@ -40,9 +40,8 @@ def override_type(state: CommandState, rule: RuleSpec) -> list[Finding]:
 
 def _override_field_types(overrides: str, command: str, patch: bool) -> list[Problem]:
     """An override whose fields have the wrong JSON types for kubectl's object, or a bad JSON patch."""
-    from kx.check.formats._jsonvalue import read
     from kx.check.formats.kube_override_types import json_patch_problem, override_type_problem
-    from kx.core.gorules.json import json_kind
+    from kx.core.gorules.json import json_kind, read
 
     if json_kind(overrides) != ("array" if patch else "object"):
         return []
