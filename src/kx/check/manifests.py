@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import os
 
-_EXPOSABLE = {"": ("Pod", "Service", "ReplicationController"), "apps": ("Deployment", "ReplicaSet"),
-              "extensions": ("Deployment", "ReplicaSet")}  # fmt: skip
-_EXPOSABLE_KINDS = frozenset(kind for kinds in _EXPOSABLE.values() for kind in kinds)
+from kx.check.formats.kube_resources import EXPOSABLE_KINDS
+
 _EXTENSIONS = (".json", ".yaml", ".yml")
 _MAX_FILES = 200
 
@@ -73,7 +72,7 @@ def _object_kind(document: object, depth: int) -> str | None:
             if found is not None:
                 return found
         return None
-    if not isinstance(kind, str) or not isinstance(version, str) or not kind or kind in _EXPOSABLE_KINDS:
+    if not isinstance(kind, str) or not isinstance(version, str) or not kind or kind in EXPOSABLE_KINDS:
         return None  # a known kind under a group the server may not serve is the server's to refuse
     group = version.rpartition("/")[0] if "/" in version else ""
     return f"{kind}.{group}" if group else kind

@@ -36,8 +36,6 @@ FORMAT_CHOICES = {
     "output-format": ("json", "yaml", "name", "go-template", "go-template-file", "template",
                       "templatefile", "jsonpath", "jsonpath-as-json", "jsonpath-file"),
 }  # fmt: skip
-# What kubectl offers for the TYPE of ``kubectl expose`` (the exposable kinds).
-DEFAULT_RESOURCES = ("pod", "service", "replicationcontroller", "deployment", "replicaset")
 
 
 def build_tree(app: dict[str, Any], specs: SpecSet) -> Tree:
@@ -192,9 +190,6 @@ def _positional_value(positional: PositionalSpec) -> Value:
 
 def resource_types() -> tuple[str, ...]:
     """Resource types offered for ``kubectl expose TYPE``: the exposable kinds, as kubectl does."""
-    try:
-        from kx.check.formats import kube_resources
-    except ImportError:
-        return DEFAULT_RESOURCES
-    names = tuple(r.singular for r in kube_resources.resources() if r.exposable)
-    return names or DEFAULT_RESOURCES
+    from kx.check.formats import kube_resources
+
+    return tuple(r.singular for r in kube_resources.resources() if r.exposable)
