@@ -26,7 +26,7 @@ ALPHABETS = {
     "number": "0123456789xXoObB_+-abcdefABCDEF ",
     "float": "0123456789xXpPeE_+-.abcdefinfINFatyNnA",
     "duration": "0123456789.+-nsu\u00b5\u03bcmh_ xd",
-    "csv": 'ab,"\n\r ',
+    "csv": 'ab,"\n\r \u00e9',
 }
 EDGES = [
     "", "+", "-", "0", "-0", "00", "0x", "0x1", "0b1", "0o7", "0o8", "08", "0_7", "_1", "1_", "0x_1",
@@ -57,13 +57,15 @@ def mine(kind: str, value: str) -> str:
         except _gotime.DurationError as exc:
             return "invalid" if exc.kind == _gotime.OVERFLOW else exc.kind
         return "ok"
-    return "ok" if value == "" or _gocsv.read_record(value).error is None else "err"
+    return "ok" if value == "" else _gocsv.read_record(value).go_error() or "ok"  # Go's own text
 
 
 def go_kind(kind: str, message: str) -> str:
     if message == "ok":
         return "ok"
-    if kind in ("bool", "csv"):
+    if kind == "csv":
+        return message
+    if kind == "bool":
         return "err"
     for needle, name in (("out of range", "range"), ("invalid syntax", "syntax"),
                          ("missing unit", "missing-unit"), ("unknown unit", "unknown-unit")):  # fmt: skip
