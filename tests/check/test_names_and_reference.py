@@ -149,8 +149,12 @@ def test_docker_name_agrees_with_pattern(text: str) -> None:
 @example("name=a,alias=b")
 @example("a=b,")
 @example("=b")
+@example("a=")
+@example("a-=b")
+@example("x a=b y")
 def test_advanced_network_syntax_agrees_with_pattern(text: str) -> None:
-    from kx.check.named_checks import _is_advanced
+    """docker reads a value as ``key=value`` fields when ``\\w+=\\w+`` matches anywhere in it."""
+    from kx.check.formats.docker_net import network_entry
 
-    expected = re.fullmatch(r"[A-Za-z0-9_-]+=[^,]*(?:,[A-Za-z0-9_-]+=[^,]*)*", text) is not None
-    assert _is_advanced(text) is expected, text
+    advanced = re.search(r"[A-Za-z0-9_]+=[A-Za-z0-9_]+", text) is not None
+    assert (network_entry(text) != (text, {})) is advanced, text

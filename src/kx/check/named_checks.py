@@ -18,21 +18,9 @@ if TYPE_CHECKING:
     from kx.check.rules import Finding
     from kx.check.state import CommandState
 
-# Networks that are not user-defined: they cannot be combined with others or carry aliases.
-_BUILTIN_NETWORKS = frozenset({"host", "bridge", "none", "default"})
-_KEY_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-"
 # Per-network keys of the advanced --network syntax and the legacy flags they clash with.
 _PER_NETWORK = {"ip": "ip", "ip6": "ip6", "alias": "network-alias", "mac-address": "mac-address",
                 "link-local-ip": "link-local-ip"}  # fmt: skip
-
-
-def _is_advanced(value: str) -> bool:
-    """The advanced --network syntax: every comma-separated item is ``key=value``."""
-    for item in value.split(","):
-        key, sep, _ = item.partition("=")
-        if not sep or not key or key.strip(_KEY_CHARS):
-            return False
-    return True
 
 
 def _networks(state: CommandState) -> list[tuple[str, dict[str, str]]] | None:
@@ -41,13 +29,14 @@ def _networks(state: CommandState) -> list[tuple[str, dict[str, str]]] | None:
         return []
     if found.dynamic:
         return None
+    from kx.check.formats.docker_net import network_entry  # only commands with --network
+
     out = []
     for value in found.values:
-        if _is_advanced(value):
-            fields = dict(item.split("=", 1) for item in value.split(","))
-            out.append((fields.get("name", ""), fields))
-        else:
-            out.append((value, {}))
+        entry = network_entry(value)
+        if entry is None:
+            return None  # a value the client refuses: its format check says why
+        out.append(entry)
     return out
 
 
@@ -61,7 +50,9 @@ def _no_network_options(state: CommandState) -> bool:
 
 
 def _user_defined(name: str) -> bool:
-    return name not in _BUILTIN_NETWORKS and not name.startswith("container:")
+    from kx.check.formats.docker_net import is_user_defined  # only commands with --network
+
+    return is_user_defined(name)
 
 
 @register_check("docker-network-modes", needs=("network",))

@@ -35,6 +35,27 @@ def _has_word_pair(value: str) -> bool:
     return False
 
 
+def network_entry(value: str) -> tuple[str, dict[str, str]] | None:
+    """The client's reading of one ``--network`` value: (network, options); None if it does not read.
+
+    A value with a ``word=word`` in it is the advanced syntax, one CSV record of ``key=value``
+    fields, each lowercased and trimmed, with known keys; any other value names the network.
+    """
+    if not _has_word_pair(value):
+        return value, {}
+    fields = record_fields(value)
+    if isinstance(fields, str):
+        return None
+    options: dict[str, str] = {}
+    for field in fields:
+        key, sep, val = field.lower().partition("=")
+        key = trim_space(key)
+        if not sep or key not in NETWORK_KEYS:
+            return None
+        options[key] = trim_space(val)
+    return options.get("name", ""), options
+
+
 def is_user_defined(network: str) -> bool:
     """A network other than default, bridge, host, none and container:<x>."""
     return network not in ("default", "bridge", "host", "none") and not network.startswith("container:")
