@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from kx.core.gorules.strconv import FALSE_WORDS, TRUE_WORDS
 from kx.core.lazyre import LazyRegex
 from kx.core.typecheck import TYPE_CHECKING
 
@@ -12,8 +13,6 @@ if TYPE_CHECKING:
 
 _ZERO = LazyRegex(r"[+-]?(?:0+(?:\.0*)?|\.0+)(?:[a-zµμ]*)(?:(?:0+(?:\.0*)?|\.0+)[a-zµμ]+)*")
 
-TRUE_WORDS = frozenset({"1", "t", "T", "TRUE", "true", "True"})
-FALSE_WORDS = frozenset({"0", "f", "F", "FALSE", "false", "False"})
 # Flag types whose empty value is the same as not giving the flag (an empty CSV is no items).
 _EMPTY_IS_UNSET = frozenset({"string", "stringSlice"})
 
