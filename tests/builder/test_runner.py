@@ -163,9 +163,17 @@ def test_help_is_generated_from_the_spec(capsys: pytest.CaptureFixture[str]) -> 
 
 
 def test_build_usage_lists_commands(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = kx(capsys, "build")
+    code, out, _ = kx(capsys, "build --help")
     assert code == 0
     assert "kubectl expose" in out and "docker run" in out
+
+
+@pytest.mark.parametrize("line", ["build", "build ''", "build -- docker run"])
+def test_build_without_a_command_is_a_usage_error(line: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = kx(capsys, line)
+    assert (code, out) == (2, "")
+    assert err.startswith("kx: error: ") and err.count("\n") == 1
+    assert "kubectl expose" in err
 
 
 def test_option_spellings_yield_to_the_spec() -> None:

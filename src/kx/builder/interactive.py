@@ -86,9 +86,16 @@ class Session:
             else:
                 optional.append(slot)
         if optional:
-            names = " ".join(s.name.upper() for s in optional)
+            self.positionals.extend(self.ask_words(" ".join(s.name.upper() for s in optional)))
+
+    def ask_words(self, names: str) -> list[str]:
+        """Optional trailing arguments as one line of shell words, asked again while a quote is open."""
+        while True:
             answer = self.ask.line(f"{names} (shell words, Enter for none):")
-            self.positionals.extend(shlex.split(answer))
+            try:
+                return shlex.split(answer)
+            except ValueError as error:  # an unterminated quote or a trailing backslash
+                self.ask.error(f"not complete shell words ({str(error).lower()}); quote as in a shell")
 
     def ask_resource(self, slot: PositionalSpec) -> None:
         """``kubectl expose``: the resource type from a list, then the object's name."""

@@ -95,7 +95,7 @@ def build_main(
     io = io or Streams.system()
     specs = load_specs()
     if path is None:
-        if not args or args[0] in ("--help", "-h"):
+        if args[:1] in (["--help"], ["-h"]):
             io.stdout.write(helptext.build_usage(specs))
             return 0
         lead = 0  # kx's options given before the tool, as --kx-NAME (kx.cli turns them into that form)

@@ -9,7 +9,7 @@ import os
 import sys
 
 from kx import __version__
-from kx.core.errors import ConfigError, UsageError
+from kx.core.errors import ConfigError, UsageError, one_line
 from kx.core.record import Record
 from kx.core.typecheck import TYPE_CHECKING
 from kx.engine.config import parse_size
@@ -87,7 +87,7 @@ def main(request: LintRequest, stdout: TextIO | None = None, stderr: TextIO | No
     report = ReportOptions(color=color, tool_version=__version__, uri_base=os.getcwd())
     out.write(render(name, result.diagnostics, report))
     for error in result.errors:
-        err.write(f"kx: error: {error}\n")
+        err.write(f"kx: error: {one_line(error)}\n")
     if not request.quiet:
         err.write(f"kx lint: {summary(result.diagnostics, result.files)}\n")
     return result.exit_code

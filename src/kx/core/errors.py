@@ -6,6 +6,17 @@ from __future__ import annotations
 class KxError(Exception):
     """Base class: something the user can cause that stops kx from doing its job."""
 
+    def __str__(self) -> str:
+        """The message, on one line."""
+        return one_line(super().__str__())
+
+
+def one_line(text: str) -> str:
+    """``text`` with newlines and other control characters (in a path or word given by the user) escaped."""
+    if text.isprintable():
+        return text
+    return "".join(char if char.isprintable() else repr(char)[1:-1] for char in text)
+
 
 class SpecError(KxError):
     """A spec file is unreadable, malformed or violates the meta-schema."""
