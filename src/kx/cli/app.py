@@ -212,6 +212,9 @@ def click_command(typer_app: typer.Typer | None = None) -> Any:
     return typer.main.get_command(typer_app if typer_app is not None else app)
 
 
+INTERRUPTED = 130  # the exit code typer returns when a command is stopped with Ctrl-C
+
+
 def run_app(args: list[str], prog: str = "kx") -> int:
     """Run the typer app on ``args`` and return its exit code; errors are one ``kx: error:`` line."""
     try:
@@ -220,6 +223,8 @@ def run_app(args: list[str], prog: str = "kx") -> int:
 
             return run_builder(args[0], build_words(args[0], args[1:]))
         result = app(args=args, prog_name=prog, standalone_mode=False)
+        if result == INTERRUPTED:  # typer's answer to Ctrl-C: let kx.cli.main report it
+            raise KeyboardInterrupt
     except KxError as error:
         sys.stderr.write(f"kx: error: {error}\n")
         return 2

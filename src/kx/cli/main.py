@@ -35,7 +35,9 @@ def main(argv: list[str] | None = None, prog: str = "kx") -> int:
 
 
 def _run(args: list[str], prog: str = "kx") -> int:
+    """Run one command; the one place that turns a KxError or Ctrl-C into a message and exit code."""
     from kx.cli import fastpath
+    from kx.core.errors import KxError
 
     try:
         code = fastpath.try_run(args)
@@ -44,6 +46,13 @@ def _run(args: list[str], prog: str = "kx") -> int:
 
             code = run_app(args, prog)
         sys.stdout.flush()
+    except KeyboardInterrupt:  # Ctrl-C: no traceback, and no half-written report on stdout
+        _drop_stdout()
+        sys.stderr.write(("\n" if sys.stderr.isatty() else "") + "kx: interrupted\n")
+        return 130
+    except KxError as error:
+        sys.stderr.write(f"kx: error: {error}\n")
+        return 2
     except BrokenPipeError:  # the reader went away (`kx lint ... | head -1`): not kx's error
         _drop_stdout()
         return 1
@@ -57,9 +66,13 @@ def _run(args: list[str], prog: str = "kx") -> int:
 
 
 def _drop_stdout() -> None:
-    """Point stdout at /dev/null, so the exit's own flush of unwritten output cannot fail again."""
+    """Point stdout at /dev/null, so output still buffered is never written (or fails again)."""
+    try:
+        fileno = sys.stdout.fileno()
+    except (OSError, ValueError):  # not a real file (a test's capture): nothing to redirect
+        return
     devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
+    os.dup2(devnull, fileno)
     os.close(devnull)
 
 

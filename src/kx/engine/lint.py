@@ -162,8 +162,17 @@ def _map(targets: list[Target], settings: Settings, jobs: int) -> list[tuple[lis
         return [lint_target(t, settings, split) for t in targets]
     import multiprocessing
 
+    from kx.core.interrupts import hold_interrupts, leave_interrupts_to_parent
+
     context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
-    with context.Pool(workers) as pool:
+    restore = hold_interrupts()  # workers ignore Ctrl-C (no tracebacks); this process stops them
+    try:
+        pool = context.Pool(workers, initializer=leave_interrupts_to_parent)
+    except BaseException:
+        restore()
+        raise
+    with pool:
+        restore()
         shipped = pool.starmap(_lint_shipped, [(t, settings) for t in targets], chunksize=4)
     # Diagnostics are immutable slotted records: they travel between processes as dicts.
     return [([Diagnostic(**d) for d in dicts], error) for dicts, error in shipped]

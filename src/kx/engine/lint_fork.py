@@ -19,7 +19,9 @@ from __future__ import annotations
 import marshal
 import os
 import re
+import signal
 
+from kx.core.interrupts import end_on_interrupt, hold_interrupts
 from kx.core.typecheck import TYPE_CHECKING
 from kx.engine.pipeline import problems_for_words
 from kx.extract.commands import ToolNames, find_tool_names
@@ -53,19 +55,23 @@ def lint_script(
     guess = _guess(text)
     _warm(specs)
     child = _Child.start(text, guess, end, names, specs, env)
-    lexed = lex(text, 0, end, stop=guess)
-    middle = lexed.end
-    if middle != guess:  # the guess was not a top-level boundary: start again where one is
-        if child is not None:
-            child.cancel()
-        child = _Child.start(text, middle, end, names, specs, env) if middle < end else None
     gate = None
     try:
+        lexed = lex(text, 0, end, stop=guess)
+        middle = lexed.end
+        if middle != guess:  # the guess was not a top-level boundary: start again where one is
+            if child is not None:
+                child.cancel()
+                child = None
+            child = _Child.start(text, middle, end, names, specs, env) if middle < end else None
         first = _half(text, 0, middle, names, specs, env, lexed)
         if _doubtful(first):  # the shell can judge the script while the child finishes
             gate = Gate(text, 0, dialect)
-    finally:
-        second = child.result() if child is not None else None
+    except BaseException:  # Ctrl-C (or a failure) here: the child's half is not wanted
+        if child is not None:
+            child.cancel()
+        raise
+    second = child.result() if child is not None else None
     if second is None:
         second = _half(text, middle, end, names, specs, env) if middle < end else ([], False, 0, 0, [])
     groups = first[0] + second[0]
@@ -125,8 +131,16 @@ class _Child:
         self, text: str, low: int, high: int, names: ToolNames, specs: SpecSet, env: Environment | None
     ) -> None:
         read, write = os.pipe()
-        self.pid = os.fork()
+        restore = hold_interrupts()  # so the child cannot take a Ctrl-C into the caller's code
+        try:
+            self.pid = os.fork()
+        except BaseException:
+            restore()
+            os.close(read)
+            os.close(write)
+            raise
         if self.pid == 0:  # the child: never returns into the caller's code
+            end_on_interrupt()
             os.close(read)
             status = 1
             try:
@@ -136,6 +150,11 @@ class _Child:
                 os._exit(status)
         os.close(write)
         self.read = read
+        try:
+            restore()  # a Ctrl-C held back since the fork is raised here
+        except BaseException:
+            self.cancel()
+            raise
 
     @classmethod
     def start(
@@ -149,8 +168,6 @@ class _Child:
 
     def cancel(self) -> None:
         """Stop the child: its work is not wanted."""
-        import signal
-
         os.kill(self.pid, signal.SIGKILL)
         os.close(self.read)
         os.waitpid(self.pid, 0)
@@ -161,9 +178,11 @@ class _Child:
         try:
             while chunk := os.read(self.read, 1 << 20):
                 chunks.append(chunk)
-        finally:
-            os.close(self.read)
-            _pid, status = os.waitpid(self.pid, 0)
+        except BaseException:  # Ctrl-C while waiting: stop the child rather than wait for it
+            self.cancel()
+            raise
+        os.close(self.read)
+        _pid, status = os.waitpid(self.pid, 0)
         if status != 0:
             return None
         try:
