@@ -123,3 +123,31 @@ def test_ctrl_c_builds_nothing(term: Terminal) -> None:
     assert code == 130
     assert out == ""
     assert "interrupted; nothing built" in term.screen()
+
+
+# Ctrl-C at each kind of question (a list, a checked value, a yes/no, the flag search, the final
+# confirmation of --exec): exit 130, nothing on stdout, no traceback on the screen.
+INTERRUPTED = [
+    ("expose --interactive", ["Resource type:"], "interrupted; nothing built"),
+    ("expose deployment web --interactive", ["--labels:"], "interrupted; nothing built"),
+    ("docker-run --kx-interactive", ["IMAGE"], "interrupted; nothing built"),
+    ("build docker run --kx-interactive nginx", ["--detach"], "interrupted; nothing built"),
+    ("run web --image=nginx --interactive", ["--command", "--env:"], "interrupted; nothing built"),
+    ("expose deployment web --port=80 --interactive",
+     ["--labels:", "--name:", "--protocol:", "--selector:", "--target-port:", "--type:", "--dry-run:",
+      "--output:", "Anything else?"], "interrupted; nothing built"),
+    ("run web --image=nginx --exec", ["Run it now?"], "kx: interrupted"),
+]
+
+
+@pytest.mark.parametrize(("args", "prompts", "message"), INTERRUPTED, ids=[c[0] for c in INTERRUPTED])
+def test_ctrl_c_at_any_question(term: Terminal, args: str, prompts: list[str], message: str) -> None:
+    term.start(args)
+    for prompt in prompts[:-1]:
+        term.answer(prompt, "")
+    term.wait_for(prompts[-1])
+    term.tmux("send-keys", "C-c")
+    code, out = term.result()
+    screen = term.screen()
+    assert (code, out) == (130, ""), screen
+    assert message in screen and "Traceback" not in screen
