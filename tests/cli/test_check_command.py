@@ -75,6 +75,14 @@ def test_json_format_has_the_contract_fields(capsys: pytest.CaptureFixture[str])
         ["check", "docker run 'nginx"],
         ["check", 'docker run "nginx'],
         ["exec", "docker run -e 'A=1 nginx"],
+        ["check", "--"],
+        ["exec", "--"],
+        ["exec"],
+        ["check", "   "],
+        ["exec", "--", ""],
+        ["check", "$(docker run"],
+        ["check", "docker run nginx |"],
+        ["exec", "docker run nginx &&"],
     ],
 )
 def test_usage_errors_exit_2_with_one_line(args: list[str], capsys: pytest.CaptureFixture[str]) -> None:
@@ -203,6 +211,12 @@ def test_exec_runs_a_plugin_command(tmp_path: Path) -> None:
         ('a "b\\"c"', None),
         ("a 'b\\'", None),  # no escapes inside '...'
         ('a \\"', None),
+        ("docker run nginx |", 17),  # an operator that needs a command after it
+        ("docker run nginx && ", 17),
+        ("docker run nginx ||\n", 17),
+        ("docker run nginx |\n grep x", None),
+        ("docker run nginx &", None),
+        ("docker run nginx;", None),
     ],
 )
 def test_unclosed_quotes_are_found_as_bash_reads_them(text: str, expected: int | None) -> None:

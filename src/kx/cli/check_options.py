@@ -56,13 +56,20 @@ def finish(options: CheckOptions) -> CheckOptions:
 
 
 def unclosed(text: str) -> tuple[str, int] | None:
-    """What the shell would never see closed in ``text`` (a quote, ``$(``) and its offset, else None.
+    """What the shell would never see closed in ``text`` (a quote, ``$(``, a ``|``) and its offset, else None.
 
     The word splitter every check uses already finds it; no second reading of the quotes here.
     """
     from kx.parse.words import split_commands
 
-    for split in split_commands(text):
+    splits = split_commands(text)
+    for split in splits:
         if split.error is not None and split.error_at is not None:
             return split.error, split.error_at
+    last = splits[-1].terminator if splits else None
+    if last in _NEEDS_A_COMMAND:  # `docker run nginx |`: the shell waits for more, or rejects it
+        return f"operator {last} with no command after it", splits[-1].next - len(last)
     return None
+
+
+_NEEDS_A_COMMAND = ("|", "|&", "&&", "||")

@@ -1,0 +1,55 @@
+"""Fixed bad inputs to the installed kx: each exits 1 or 2 with a message, never 0 in silence.
+
+Exit 2 (kx could not do its job) comes with exactly one ``kx: error:`` line on stderr and nothing
+on stdout; exit 1 (the command is wrong) with the diagnostics that say why.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+KX = Path(sys.executable).with_name("kx")
+
+USAGE_ERRORS = [
+    ["check", ""], ["check", "docker run 'nginx"], ["check", "--"], ["check"], ["check", "--", ""],
+    ["check", "docker run nginx |"], ["exec", "--"], ["exec", ""], ["exec"], ["build"], ["build", ""],
+    ["build", "docker"], ["lint"], ["nosuch"], ["--bogus"], ["check", "--format", "xml", "x y"],
+    ["specs", "show"], ["completion", "install", "tcsh"], ["plugin", "install", "podman"],
+    ["expose", "--format"], ["run", "--format", "toml", "web", "--image=nginx"],
+]  # fmt: skip
+WRONG_COMMANDS = [["run", ""], ["expose", ""], ["docker-run", ""], ["run", "", "--image=nginx"],
+                  ["build", "kubectl", "run", ""]]  # fmt: skip
+
+
+def kx(args: list[str]) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_COLOR": "1"}
+    return subprocess.run([str(KX), *args], capture_output=True, text=True, env=env, timeout=60,
+                          stdin=subprocess.DEVNULL, check=False)  # fmt: skip
+
+
+pytestmark = pytest.mark.skipif(not KX.exists(), reason="kx console script not installed next to this python")
+
+
+@pytest.mark.parametrize("args", USAGE_ERRORS, ids=[repr(a) for a in USAGE_ERRORS])
+def test_usage_errors_are_one_line_and_exit_2(args: list[str]) -> None:
+    done = kx(args)
+    assert (done.returncode, done.stdout) == (2, ""), done.stderr
+    assert done.stderr.startswith("kx: error: ") and done.stderr.count("\n") == 1, done.stderr
+
+
+@pytest.mark.parametrize("args", WRONG_COMMANDS, ids=[repr(a) for a in WRONG_COMMANDS])
+def test_an_empty_name_builds_nothing_and_says_why(args: list[str]) -> None:
+    done = kx(args)
+    assert (done.returncode, done.stdout) == (1, "")
+    assert "error[KX" in done.stderr and "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("args", [[], ["specs"], ["completion"], ["plugin"]])
+def test_a_bare_group_shows_its_help(args: list[str]) -> None:
+    done = kx(args)
+    assert done.returncode == 0 and "Usage" in done.stdout and done.stderr.strip() == ""
