@@ -110,6 +110,8 @@ def _read_toml(path: str) -> dict[str, Any]:
         raise ConfigError(f"{path}: cannot read: {error.strerror}") from None
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: invalid TOML: {error}") from None
+    except UnicodeDecodeError as error:  # TOML is UTF-8 only
+        raise ConfigError(f"{path}: invalid TOML: not UTF-8 (byte {error.start + 1})") from None
 
 
 def parse_config(table: dict[str, Any], path: str) -> Config:
