@@ -18,6 +18,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from kx.catalog.loader import load_specs
+
 from .fuzz_support import COMMANDS, KX, KX_WORDS, assert_contract, run_in_process, sandbox, tame
 
 # KX_FUZZ_EXAMPLES / KX_FUZZ_PROCESSES / KX_FUZZ_RANDOM=1: a longer, unseeded hunt, by hand.
@@ -74,6 +76,42 @@ def test_random_answers_to_the_builders(
     # Answers, then (half the time) Enter, or a name where one is required, until the session ends.
     stdin = "".join(answer + "\n" for answer in answers) + "\n\nnginx\n" * enters
     assert_contract(argv, *run_in_process(argv, stdin))
+
+
+# Flag values: a plausible value with one character swapped or inserted (a digit of another script,
+# a run of 5,000 digits, a separator), for every flag of every spec, checked and built.
+PLAUSIBLE = ["1.2.3.4", "::1", "80", "8080:80/tcp", "1g", "512m", "1.5", "10s", "1h30m", "a=b",
+             '{"spec":{"terminationGracePeriodSeconds":30}}', "nginx:1.27", "/data:/data:ro",
+             "on-failure:3", "nofile=1024:2048", "0-3", "1000:1000", "type=bind,src=/a,dst=/b",
+             "Always", "true", "30", "-1", "0x10", "1e3", "app=web,tier=db", "TCP", "client"]  # fmt: skip
+SWAPS = ["²", "٣", "①", "\uff15", "é", " ", "=", ":", ",", "-", ".", "9" * 5000, "/", "'", "{", "e", "+",
+         "\t"]  # fmt: skip
+
+
+def _mutate(value: str, at: int, char: str, replace: bool) -> str:
+    at %= len(value) + 1
+    return value[:at] + char + value[at + replace :]
+
+
+MUTATED = st.builds(_mutate, st.sampled_from(PLAUSIBLE), st.integers(0, 40), st.sampled_from(SWAPS),
+                    st.booleans())  # fmt: skip
+VALUE = st.one_of(st.sampled_from(PLAUSIBLE), MUTATED)
+SPEC_FLAGS = [(spec.tool, spec.path, flag.name) for spec in load_specs().commands() for flag in spec.flags
+              if flag.name != "help"]  # fmt: skip
+HEADS = {("docker", ("run",)): (["check", "--", "docker", "run"], ["nginx"]),
+         ("kubectl", ("run",)): (["run", "web", "--image=nginx"], ["--format", "yaml"]),
+         ("kubectl", ("expose",)): (["expose", "deployment", "web", "--port=80"], ["--format", "yaml"])}
+
+
+@settings(FUZZ, max_examples=max(1, FUZZ.max_examples // 4))  # two runs each, one building YAML
+@given(flag=st.sampled_from(SPEC_FLAGS), values=st.lists(VALUE, min_size=1, max_size=2), twice=st.booleans())
+def test_random_flag_values(work: Path, flag: tuple[str, tuple[str, ...], str], values: list[str],
+                            twice: bool) -> None:  # fmt: skip
+    tool, path, name = flag
+    head, tail = HEADS.get((tool, path), (["check", "--", tool, *path], []))
+    words = [f"--{name}={value}" for value in values]
+    for argv in ([*head, *words, *tail], ["check", "--", tool, *path, *words, "x"]):
+        assert_contract(argv, *run_in_process(argv))
 
 
 SUBPROCESS = settings(FUZZ, max_examples=int(os.environ.get("KX_FUZZ_PROCESSES", "12")))

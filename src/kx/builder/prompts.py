@@ -108,7 +108,7 @@ class Prompter:
 
 
 def _pick(answer: str, choices: Sequence[str]) -> str | None:
-    if answer.isdigit() and 1 <= int(answer) <= len(choices):
+    if answer.isascii() and answer.isdigit() and len(answer) < 10 and 1 <= int(answer) <= len(choices):
         return choices[int(answer) - 1]
     if answer in choices:
         return answer

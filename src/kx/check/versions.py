@@ -26,10 +26,10 @@ def version_key(text: str) -> tuple[int, ...]:
     for part in text.strip().lstrip("v").split("."):
         digits = ""
         for ch in part:
-            if not ch.isdigit():
+            if not "0" <= ch <= "9":  # str.isdigit() takes '²', which int() refuses
                 break
             digits += ch
-        key.append(int(digits) if digits else 0)
+        key.append(int(digits[:18]) if digits else 0)  # int() refuses 4,300 digits and more
     while len(key) > 1 and key[-1] == 0:
         key.pop()  # "20.10.0" is "20.10"
     return tuple(key)

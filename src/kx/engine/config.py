@@ -24,7 +24,7 @@ CONFIG_FILES = (".kx.toml", "pyproject.toml")
 SEVERITY_VALUES = ("error", "warning", "info", "off")
 DEFAULT_MAX_FILE_SIZE = 16 * 1024 * 1024
 _SIZE = re.compile(r"^\s*(\d+)\s*([kmg]i?b?|b)?\s*$", re.IGNORECASE)
-_VERSION = re.compile(r"^\d+(\.\d+){0,2}$")
+_VERSION = re.compile(r"^[0-9]{1,9}(\.[0-9]{1,9}){0,2}$")  # ASCII digits: \d takes any script's
 
 
 class Config:

@@ -156,7 +156,7 @@ def ip_problem(value: str) -> str | None:
 
     parts = value.split(".")
     address: ipaddress.IPv4Address | ipaddress.IPv6Address
-    if len(parts) == 4 and all(p.isdigit() and len(p) <= 3 and int(p) <= 255 for p in parts):
+    if len(parts) == 4 and all(p.isascii() and p.isdigit() and len(p) <= 3 and int(p) <= 255 for p in parts):
         # The API server parses IPv4 leniently: leading zeros are accepted (with a warning).
         address = ipaddress.IPv4Address(".".join(str(int(p)) for p in parts))
     else:
