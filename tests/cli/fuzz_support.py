@@ -110,7 +110,8 @@ def assert_contract(
         return
     lines = [line for line in err.splitlines() if line and not line.startswith("kx: warning: ")]
     errors = [line for line in lines if line.startswith("kx: error: ")]
-    if argv[:1] == ["lint"]:  # one error per unreadable input, then the summary
+    if argv[:1] == ["lint"]:  # one error per unreadable input, then the summary when a file was read
         assert errors and all(line in errors or line.startswith("kx lint: ") for line in lines), shown
+        assert not lines[-1].endswith(" in 0 files"), shown
         return
     assert len(lines) == 1 and errors, shown

@@ -21,6 +21,7 @@ USAGE_ERRORS = [
     ["build", "docker"], ["lint"], ["nosuch"], ["--bogus"], ["check", "--format", "xml", "x y"],
     ["specs", "show"], ["completion", "install", "tcsh"], ["plugin", "install", "podman"],
     ["expose", "--format"], ["run", "--format", "toml", "web", "--image=nginx"],
+    ["lint", "no-such-file.sh"], ["lint", "--severity", "loud", "-"], ["lint", "--select", "KX999", "-"],
 ]  # fmt: skip
 WRONG_COMMANDS = [["run", ""], ["expose", ""], ["docker-run", ""], ["run", "", "--image=nginx"],
                   ["build", "kubectl", "run", ""]]  # fmt: skip

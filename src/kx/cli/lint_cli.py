@@ -88,7 +88,7 @@ def main(request: LintRequest, stdout: TextIO | None = None, stderr: TextIO | No
     out.write(render(name, result.diagnostics, report))
     for error in result.errors:
         err.write(f"kx: error: {one_line(error)}\n")
-    if not request.quiet:
+    if not request.quiet and (result.files or not result.errors):  # "0 files" under an error says nothing
         err.write(f"kx lint: {summary(result.diagnostics, result.files)}\n")
     return result.exit_code
 
