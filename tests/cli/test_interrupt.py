@@ -11,6 +11,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -103,7 +104,8 @@ def test_ctrl_c_in_completion_install_changes_nothing(tmp_path: Path) -> None:
 def test_a_held_ctrl_c_lands_when_released() -> None:
     restore = hold_interrupts()
     try:
-        os.kill(os.getpid(), signal.SIGINT)
+        # To this thread: sent to the process, another thread (one a test left running) could take it.
+        signal.pthread_kill(threading.get_ident(), signal.SIGINT)
         time.sleep(0.05)  # delivered now it would raise here
     except KeyboardInterrupt:  # pragma: no cover - the failure this test looks for
         restore()

@@ -17,7 +17,11 @@ if TYPE_CHECKING:
 
 
 def hold_interrupts() -> Callable[[], None]:
-    """Hold Ctrl-C back from this thread until the returned function is called; it lands then."""
+    """Hold Ctrl-C back from this thread until the returned function is called; it lands then.
+
+    Threads started meanwhile hold it back too. (A thread started before, with its own mask, could
+    still take a Ctrl-C sent to the process: kx starts none.)
+    """
     if not hasattr(signal, "pthread_sigmask"):
         return lambda: None
     previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
