@@ -7,6 +7,8 @@ on stdout; exit 1 (the command is wrong) with the diagnostics that say why.
 from __future__ import annotations
 
 import os
+import shlex
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -55,3 +57,20 @@ def test_a_bare_group_shows_its_help(args: list[str]) -> None:
     done = kx(args)
     assert done.returncode in (0, 2) and "Usage" in done.stdout + done.stderr
     assert "Traceback" not in done.stderr
+
+
+CLOSED = [
+    ("run --interactive <&-", 1), ("lint - <&-", 0), ("check 'docker run -p x nginx' >&-", 1),
+    ("lint {script} >&-", 0), ("--help >&-", 0), ("check '' 2>&-", 2), ("check 'docker run nginx |' 2>&-", 2),
+]  # fmt: skip
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="bash not installed")
+@pytest.mark.parametrize(("line", "code"), CLOSED, ids=[c[0] for c in CLOSED])
+def test_a_closed_standard_stream_is_no_traceback(line: str, code: int, tmp_path: Path) -> None:
+    script = tmp_path / "a.sh"
+    script.write_text("docker run nginx\n")
+    done = subprocess.run(["bash", "-c", f"{shlex.quote(str(KX))} {line.format(script=script)}"],
+                          capture_output=True, text=True, timeout=60, check=False)  # fmt: skip
+    assert done.returncode == code, done.stderr
+    assert "Traceback" not in done.stdout + done.stderr

@@ -22,6 +22,8 @@ def main(argv: list[str] | None = None, prog: str = "kx") -> int:
     """
     if argv is not None:
         return _run(argv, prog)
+    if sys.stdin is None or sys.stdout is None or sys.stderr is None:
+        _reopen_closed_streams()
     from kx.cli import codecache
 
     codecache.install()
@@ -63,6 +65,21 @@ def _run(args: list[str], prog: str = "kx") -> int:
         sys.stderr.write(f"kx: error: cannot write the output: {error.strerror}\n")
         return 2
     return code
+
+
+def _reopen_closed_streams() -> None:
+    """Give a standard stream the shell closed (``kx lint - <&-``, ``>&-``) to /dev/null.
+
+    Python leaves it None, which every read or write would trip over. Reading finds the end of
+    the input at once; what is written is lost, and the exit code still tells the outcome.
+    """
+    for name, fd, mode in (("stdin", 0, "r"), ("stdout", 1, "w"), ("stderr", 2, "w")):
+        if getattr(sys, name) is None:
+            opened = os.open(os.devnull, os.O_RDONLY if mode == "r" else os.O_WRONLY)
+            if opened != fd:  # the lowest free descriptor is the closed one; make sure of it
+                os.dup2(opened, fd)
+                os.close(opened)
+            setattr(sys, name, open(fd, mode, encoding="utf-8", closefd=False))  # noqa: SIM115
 
 
 def _drop_stdout() -> None:
