@@ -74,3 +74,16 @@ def test_a_closed_standard_stream_is_no_traceback(line: str, code: int, tmp_path
                           capture_output=True, text=True, timeout=60, check=False)  # fmt: skip
     assert done.returncode == code, done.stderr
     assert "Traceback" not in done.stdout + done.stderr
+
+
+def test_a_symlink_loop_in_a_spec_dir_is_skipped(tmp_path: Path) -> None:
+    specs = tmp_path / "specs"
+    specs.mkdir()
+    (specs / "one").symlink_to(specs / "two")
+    (specs / "two").symlink_to(specs / "one")
+    (specs / "up").symlink_to(tmp_path)  # a cycle through the parent
+    env = {**os.environ, "KX_SPEC_PATH": str(specs), "NO_COLOR": "1"}
+    done = subprocess.run([str(KX), "check", "docker run -p x nginx"], capture_output=True, text=True,
+                          env=env, timeout=60, check=False)  # fmt: skip
+    assert done.returncode == 1 and "KX203" in done.stdout, done.stderr
+    assert "Traceback" not in done.stderr

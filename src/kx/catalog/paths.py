@@ -62,7 +62,11 @@ def scan(directory: str) -> list[str]:
         for entry in entries:
             if entry.name.startswith("."):
                 continue
-            if entry.is_dir():
+            try:
+                is_dir = entry.is_dir()
+            except OSError:  # a symlink loop or a vanished target: not a directory to walk
+                is_dir = False
+            if is_dir:
                 stack.append(entry.path)
             elif entry.name.endswith(SPEC_SUFFIXES):
                 found.append(entry.path)
