@@ -17,7 +17,7 @@ from kx.catalog import clienthelp, drift, importer
 from kx.catalog.loader import load_specs
 from kx.catalog.model import CommandSpec
 from kx.catalog.semantic import semantic_problems
-from kx.engine.pipeline import argv_to_words, problems_for_words
+from kx.engine.pipeline import argv_to_words, findings_for_words
 
 ROOT = Path(__file__).resolve().parents[2]
 HELP = ROOT / "tests" / "fixtures" / "help"
@@ -96,7 +96,7 @@ def test_kx_check_agrees_with_the_client_on_imported_specs(
         argv = [*path, *line.split()]
         assert client_rejects(tool, argv) is rejected, argv
         _text, words = argv_to_words([tool, *argv])
-        errors = [raw for raw in problems_for_words(words, specs) if raw[5] in (None, "error")]
+        errors = [raw for raw in findings_for_words(words, specs=specs) if raw[5] in (None, "error")]
         assert bool(errors) is rejected, (argv, errors)
 
 

@@ -9,19 +9,19 @@ import pytest
 from kx.catalog.model import FlagSpec
 from kx.check.formats import load_all
 from kx.check.formats.registry import FORMATS, TYPES, ValueContext
-from kx.check.problem import Problem
+from kx.core.findings import Finding
 from kx.engine.pipeline import check_command
 
 load_all()
 
 
-def run(fmt: str, value: str, flag: str = "x") -> list[Problem]:
+def run(fmt: str, value: str, flag: str = "x") -> list[Finding]:
     ctx = ValueContext("docker", FlagSpec({"name": flag, "type": "string", "format": fmt}))
     checker = TYPES[fmt] if fmt == "bytes" else FORMATS[fmt]
     return checker(value, ctx)
 
 
-def verdict(problems: list[Problem]) -> str:
+def verdict(problems: list[Finding]) -> str:
     """ok | client | server | warn (the most severe stage reported)."""
     if not problems:
         return "ok"

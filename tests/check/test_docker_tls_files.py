@@ -11,6 +11,7 @@ import pytest
 
 from kx.check.environment import Environment
 from kx.engine.pipeline import check_argv, check_command
+from kx.engine.settings import Settings
 
 PEM = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n"
 
@@ -48,7 +49,7 @@ def test_present_ca_and_other_locations(home: Path, monkeypatch: pytest.MonkeyPa
 
 def test_lint_does_not_judge_another_machines_ca(home: Path) -> None:
     lint = Environment.for_lint(str(home / "README.md"))
-    assert [d.code for d in check_command("docker --tls run nginx", env=lint)] == []
+    assert [d.code for d in check_command("docker --tls run nginx", settings=Settings(env=lint))] == []
 
 
 def test_given_certificate_and_key_and_the_ca_content(home: Path) -> None:

@@ -15,6 +15,7 @@ from kx.check.environment import Environment, repository_root
 from kx.cli.main import main
 from kx.engine.lint import LintOptions, run
 from kx.engine.pipeline import check_argv, check_command
+from kx.engine.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
@@ -26,7 +27,7 @@ PROFILE = '{"defaultAction": "SCMP_ACT_ERRNO", "syscalls": [{"names": ["read"], 
 
 
 def found(line: str, env: Environment | None = None) -> list[tuple[str, str, str]]:
-    return [(d.code, d.severity, d.stage) for d in check_command(line, env=env)]
+    return [(d.code, d.severity, d.stage) for d in check_command(line, settings=Settings(env=env))]
 
 
 @pytest.fixture
@@ -254,7 +255,7 @@ def test_kubeconfig_lookups_agree_with_kubectl(
     kubectl_refuses = "refused" not in real.stderr and "connect" not in real.stderr
     monkeypatch.chdir(tmp_path)
     env = Environment(environ=environ)
-    _, diagnostics = check_argv(argv, env=env)
+    _, diagnostics = check_argv(argv, settings=Settings(env=env))
     assert any(d.is_error for d in diagnostics) == kubectl_refuses, (real.stderr, diagnostics)
 
 
@@ -302,7 +303,7 @@ def test_docker_contexts_agree_with_docker(
     real = subprocess.run(argv, cwd=tmp_path, env=environ, capture_output=True, text=True, timeout=60)
     docker_refuses = "Cannot connect to the Docker daemon" not in real.stderr
     monkeypatch.chdir(tmp_path)
-    _, diagnostics = check_argv(argv, env=Environment(environ=environ))
+    _, diagnostics = check_argv(argv, settings=Settings(env=Environment(environ=environ)))
     assert [d.code for d in diagnostics if d.is_error] == (["KX211"] if docker_refuses else []), real.stderr
 
 

@@ -22,7 +22,7 @@ from kx.check.formats import load_all
 from kx.check.formats.kubectl_output import check_output_flags
 from kx.check.formats.kubectl_resources import resource_arg_syntax
 from kx.check.formats.registry import FORMATS, TYPES, ValueContext
-from kx.check.problem import Problem
+from kx.core.findings import Finding
 
 from .kubectl_env import KUBECONFIG
 
@@ -127,7 +127,7 @@ FILES = ["http://%zz", "http://h:abc/x", "https://a b/x", "http://[::1/x", "http
          "/etc/hosts,,/etc/hosts", "/etc/hosts,", "http://127.0.0.1:1/x?a=%zz"]  # fmt: skip
 
 
-def client_errors(problems: list[Problem]) -> bool:
+def client_errors(problems: list[Finding]) -> bool:
     return any(p.stage == "client" and p.code not in WARNINGS for p in problems)
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from kx.check.environment import Environment
 from kx.engine.pipeline import check_command
+from kx.engine.settings import Settings
 
 
 def codes(line: str) -> list[str]:
@@ -38,4 +39,4 @@ def test_expose_manifest_paths_must_exist(tmp_path: Path) -> None:
 def test_lint_never_reports_a_missing_file(tmp_path: Path) -> None:
     lint = Environment.for_lint(str(tmp_path / "README.md"))
     line = f"kubectl expose -f {tmp_path}/gone.yaml,gone.yaml --port=80 --kubeconfig=/nope"
-    assert check_command(line, env=lint) == []
+    assert check_command(line, settings=Settings(env=lint)) == []

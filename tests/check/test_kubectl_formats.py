@@ -9,7 +9,7 @@ from kx.check.formats.kubectl_globals import check_override_flags
 from kx.check.formats.kubectl_output import check_output_flags
 from kx.check.formats.kubectl_resources import check_resource_args
 from kx.check.formats.registry import FORMATS, ValueContext
-from kx.check.problem import Problem
+from kx.core.findings import Finding
 
 load_all()
 CTX = ValueContext("kubectl", None, "--x")
@@ -299,7 +299,7 @@ def test_suggestions() -> None:
     assert suggestion("profile", "CPU") == "cpu"
 
 
-def codes(found: list[tuple[int, Problem]]) -> list[tuple[int, str, str]]:
+def codes(found: list[tuple[int, Finding]]) -> list[tuple[int, str, str]]:
     return [(i, p.code, p.stage) for i, p in found]
 
 

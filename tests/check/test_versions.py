@@ -20,10 +20,11 @@ def test_trailing_zeros_do_not_matter() -> None:
 
 
 def codes_for(line: str, targets: dict[str, str] | None) -> list[tuple[str, str]]:
-    from kx.engine.pipeline import problems_for_words
+    from kx.engine.pipeline import findings_for_words
+    from kx.engine.settings import Settings
     from kx.parse.words import split_words
 
-    raws = problems_for_words(split_words(line).words, None, targets)
+    raws = findings_for_words(split_words(line).words, Settings(targets=targets or {}))
     return [(raw[0], line[raw[2] : raw[3]]) for raw in raws]
 
 

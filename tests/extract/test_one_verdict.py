@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from kx.core.codes import CODES
 from kx.engine.lint import lint_text
-from kx.engine.pipeline import command_words_in, problems_for_words
+from kx.engine.pipeline import command_words_in, findings_for_words
 from kx.extract import extract
 from kx.extract.commands import resolve
 from kx.extract.filetypes import SHELL, detect
@@ -44,7 +44,7 @@ def check_found(text: str, base: int = 0) -> Found:
     """What ``kx check TEXT`` reports: (code, start, end, message), offsets from ``base``."""
     found: Found = set()
     for words in command_words_in(text):
-        found |= {(r[0], r[2] + base, r[3] + base, r[1]) for r in problems_for_words(words)
+        found |= {(r[0], r[2] + base, r[3] + base, r[1]) for r in findings_for_words(words)
                   if r[6] != ELSEWHERE}
     return found
 
@@ -139,8 +139,8 @@ def test_every_command_found_in_corpus_files_checks_alike() -> None:
                 changed += 1
                 continue
             compared += 1
-            lint_says = {(r[0], r[2], r[3], r[1]) for r in problems_for_words(words)}
-            check_says = {(r[0], r[2] + start, r[3] + start, r[1]) for r in problems_for_words(runs[0])}
+            lint_says = {(r[0], r[2], r[3], r[1]) for r in findings_for_words(words)}
+            check_says = {(r[0], r[2] + start, r[3] + start, r[1]) for r in findings_for_words(runs[0])}
             assert check_says == lint_says, (path.name, text[start:end])
     assert compared > 3 * changed
 

@@ -9,16 +9,15 @@ from __future__ import annotations
 
 from kx.check.envdocker import DOCKER_HANDLERS
 from kx.check.envkube import KUBECTL_HANDLERS
+from kx.core.findings import WHOLE
 from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from kx.check.envfiles import Handler
     from kx.check.environment import Environment
-    from kx.check.problem import Problem
     from kx.check.state import CommandState, FlagState
+    from kx.core.findings import Finding
     from kx.parse.span import Word
-
-    Finding = tuple[Problem, int, int]
 
 HANDLERS: dict[str, Handler] = {**DOCKER_HANDLERS, **KUBECTL_HANDLERS}
 
@@ -42,14 +41,15 @@ def _each_value(flag_state: FlagState, handler: Handler, state: CommandState, en
         if word.dynamic:
             continue
         for problem in handler(value, flag_state, state, env):
-            found.append((problem, *_span(word, value, problem)))
+            found.append(_place(word, value, problem))
     return found
 
 
-def _span(word: Word, value: str, problem: Problem) -> tuple[int, int]:
-    """Where the problem's part of ``value`` is in the source (the whole word when quoted)."""
+def _place(word: Word, value: str, problem: Finding) -> Finding:
+    """The problem placed on its part of ``value`` in the source (the whole word when quoted)."""
     if not word.literal or not word.value.endswith(value):
-        return word.start, word.end
-    start = word.end - len(value) + (problem.begin or 0)
-    end = word.end - len(value) + (problem.end if problem.end is not None else len(value))
-    return start, max(end, start + 1)
+        return problem.at(word.start, word.end)
+    _code, _message, begin, end, *_ = problem
+    start = word.end - len(value) + begin
+    end = word.end - len(value) + (len(value) if end == WHOLE else end)
+    return problem.at(start, max(end, start + 1))

@@ -10,18 +10,17 @@ from kx.core.typecheck import TYPE_CHECKING
 if TYPE_CHECKING:
     from kx.check.envfiles import Handler
     from kx.check.environment import Environment
-    from kx.check.problem import Problem
     from kx.check.state import CommandState, FlagState
-    from kx.parse.span import Word
+    from kx.core.findings import Finding
 
 
-def _env_file(value: str, flag: FlagState, state: CommandState, env: Environment) -> list[Problem]:
+def _env_file(value: str, flag: FlagState, state: CommandState, env: Environment) -> list[Finding]:
     from kx.check.formats.docker_files import kv_file_problem
 
     return file_problems(value, "env file", env, lambda data: _malformed(kv_file_problem(data)))
 
 
-def _label_file(value: str, flag: FlagState, state: CommandState, env: Environment) -> list[Problem]:
+def _label_file(value: str, flag: FlagState, state: CommandState, env: Environment) -> list[Finding]:
     from kx.check.formats.docker_files import kv_file_problem
 
     return file_problems(value, "label file", env, lambda data: _malformed(kv_file_problem(data)))
@@ -31,7 +30,7 @@ def _malformed(reason: str | None) -> str | None:
     return f"is malformed: {reason}" if reason else None
 
 
-def _cidfile(value: str, flag: FlagState, state: CommandState, env: Environment) -> list[Problem]:
+def _cidfile(value: str, flag: FlagState, state: CommandState, env: Environment) -> list[Finding]:
     """The client refuses an existing --cidfile and one it cannot create; only judged here."""
     if not env.here or value == "":
         return []
@@ -46,7 +45,7 @@ def _cidfile(value: str, flag: FlagState, state: CommandState, env: Environment)
     return []
 
 
-def _security_opt(value: str, flag: FlagState, state: CommandState, env: Environment) -> list[Problem]:
+def _security_opt(value: str, flag: FlagState, state: CommandState, env: Environment) -> list[Finding]:
     """``seccomp=FILE``: JSON for the client, a profile the daemon can decode."""
     key, sep, path = value.partition("=")
     if not sep:
@@ -66,7 +65,7 @@ def _seccomp(data: bytes) -> str | None:
     return f"is not a profile the daemon can use: {why}" if why else None
 
 
-def _docker_context(value: str, flag: FlagState, state: CommandState, env: Environment) -> list[Problem]:
+def _docker_context(value: str, flag: FlagState, state: CommandState, env: Environment) -> list[Finding]:
     """A docker --context: the client opens its metadata under the configuration directory."""
     config = state.flags.get("config")
     if not env.here or value in ("", "default") or (config is not None and config.dynamic):
@@ -91,7 +90,7 @@ DOCKER_HANDLERS: dict[str, Handler] = {
 _TLS_FILES = (("tlscacert", "CA file", "ca.pem"), ("tlscert", "certificate", None), ("tlskey", "key", None))
 
 
-def tls_problems(state: CommandState) -> list[tuple[Problem, Word]]:
+def tls_problems(state: CommandState) -> list[Finding]:
     """With --tls or any --tlsverify the client reads its CA file, and the --tlscert/--tlskey given.
 
     Only judged where the command runs: another machine's certificates are not kx lint's to know.
@@ -106,7 +105,7 @@ def tls_problems(state: CommandState) -> list[tuple[Problem, Word]]:
     home = environ.get("HOME") or os.path.expanduser("~")
     folder = environ.get("DOCKER_CERT_PATH") or environ.get("DOCKER_CONFIG") or os.path.join(home, ".docker")
     switch = state.flags["tls" if "tls" in state.flags else "tlsverify"].anchor
-    found: list[tuple[Problem, Word]] = []
+    found: list[Finding] = []
     for name, what, default in _TLS_FILES:
         flag = state.flags.get(name)
         given = _unquote(flag.values[-1]) if flag is not None and not flag.dynamic else None
@@ -117,10 +116,10 @@ def tls_problems(state: CommandState) -> list[tuple[Problem, Word]]:
         word = flag.anchor if given and flag is not None else switch
         if why is not None:
             message = f"TLS makes the client read the {what} {path!r}, which {why} here"
-            found.append((problem(MISSING, message), word))
+            found.append(problem(MISSING, message).at(word.start, word.end))
         elif name == "tlscacert" and _no_certificate(path):
             message = f"the CA file {path!r} holds no PEM certificate, so the client refuses it"
-            found.append((problem(INVALID, message), word))
+            found.append(problem(INVALID, message).at(word.start, word.end))
     return found
 
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import os
 
 from kx.check.environment import STAGE
-from kx.check.problem import Problem
 from kx.check.readfile import read_file
+from kx.core.findings import WHOLE, Finding
 from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from kx.check.state import CommandState, FlagState
 
     # (value, its flag's state, the command, the run's environment) -> problems within the value
-    Handler = Callable[[str, FlagState, CommandState, Environment], list[Problem]]
+    Handler = Callable[[str, FlagState, CommandState, Environment], list[Finding]]
 
 MISSING = "KX209"
 INVALID = "KX210"
@@ -29,9 +29,9 @@ UNKNOWN_ENTRY = "KX211"
 
 
 def problem(code: str, message: str, begin: int | None = None, end: int | None = None,
-            suggestion: str | None = None) -> Problem:  # fmt: skip
+            suggestion: str | None = None) -> Finding:  # fmt: skip
     """A finding of the environment stage."""
-    return Problem(code, message, stage=STAGE, begin=begin, end=end, suggestion=suggestion)
+    return Finding(code, message, begin or 0, WHOLE if end is None else end, suggestion, stage=STAGE)
 
 
 def unreadable(path: str) -> str | None:
@@ -42,7 +42,7 @@ def unreadable(path: str) -> str | None:
 
 
 def file_problems(path: str, what: str, env: Environment, check: Callable[[bytes], str | None],
-                  begin: int | None = None) -> list[Problem]:  # fmt: skip
+                  begin: int | None = None) -> list[Finding]:  # fmt: skip
     """Locate ``path``: a missing or unreadable file where it runs, or content ``check`` refuses.
 
     ``begin``: where the path starts in the flag's value (None: the caret covers the whole value).

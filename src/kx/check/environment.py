@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 CHECK = "check"
 LINT = "lint"
-STAGE = "environment"  # the Problem/Diagnostic stage of every finding that depends on local files
+STAGE = "environment"  # the Finding/Diagnostic stage of every finding that depends on local files
 _NOT_JUDGED_STARTS = ("~", "$", "%")
 # The value formats whose flags name files or kubeconfig entries (kx.check.envchecks.HANDLERS).
 ENV_FORMATS = frozenset({

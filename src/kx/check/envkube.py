@@ -11,13 +11,13 @@ from kx.core.typecheck import TYPE_CHECKING
 if TYPE_CHECKING:
     from kx.check.envfiles import Handler
     from kx.check.environment import Environment
-    from kx.check.problem import Problem
     from kx.check.state import CommandState, FlagState
+    from kx.core.findings import Finding
 
 FILE_OUTPUTS = ("go-template-file", "templatefile", "jsonpath-file")
 
 
-def _kube_file(value: str, flag: FlagState, state: CommandState, env: Environment) -> list[Problem]:
+def _kube_file(value: str, flag: FlagState, state: CommandState, env: Environment) -> list[Finding]:
     """--kubeconfig and the TLS files: kubectl reads them first; a kubeconfig must also load."""
     is_config = flag.flag.canonical == "kubeconfig"
     located = env.locate(value)
@@ -34,11 +34,11 @@ def _kubeconfig(data: bytes) -> str | None:
     return f"does not load in kubectl: {why}" if why else None
 
 
-def _manifests(value: str, flag: FlagState, state: CommandState, env: Environment) -> list[Problem]:
+def _manifests(value: str, flag: FlagState, state: CommandState, env: Environment) -> list[Finding]:
     """Each path of ``kubectl expose -f`` must exist and hold only objects kubectl can expose."""
     if '"' in value:
         return []  # quoted CSV fields: the type check's business
-    found: list[Problem] = []
+    found: list[Finding] = []
     record = read_record(value)  # as kubectl reads it: the first line only
     for item, begin in zip(record.fields, record.starts, strict=True):
         if item in ("", "-") or item.startswith(("http://", "https://")):
@@ -60,7 +60,7 @@ def _manifests(value: str, flag: FlagState, state: CommandState, env: Environmen
     return found
 
 
-def _output(value: str, flag: FlagState, state: CommandState, env: Environment) -> list[Problem]:
+def _output(value: str, flag: FlagState, state: CommandState, env: Environment) -> list[Finding]:
     """-o KIND=FILE of a file kind (or -o KIND with --template FILE): kubectl reads and parses it first."""
     kind, sep, inline = value.partition("=")
     if kind not in FILE_OUTPUTS:
@@ -86,7 +86,7 @@ def _template(kind: str, data: bytes) -> str | None:
     return f"does not parse: {why}" if why else None
 
 
-def _entry(value: str, flag: FlagState, state: CommandState, env: Environment) -> list[Problem]:
+def _entry(value: str, flag: FlagState, state: CommandState, env: Environment) -> list[Finding]:
     """--context, --cluster, --user: kubectl looks the name up in the kubeconfig it loads."""
     from kx.check.kubeconfig import ENTRY_FLAGS
 
@@ -110,7 +110,7 @@ _KUSTOMIZATIONS = ("kustomization.yaml", "kustomization.yml", "Kustomization")
 _REMOTE_HOSTS = ("github.com", "gitlab.com", "bitbucket.org", "git@", "git::")
 
 
-def _kustomize(value: str, flag: FlagState, state: CommandState, env: Environment) -> list[Problem]:
+def _kustomize(value: str, flag: FlagState, state: CommandState, env: Environment) -> list[Finding]:
     """Expose -k DIR: a local directory holding a kustomization (a remote repository is not judged)."""
     first = value.split("/", 1)[0]
     remote = "://" in value or "?" in value or value.startswith(_REMOTE_HOSTS)

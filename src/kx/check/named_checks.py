@@ -9,13 +9,12 @@ of the doubt rather than guess. The checks that need kubectl's value checkers ar
 
 from __future__ import annotations
 
-from kx.check.problem import Problem
 from kx.check.rules import finding, register_check
+from kx.core.findings import Finding
 from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from kx.catalog.model import RuleSpec
-    from kx.check.rules import Finding
     from kx.check.state import CommandState
 
 # Per-network keys of the advanced --network syntax and the legacy flags they clash with.
@@ -157,7 +156,8 @@ def command_needs_args(state: CommandState, rule: RuleSpec) -> list[Finding]:
     if state.is_set("command") is not True or len(state.positionals) > 1 or state.has_dynamic_positional():
         return []
     message = rule.message or "--command has no effect without a command"
-    return [(Problem("KX403", message, stage=rule.stage, severity="warning"), state.flags["command"].anchor)]
+    word = state.flags["command"].anchor
+    return [Finding("KX403", message, word.start, word.end, severity="warning", stage=rule.stage)]
 
 
 @register_check("docker-tls-files", needs=("tls", "tlsverify"))

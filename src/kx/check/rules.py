@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kx.check.problem import Problem
+from kx.core.findings import Finding
 from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -12,7 +12,6 @@ if TYPE_CHECKING:
     from kx.check.state import CommandState
     from kx.parse.span import Word
 
-    Finding = tuple[Problem, Word]
     NamedCheck = Callable[[CommandState, RuleSpec], list[Finding]]
 
 CHECKS: dict[str, NamedCheck] = {}
@@ -41,7 +40,7 @@ def finding(state: CommandState, rule: RuleSpec, name: str | None, message: str,
     """A finding of ``rule`` at the last word of flag ``name`` (the command's word if not given)."""
     flag_state = state.flags.get(name) if name else None
     word = flag_state.anchor if flag_state is not None else state.anchor
-    return (Problem(code, message, stage=rule.stage), word)
+    return Finding(code, message, word.start, word.end, stage=rule.stage)
 
 
 def _condition_holds(state: CommandState, name: str, cond: dict[str, list[str]]) -> bool | None:
@@ -92,7 +91,7 @@ def _conflicts(state: CommandState, rule: RuleSpec) -> list[Finding]:
     names = " and ".join(_dash(n) for n in rule.flags)
     default = f"{names} cannot be used together"
     later = max(rule.flags, key=lambda n: _flag_word(state, n).start)
-    return [(_problem(rule, "KX401", _message(rule, default)), _flag_word(state, later))]
+    return [_problem(rule, "KX401", _message(rule, default), _flag_word(state, later))]
 
 
 def _requires(state: CommandState, rule: RuleSpec, any_of: bool) -> list[Finding]:
@@ -107,7 +106,7 @@ def _requires(state: CommandState, rule: RuleSpec, any_of: bool) -> list[Finding
         return []
     wanted = (" or " if any_of else " and ").join(_dash(n) for n in missing)
     default = f"{_dash(rule.flag)} needs {wanted}"
-    return [(_problem(rule, "KX402", _message(rule, default)), _flag_word(state, rule.flag))]
+    return [_problem(rule, "KX402", _message(rule, default), _flag_word(state, rule.flag))]
 
 
 def _participant_present(state: CommandState, participant: str) -> bool | None:
@@ -127,10 +126,10 @@ def _one_of(state: CommandState, rule: RuleSpec) -> list[Finding]:
     if len(chosen) > 1:
         default = f"give only one of {_shown(rule)}"
         word = _participant_word(state, chosen[-1])
-        return [(_problem(rule, "KX401", _message(rule, default)), word)]
+        return [_problem(rule, "KX401", _message(rule, default), word)]
     if not chosen and rule.at_least_one:
         default = f"one of {_shown(rule)} is required"
-        return [(_problem(rule, "KX301", _message(rule, default)), state.anchor)]
+        return [_problem(rule, "KX301", _message(rule, default), state.anchor)]
     return []
 
 
@@ -150,13 +149,13 @@ def _participant_word(state: CommandState, participant: str) -> Word:
     return state.positionals[0] if state.positionals else state.anchor
 
 
-def _problem(rule: RuleSpec, code: str, message: str) -> Problem:
+def _problem(rule: RuleSpec, code: str, message: str, word: Word) -> Finding:
     if rule.stage == "server":
         message = f"{message} (the server rejects this; the client lets it through)"
     severity = None if rule.severity == "error" else rule.severity
     if severity is not None and code in ("KX401", "KX402"):
         code = "KX403"
-    return Problem(code, message, stage=rule.stage, severity=severity)
+    return Finding(code, message, word.start, word.end, severity=severity, stage=rule.stage)
 
 
 def check_rule(state: CommandState, rule: RuleSpec) -> list[Finding]:

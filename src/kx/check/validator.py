@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from kx.check import named_checks  # noqa: F401 - registers the named rule checks
-from kx.check.problem import Problem
 from kx.check.rules import check_rule
 from kx.check.state import CommandState, FlagState
 from kx.check.tables import tables
 from kx.check.values import check_flag_value, check_item_value, check_positional_value
+from kx.core.findings import WHOLE, Finding
 from kx.core.gorules.strconv import TRUE_WORDS
 from kx.core.typecheck import TYPE_CHECKING
 
@@ -17,22 +17,22 @@ if TYPE_CHECKING:
     from kx.parse.argv import ParsedCommand
     from kx.parse.span import Word
 
-# (problem, start, end): a problem positioned by absolute offsets into the source text.
-Finding = tuple[Problem, int, int]
 # kubectl --dry-run values that mean a client-side dry run (ParseBool's true spellings included).
 _CLIENT_DRY_RUN = TRUE_WORDS | {"client"}
 
 
-def _span(word: Word, offset: int, problem: Problem, length: int) -> tuple[int, int]:
-    """Absolute span of a problem inside a value that starts at ``offset`` within ``word``."""
-    begin = offset + (problem.begin or 0)
-    end = offset + (problem.end if problem.end is not None else length)
-    if problem.begin is None and problem.end is None and length == 0:
-        return (word.start, word.end)
+def _place(word: Word, offset: int, problem: Finding, length: int) -> Finding:
+    """A value checker's finding placed in the source: its value starts at ``offset`` within ``word``."""
+    _code, _message, begin, end, *_ = problem
+    if length == 0 and begin == 0 and end == WHOLE:
+        return problem.at(word.start, word.end)
+    begin += offset
+    end = offset + (length if end == WHOLE else end)
     if not word.literal and end > word.plain:
         # quoted or escaped past a plain `--flag=`: where the value is is known, not where inside it
-        return (word.start + offset, word.end) if 0 < offset <= word.plain else (word.start, word.end)
-    return (word.start + begin, word.start + max(end, begin + 1))
+        start = word.start + offset if 0 < offset <= word.plain else word.start
+        return problem.at(start, word.end)
+    return problem.at(word.start + begin, word.start + max(end, begin + 1))
 
 
 def check_value_use(
@@ -52,14 +52,14 @@ def check_value_use(
     found: list[Finding] = []
     for item, at in zip(record.fields, record.starts, strict=True):
         for problem in check_item_value(tool, flag, item):
-            found.append((problem, *_span(word, offset + at, problem, len(item))))
+            found.append(_place(word, offset + at, problem, len(item)))
     return found
 
 
-def _positioned(problems: list[Problem], word: Word, offset: int, length: int) -> list[Finding]:
+def _positioned(problems: list[Finding], word: Word, offset: int, length: int) -> list[Finding]:
     if not problems:  # the common case; a comprehension costs a call even over nothing
         return []
-    return [(problem, *_span(word, offset, problem, length)) for problem in problems]
+    return [_place(word, offset, problem, length) for problem in problems]
 
 
 def _positional_slots(
@@ -88,16 +88,16 @@ def check_positionals(state: CommandState, dynamic_args: bool) -> list[Finding]:
         if word.dynamic or slot.format == "resource-arg" or not (slot.format or slot.choices):
             continue  # nothing to check (COMMAND, ARG...), or checked with the others by a rule
         for problem in check_positional_value(state.tool, slot, word.value):
-            found.append((problem, *_span(word, 0, problem, len(word.value))))
+            found.append(_place(word, 0, problem, len(word.value)))
     if extra and not any(slot.repeat for slot in spec.positionals):
         word = extra[0]
         message = f"unexpected argument {word.value!r}: {spec.display_name} takes no more arguments"
-        found.append((Problem("KX305", message), word.start, word.end))
+        found.append(Finding("KX305", message, word.start, word.end))
     if not dynamic_args and not state.has_dynamic_positional():
         for slot in spec.positionals[len(words):]:
             if slot.required:
                 message = f"{spec.display_name} needs {slot.name.upper()}"
-                found.append((Problem("KX301", message), state.anchor.start, state.anchor.end))
+                found.append(Finding("KX301", message, state.anchor.start, state.anchor.end))
                 break
     return found
 
@@ -108,7 +108,7 @@ def check_required_flags(state: CommandState) -> list[Finding]:
     for flag in tables(state.spec).required:
         if flag.name not in state.flags:
             message = f"{state.spec.display_name} needs --{flag.name}"
-            found.append((Problem("KX304", message), state.anchor.start, state.anchor.end))
+            found.append(Finding("KX304", message, state.anchor.start, state.anchor.end))
     return found
 
 
@@ -125,7 +125,7 @@ def check_platform(state: CommandState) -> list[Finding]:
             message = (
                 f"--{name} only works with a Docker daemon on Windows; a Linux daemon refuses it"
             )
-            found.append((Problem("KX109", message, stage="server"), word.start, word.end))
+            found.append(Finding("KX109", message, word.start, word.end, stage="server"))
     return found
 
 
@@ -147,7 +147,7 @@ def check_rules(state: CommandState, dynamic_flags: bool) -> list[Finding]:
 def _rule_findings(state: CommandState, rule: RuleSpec, dynamic_flags: bool) -> list[Finding]:
     if dynamic_flags and rule.kind in ("requires", "requires-any", "one-of"):
         return []  # a dynamic word may be the flag or argument these want
-    return [(problem, word.start, word.end) for problem, word in check_rule(state, rule)]
+    return check_rule(state, rule)
 
 
 def build_state(
@@ -179,7 +179,8 @@ def build_state(
         if word is None:  # a bare flag: its no-value default (bools' "true", kubectl --dry-run)
             add(flag, value, use.word, use.dynamic)
             if not use.dynamic and not flag.is_bool:
-                found.extend((p, use.word.start, use.word.end) for p in check_flag_value(tool, flag, value))
+                word = use.word
+                found.extend(p.at(word.start, word.end) for p in check_flag_value(tool, flag, value))
             continue
         if flag.canonical in flags:
             add(flag, value, word, use.dynamic)
@@ -223,11 +224,8 @@ def drop_create_claims(state: CommandState, found: list[Finding]) -> list[Findin
     if not _client_dry_run(state):
         return found
     lookups = _lookup_spans(state)
-    return [
-        (problem, start, end)
-        for problem, start, end in found
-        if problem.stage != "server" or any(a <= start < b for a, b in lookups)
-    ]
+    return [finding for finding in found
+            if finding[6] != "server" or any(a <= finding[2] < b for a, b in lookups)]  # stage, start
 
 
 def validate(parsed: ParsedCommand, anchor: Word, env: Environment) -> list[Finding]:
@@ -261,9 +259,9 @@ def drop_linux_claims(state: CommandState, found: list[Finding]) -> list[Finding
     """A command written for a Windows daemon keeps only what holds whatever the daemon's OS."""
     from kx.check.windows import assumes_linux, for_windows_daemon
 
-    if not any(assumes_linux(problem) for problem, _, _ in found) or not for_windows_daemon(state):
+    if not any(assumes_linux(finding) for finding in found) or not for_windows_daemon(state):
         return found
-    return [finding for finding in found if not assumes_linux(finding[0])]
+    return [finding for finding in found if not assumes_linux(finding)]
 
 
 def validate_globals(parsed: ParsedCommand, anchor: Word, env: Environment) -> list[Finding]:

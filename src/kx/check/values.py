@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kx.check import formats
 from kx.check.formats.registry import FORMATS, TYPES, ValueContext
-from kx.check.problem import Problem
+from kx.core.findings import Finding
 from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -14,13 +14,13 @@ if TYPE_CHECKING:
     # keeps its flag alive, so a key never stands for another flag.
     MemoKey = tuple["FlagSpec | PositionalSpec", str, "bool | None"]
 
-_MEMO: dict[MemoKey, list[Problem]] = {}
+_MEMO: dict[MemoKey, list[Finding]] = {}
 _MEMO_LIMIT = 20_000
 # Values naming files are read from disk by some checkers: never remembered.
 _UNCACHED_HINTS = frozenset({"file", "dir", "path"})
 
 
-def check_flag_value(tool: str, flag: FlagSpec, value: str, *, final: bool = True) -> list[Problem]:
+def check_flag_value(tool: str, flag: FlagSpec, value: str, *, final: bool = True) -> list[Finding]:
     """Like ``_check_flag_value``, remembering results: checkers are pure functions of their input."""
     key = (flag, value, final)
     found = _MEMO.get(key)
@@ -33,7 +33,7 @@ def check_flag_value(tool: str, flag: FlagSpec, value: str, *, final: bool = Tru
     return found
 
 
-def check_positional_value(tool: str, slot: PositionalSpec, value: str) -> list[Problem]:
+def check_positional_value(tool: str, slot: PositionalSpec, value: str) -> list[Finding]:
     """Like ``_check_positional_value``, remembering results (scripts repeat their images)."""
     key = (slot, value, None)
     found = _MEMO.get(key)
@@ -72,7 +72,7 @@ def _new_plan(tool: str, flag: FlagSpec) -> _Plan:
     return plan
 
 
-def _check_flag_value(tool: str, flag: FlagSpec, value: str, *, final: bool = True) -> list[Problem]:
+def _check_flag_value(tool: str, flag: FlagSpec, value: str, *, final: bool = True) -> list[Finding]:
     """All problems with ``value`` given to ``flag``: type first, then format or choices.
 
     ``final`` False means a later occurrence of this scalar flag overrides the value: only checks
@@ -90,7 +90,7 @@ def _check_flag_value(tool: str, flag: FlagSpec, value: str, *, final: bool = Tr
     return _meaning_problems(plan, value)
 
 
-def check_item_value(tool: str, flag: FlagSpec, item: str) -> list[Problem]:
+def check_item_value(tool: str, flag: FlagSpec, item: str) -> list[Finding]:
     """Problems of one item of a list flag's value (format, choices): the type is the whole value's."""
     plan = _PLANS.get(id(flag))
     if plan is None or plan.ctx.tool != tool:
@@ -98,7 +98,7 @@ def check_item_value(tool: str, flag: FlagSpec, item: str) -> list[Problem]:
     return _meaning_problems(plan, item)
 
 
-def _meaning_problems(plan: _Plan, value: str) -> list[Problem]:
+def _meaning_problems(plan: _Plan, value: str) -> list[Finding]:
     """The format's or the choices' problems with ``value``."""
     flag = plan.flag
     if flag.format:
@@ -113,7 +113,7 @@ def _meaning_problems(plan: _Plan, value: str) -> list[Problem]:
 PARSE_TIME_FORMATS = frozenset({"cpus", "memory-swap", "attach-stream"})
 
 
-def _check_positional_value(tool: str, slot: PositionalSpec, value: str) -> list[Problem]:
+def _check_positional_value(tool: str, slot: PositionalSpec, value: str) -> list[Finding]:
     """All problems with a positional argument's value."""
     if slot.format:
         formats.load_format(slot.format, tool)
@@ -126,7 +126,7 @@ def _check_positional_value(tool: str, slot: PositionalSpec, value: str) -> list
 
 def check_choice(
     value: str, choices: tuple[str, ...], case_sensitive: bool, stage: str, what: str
-) -> list[Problem]:
+) -> list[Finding]:
     """Membership in a choice list, with a did-you-mean suggestion."""
     if value in choices:
         return []
@@ -140,7 +140,7 @@ def check_choice(
         message = f"{value!r} passes the client but the server rejects it for {what}; expected one of {shown}"
     else:
         message = f"{value!r} is not a valid value for {what}; expected one of {shown}"
-    return [Problem(code, message, stage=stage, suggestion=guess)]
+    return [Finding(code, message, stage=stage, suggestion=guess)]
 
 
 def _closest(value: str, choices: tuple[str, ...]) -> str | None:

@@ -8,6 +8,7 @@ yet, and not told off for a long flag its target still has.
 
 from __future__ import annotations
 
+from kx.core.findings import Finding
 from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -16,8 +17,6 @@ if TYPE_CHECKING:
     from kx.catalog.model import CommandSpec
     from kx.parse.argv import FlagUse
     from kx.parse.span import Word
-
-    Raw = tuple[str, str, int, int, "str | None", "str | None", str]
 
 
 def version_key(text: str) -> tuple[int, ...]:
@@ -35,9 +34,9 @@ def version_key(text: str) -> tuple[int, ...]:
     return tuple(key)
 
 
-def newer_than_target(uses: Iterable[FlagUse], tool: str, target: str) -> list[Raw]:
+def newer_than_target(uses: Iterable[FlagUse], tool: str, target: str) -> list[Finding]:
     """A KX503 warning for each use of a flag that arrived after ``tool`` version ``target``."""
-    found: list[Raw] = []
+    found: list[Finding] = []
     wanted = version_key(target)
     for use in uses:
         flag = use.flag
@@ -45,23 +44,23 @@ def newer_than_target(uses: Iterable[FlagUse], tool: str, target: str) -> list[R
             continue
         message = (f"--{flag.name} arrived in {tool} {flag.added}, but the project targets {tool} {target} "
                    "(target-versions in the kx config)")  # fmt: skip
-        found.append(("KX503", message, use.word.start, use.word.end, None, None, "client"))
+        found.append(Finding("KX503", message, use.word.start, use.word.end))
     return found
 
 
 def drop_removed_after_target(
-    raws: list[Raw], words: Sequence[Word], specs: Iterable[CommandSpec], target: str
-) -> list[Raw]:
+    found: list[Finding], words: Sequence[Word], specs: Iterable[CommandSpec], target: str
+) -> list[Finding]:
     """Leave out KX106 for a long flag removed after ``target``: the targeted client still has it."""
     wanted = version_key(target)
     removed = {flag.name: flag for spec in specs for flag in spec.removed_flags}
     kept = []
-    for raw in raws:
-        if raw[0] == "KX106":
-            word = next((w for w in words if w.start <= raw[2] < w.end), None)
+    for finding in found:
+        if finding.code == "KX106":
+            word = next((w for w in words if w.start <= finding.start < w.end), None)
             name = word.value[2:].split("=", 1)[0].replace("_", "-") if word is not None else ""
             flag = removed.get(name) if word is not None and word.value.startswith("--") else None
             if flag is not None and version_key(flag.removed_in) > wanted:
                 continue
-        kept.append(raw)
+        kept.append(finding)
     return kept

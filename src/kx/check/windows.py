@@ -12,8 +12,8 @@ from kx.core.lazyre import LazyRegex
 from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from kx.check.problem import Problem
     from kx.check.state import CommandState
+    from kx.core.findings import Finding
 
 # Microsoft's Windows base images by repository, and the Windows tags other images use.
 _WINDOWS_IMAGE = LazyRegex(
@@ -50,6 +50,6 @@ def for_windows_daemon(state: CommandState) -> bool:
     return False
 
 
-def assumes_linux(problem: Problem) -> bool:
+def assumes_linux(problem: Finding) -> bool:
     """A finding that holds only when the daemon runs Linux (every daemon finding kx makes)."""
     return problem.stage == "server" or problem.linux

@@ -6,6 +6,7 @@ more than the whole ``kx check`` start-up budget (see bench/check_startup.py).
 
 from __future__ import annotations
 
+from kx.core.findings import STAGE_CLIENT
 from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -17,8 +18,6 @@ INFO = "info"
 SEVERITIES = (ERROR, WARNING, INFO)
 SEVERITY_RANK = {INFO: 0, WARNING: 1, ERROR: 2}
 
-# Who would reject the command: the client while parsing or validating, or the daemon/API server.
-STAGE_CLIENT = "client"
 
 _FIELDS = (
     "path",

@@ -14,6 +14,7 @@ import sys
 from kx.core.codes import match_codes
 from kx.core.errors import ConfigError, UsageError
 from kx.core.typecheck import TYPE_CHECKING
+from kx.engine.settings import DEFAULT_MAX_FILE_SIZE
 from kx.parse.tools import TOOLS
 
 if TYPE_CHECKING:
@@ -22,7 +23,6 @@ if TYPE_CHECKING:
 
 CONFIG_FILES = (".kx.toml", "pyproject.toml")
 SEVERITY_VALUES = ("error", "warning", "info", "off")
-DEFAULT_MAX_FILE_SIZE = 16 * 1024 * 1024
 _SIZE = re.compile(r"^\s*(\d+)\s*([kmg]i?b?|b)?\s*$", re.IGNORECASE)
 _VERSION = re.compile(r"^[0-9]{1,9}(\.[0-9]{1,9}){0,2}$")  # ASCII digits: \d takes any script's
 

@@ -8,7 +8,7 @@ before the first half is lexed, so that the child can start at once; this proces
 confirms it (``kx.extract.lexer.lex``'s ``stop``). A wrong guess costs only the child's wasted
 start: it is replaced by one that starts at the first real boundary past the guess.
 
-The child's raw problems (one list per command) come back through a pipe (marshal: tuples of
+The child's findings (one list per command) come back through a pipe (marshal: plain tuples of
 strings and numbers).
 Concatenated in order, the halves' findings are what one process finds. Without ``os.fork``,
 or when the child fails, the second half is done here.
@@ -21,9 +21,10 @@ import os
 import re
 import signal
 
+from kx.core.findings import STAGE_LINT, Finding
 from kx.core.interrupts import end_on_interrupt, hold_interrupts
 from kx.core.typecheck import TYPE_CHECKING
-from kx.engine.pipeline import problems_for_words
+from kx.engine.pipeline import findings_for_words
 from kx.extract.commands import ToolNames, find_tool_names
 from kx.extract.lexer import Lexed, lex
 from kx.extract.shell import ShellResult, collect, plan_script
@@ -31,11 +32,10 @@ from kx.extract.syntax import Gate
 
 if TYPE_CHECKING:
     from kx.catalog.loader import SpecSet
-    from kx.check.environment import Environment
+    from kx.engine.settings import Settings
 
-    Raw = tuple[str, str, int, int, "str | None", "str | None", str]
-    # raws (one list per command), tree-sitter trouble, recovered, tree-only, the lexer's problems
-    Half = tuple[list[list[Raw]], bool, int, int, list[tuple[int, str]]]
+    # findings (one list per command), tree-sitter trouble, recovered, tree-only, the lexer's problems
+    Half = tuple[list[list[Finding]], bool, int, int, list[tuple[int, str]]]
 
 MIN_CHARS = 48 * 1024  # below this a fork costs more than it saves
 # A line that most likely starts a top-level command: no indent, no closing keyword.
@@ -43,18 +43,26 @@ _TOP_LINE = re.compile(r"(?<!\\)\n(?=[A-Za-z_/.])(?!(?:then|do|done|fi|else|elif
 
 
 def lint_script(
-    text: str, dialect: str, specs: SpecSet, env: Environment | None = None
-) -> list[list[Raw]] | None:
-    """The raw problems of a shell script, as ``kx.engine.lint.lint_text`` finds them; None: too small."""
+    text: str, dialect: str, specs: SpecSet, settings: Settings | None = None
+) -> list[list[Finding]] | None:
+    """The findings of a shell script, as ``kx.engine.lintfile.lint_text`` finds them; None: too small.
+
+    ``settings`` default: those of ``lint_text`` for a text with no file of its own.
+    """
     if len(text) < MIN_CHARS or not hasattr(os, "fork"):
         return None
+    if settings is None or settings.env is None:
+        from kx.check.environment import Environment
+        from kx.engine.settings import Settings
+
+        settings = (settings or Settings()).replace(env=Environment.for_lint(None))
     names = find_tool_names(text)
     if names.mention_pattern().search(text) is None:
         return []
     end = len(text)
     guess = _guess(text)
     _warm(specs)
-    child = _Child.start(text, guess, end, names, specs, env)
+    child = _Child.start(text, guess, end, names, specs, settings)
     gate = None
     try:
         lexed = lex(text, 0, end, stop=guess)
@@ -63,8 +71,8 @@ def lint_script(
             if child is not None:
                 child.cancel()
                 child = None
-            child = _Child.start(text, middle, end, names, specs, env) if middle < end else None
-        first = _half(text, 0, middle, names, specs, env, lexed)
+            child = _Child.start(text, middle, end, names, specs, settings) if middle < end else None
+        first = _half(text, 0, middle, names, specs, settings, lexed)
         if _doubtful(first):  # the shell can judge the script while the child finishes
             gate = Gate(text, 0, dialect)
     except BaseException:  # Ctrl-C (or a failure) here: the child's half is not wanted
@@ -73,13 +81,13 @@ def lint_script(
         raise
     second = child.result() if child is not None else None
     if second is None:
-        second = _half(text, middle, end, names, specs, env) if middle < end else ([], False, 0, 0, [])
+        second = _half(text, middle, end, names, specs, settings) if middle < end else ([], False, 0, 0, [])
     groups = first[0] + second[0]
     if gate is None and _doubtful(second):
         gate = Gate(text, 0, dialect)
     if gate is not None:
         for offset, message in gate.verdict(first[4] + second[4]):
-            groups.append([("KX703", message, offset, offset + 1, None, None, "lint")])
+            groups.append([Finding("KX703", message, offset, offset + 1, stage=STAGE_LINT)])
     return groups
 
 
@@ -108,7 +116,7 @@ def _warm(specs: SpecSet) -> None:
 
 
 def _half(
-    text: str, low: int, high: int, names: ToolNames, specs: SpecSet, env: Environment | None = None,
+    text: str, low: int, high: int, names: ToolNames, specs: SpecSet, settings: Settings,
     lexed: Lexed | None = None,
 ) -> Half:
     """Lex (unless ``lexed`` is given), parse and check ``text[low:high]``."""
@@ -120,7 +128,7 @@ def _half(
     result = ShellResult()
     trouble = collect(plan, low, high, result)
     groups = [found for words in result.invocations
-              if (found := problems_for_words(words, specs, env=env, text=text))]
+              if (found := findings_for_words(words, settings, specs, text))]
     return groups, trouble, result.recovered, result.tree_only, lexed.problems
 
 
@@ -128,7 +136,7 @@ class _Child:
     """A forked process working on ``[low, high)``; ``result()`` waits for its answer."""
 
     def __init__(
-        self, text: str, low: int, high: int, names: ToolNames, specs: SpecSet, env: Environment | None
+        self, text: str, low: int, high: int, names: ToolNames, specs: SpecSet, settings: Settings
     ) -> None:
         read, write = os.pipe()
         restore = hold_interrupts()  # so the child cannot take a Ctrl-C into the caller's code
@@ -144,7 +152,9 @@ class _Child:
             os.close(read)
             status = 1
             try:
-                _write_all(write, marshal.dumps(_half(text, low, high, names, specs, env)))
+                half = _half(text, low, high, names, specs, settings)
+                plain = [[tuple(finding) for finding in group] for group in half[0]]  # marshal: no subclasses
+                _write_all(write, marshal.dumps((plain, *half[1:])))
                 status = 0
             finally:
                 os._exit(status)
@@ -158,11 +168,11 @@ class _Child:
 
     @classmethod
     def start(
-        cls, text: str, low: int, high: int, names: ToolNames, specs: SpecSet, env: Environment | None
+        cls, text: str, low: int, high: int, names: ToolNames, specs: SpecSet, settings: Settings
     ) -> _Child | None:
         """A child for ``[low, high)``, or None when no process can be had."""
         try:
-            return cls(text, low, high, names, specs, env)
+            return cls(text, low, high, names, specs, settings)
         except OSError:
             return None
 
@@ -189,7 +199,7 @@ class _Child:
             groups, trouble, recovered, tree_only, problems = marshal.loads(b"".join(chunks))
         except (EOFError, ValueError, TypeError):
             return None
-        lists = [list(group) for group in groups]
+        lists = [[Finding(*finding) for finding in group] for group in groups]
         return lists, bool(trouble), int(recovered), int(tree_only), [tuple(p) for p in problems]
 
 

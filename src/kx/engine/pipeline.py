@@ -3,37 +3,23 @@
 from __future__ import annotations
 
 from kx.catalog.loader import load_specs
-from kx.check.environment import Environment
 from kx.check.validator import validate, validate_globals
 from kx.core.codes import CODES, rule_url
 from kx.core.diagnostics import Diagnostic
 from kx.core.typecheck import TYPE_CHECKING
+from kx.engine.settings import CHECK, Settings
 from kx.parse.resolve import resolve_and_parse
 from kx.parse.span import LineIndex, Word
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Mapping, Sequence
+    from collections.abc import Callable, Iterable, Sequence
 
     from kx.catalog.loader import SpecSet
-    from kx.check.problem import Problem
-    from kx.parse.problems import ParseProblem
-
-    Raw = tuple[str, str, int, int, "str | None", "str | None", str]
+    from kx.check.environment import Environment
+    from kx.core.findings import Finding
 
 COMMAND_PATH = "<command>"
 _SAFE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_=.,:/@%+^")
-
-
-def _from_parse(problems: list[ParseProblem]) -> list[Raw]:
-    if not problems:  # the common case; a comprehension costs a call even over nothing
-        return []
-    return [(p.code, p.message, p.start, p.end, p.suggestion, p.severity, "client") for p in problems]
-
-
-def _from_findings(findings: list[tuple[Problem, int, int]]) -> list[Raw]:
-    if not findings:
-        return []
-    return [(p.code, p.message, start, end, p.suggestion, p.severity, p.stage) for p, start, end in findings]
 
 
 def check_words(
@@ -42,79 +28,65 @@ def check_words(
     path: str = COMMAND_PATH,
     index: LineIndex | None = None,
     specs: SpecSet | None = None,
-    env: Environment | None = None,
+    settings: Settings = CHECK,
 ) -> list[Diagnostic]:
     """Validate one command given as words whose spans index into ``text``."""
-    raws = problems_for_words(words, specs, env=env, text=text)
-    if not raws:
+    found = findings_for_words(words, settings, specs, text, settings.environment())
+    if not found:
         return []
     if index is None:
         index = LineIndex(text)
-    return to_diagnostics(raws, path, index)
+    return to_diagnostics(found, path, index)
 
 
-# The client versions a project targets (tool -> version), for callers that do not pass them:
-# kx lint sets them from its config for the files it checks (see set_target_versions).
-_target_versions: Mapping[str, str] = {}
-
-
-def set_target_versions(targets: Mapping[str, str]) -> Mapping[str, str]:
-    """Use ``targets`` when problems_for_words is given none; return the previous setting."""
-    global _target_versions
-    previous, _target_versions = _target_versions, dict(targets)
-    return previous
-
-
-def problems_for_words(
+def findings_for_words(
     words: list[Word],
+    settings: Settings = CHECK,
     specs: SpecSet | None = None,
-    targets: Mapping[str, str] | None = None,
-    env: Environment | None = None,
     text: str | None = None,
-) -> list[Raw]:
-    """The problems of one command, positioned by offsets into its source text.
+    env: Environment | None = None,
+) -> list[Finding]:
+    """The findings of one command, positioned by offsets into its source text.
 
-    ``targets`` maps a tool to the client version a project must run with: flags that arrived
-    later are warned about (KX503). ``env`` says where the files the command names are looked
-    for (kx.check.environment); by default the command runs here, as with ``kx check``. ``text``,
-    the source the word spans index into, lets a command path be read as written: a project's
+    ``settings.targets`` maps a tool to the client version a project must run with: flags that
+    arrived later are warned about (KX503). ``env`` (default: ``settings.environment()``) says
+    where the files the command names are looked for (kx.check.environment). ``text``, the
+    source the word spans index into, lets a command path be read as written: a project's
     script named ``./tools/docker`` is not docker.
     """
     if not words:
         return []
     if env is None:
-        env = Environment()
+        env = settings.environment()
     for word in words:  # a loop, not any(): this runs for every command of every file
         if "%%" in word.value:  # lint and check alike: one rule
             from kx.extract.templating import mark_percent
 
             words = mark_percent(words)
             break
-    found = resolve_and_parse(words, specs or load_specs())
-    if found is None:
+    resolved = resolve_and_parse(words, specs or load_specs())
+    if resolved is None:
         return []
-    resolution, parsed = found
+    resolution, parsed = resolved
     written = None if text is None else text[resolution.tool_word.start : resolution.tool_word.end]
     if written is not None and "/" in written and env.runs_script(written):
         return []  # the project's own script named docker or kubectl (``text`` holds the spans)
-    raws = _from_parse(resolution.problems)
+    found = list(resolution.problems)
     anchor = resolution.path_words[-1] if resolution.path_words else resolution.tool_word
     if resolution.globals is not None:
-        raws += _from_findings(validate_globals(resolution.globals, resolution.tool_word, env))
+        found += validate_globals(resolution.globals, resolution.tool_word, env)
     if parsed is None:
-        return raws
-    raws += _from_parse(parsed.problems)
-    raws += _from_findings(validate(parsed, anchor, env))
-    if targets is None:
-        targets = _target_versions
-    target = targets.get(resolution.tool) if targets else None
+        return found
+    found += parsed.problems
+    found += validate(parsed, anchor, env)
+    target = settings.target(resolution.tool) if settings.targets else None
     if target is not None:
         from kx.check.versions import drop_removed_after_target, newer_than_target
 
         uses = parsed.uses if resolution.globals is None else [*resolution.globals.uses, *parsed.uses]
-        raws += newer_than_target(uses, resolution.tool, target)
-        raws = drop_removed_after_target(raws, words, (parsed.spec, resolution.root), target)
-    return raws
+        found += newer_than_target(uses, resolution.tool, target)
+        found = drop_removed_after_target(found, words, (parsed.spec, resolution.root), target)
+    return found
 
 
 MAX_MESSAGE = 300
@@ -128,30 +100,32 @@ def shorten(message: str, limit: int = MAX_MESSAGE) -> str:
     return f"{message[:keep]} ... {message[-keep:]}"
 
 
-def to_diagnostics(raws: Sequence[Raw], path: str, index: LineIndex) -> list[Diagnostic]:
-    """Position the raw problems of one command, fold its identical repeats with a count, and sort."""
-    result = _fold(raws, path, index)
+def to_diagnostics(found: Sequence[Finding], path: str, index: LineIndex) -> list[Diagnostic]:
+    """Position the findings of one command, fold its identical repeats with a count, and sort."""
+    result = _fold(found, path, index)
     result.sort(key=Diagnostic.sort_key)
     return result
 
 
-def commands_to_diagnostics(groups: Iterable[Sequence[Raw]], path: str, index: LineIndex) -> list[Diagnostic]:
-    """Position the problems of many commands (one group each), and sort them.
+def commands_to_diagnostics(
+    groups: Iterable[Sequence[Finding]], path: str, index: LineIndex
+) -> list[Diagnostic]:
+    """Position the findings of many commands (one group each), and sort them.
 
     Identical repeats are folded only inside a group: the same mistake in three commands is
     three diagnostics, each at its own place.
     """
     result: list[Diagnostic] = []
-    for raws in groups:
-        if raws:
-            result.extend(_fold(raws, path, index))
+    for found in groups:
+        if found:
+            result.extend(_fold(found, path, index))
     result.sort(key=Diagnostic.sort_key)
     return result
 
 
-def _fold(raws: Sequence[Raw], path: str, index: LineIndex) -> list[Diagnostic]:
+def _fold(found: Sequence[Finding], path: str, index: LineIndex) -> list[Diagnostic]:
     folded: dict[tuple[str, str, str | None], tuple[Diagnostic, int]] = {}
-    for code, message, start, end, suggestion, severity, stage in raws:
+    for code, message, start, end, suggestion, severity, stage, _linux in found:
         key = (code, message, suggestion)
         if key in folded:
             first, seen = folded[key]
@@ -198,16 +172,16 @@ def command_words_in(text: str) -> list[list[Word]]:
     return commands_in(text, 0, len(text), find_tool_names(text))[0]
 
 
-def check_command(text: str, path: str = COMMAND_PATH, env: Environment | None = None) -> list[Diagnostic]:
+def check_command(text: str, path: str = COMMAND_PATH, settings: Settings = CHECK) -> list[Diagnostic]:
     """Validate every docker/kubectl command in a command string (``a && b`` checks both)."""
     index = None  # built for the first command with problems: most have none
     result: list[Diagnostic] = []
-    env = env or Environment()  # one setting for the whole line: kubeconfigs are read once
+    env = settings.environment()  # one for the whole line: kubeconfigs are read once
     for words in command_words_in(text):
-        raws = problems_for_words(words, env=env, text=text)
-        if raws:
+        found = findings_for_words(words, settings, None, text, env)
+        if found:
             index = index or LineIndex(text)
-            result.extend(to_diagnostics(raws, path, index))
+            result.extend(to_diagnostics(found, path, index))
     return result
 
 
@@ -232,11 +206,11 @@ def argv_to_words(argv: Sequence[str]) -> tuple[str, list[Word]]:
 
 
 def check_argv(
-    argv: Sequence[str], path: str = COMMAND_PATH, env: Environment | None = None
+    argv: Sequence[str], path: str = COMMAND_PATH, settings: Settings = CHECK
 ) -> tuple[str, list[Diagnostic]]:
     """Validate a command given as an argument vector; also return its display text."""
     text, words = argv_to_words(argv)
-    return text, check_words(words, text, path, env=env)
+    return text, check_words(words, text, path, settings=settings)
 
 
 def has_errors(diagnostics: Sequence[Diagnostic]) -> bool:

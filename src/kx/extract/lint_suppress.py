@@ -10,6 +10,8 @@ import re
 from collections.abc import Callable
 
 from kx.core.codes import CODES
+from kx.core.findings import STAGE_LINT as LINT
+from kx.core.findings import Finding
 
 _DIRECTIVE = re.compile(
     r"(?:#|//|<!--)[ \t]*kx:[ \t]*(disable|disable-next-line|disable-file)[ \t]*=[ \t]*"
@@ -18,7 +20,6 @@ _DIRECTIVE = re.compile(
 )
 _SKIPPED_NEXT = re.compile(r"[ \t]*(?:$|```|~~~|<!--)")
 
-Raw = tuple[str, str, int, int, "str | None", "str | None", str]
 
 
 class Suppressions:
@@ -29,7 +30,7 @@ class Suppressions:
     def __init__(self) -> None:
         self.file: set[str] = set()
         self.lines: dict[int, set[str]] = {}
-        self.problems: list[Raw] = []
+        self.problems: list[Finding] = []
 
     def silenced(self, code: str, line: int) -> bool:
         """Whether ``code`` is suppressed on 1-based ``line``."""
@@ -71,7 +72,7 @@ def _codes(match: re.Match[str], found: Suppressions) -> set[str]:
         if not hits or not re.fullmatch(r"KX\d{0,3}", prefix):
             start = match.start(2) + match.group(2).find(raw)
             message = f"unknown diagnostic code {raw!r} in a kx directive"
-            found.problems.append(("KX701", message, start, start + len(raw), None, None, "lint"))
+            found.problems.append(Finding("KX701", message, start, start + len(raw), stage=LINT))
             continue
         codes |= hits
     return codes

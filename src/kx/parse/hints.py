@@ -7,8 +7,8 @@ container), and deprecated flags or shorthands with their replacement.
 
 from __future__ import annotations
 
+from kx.core.findings import Finding
 from kx.core.typecheck import TYPE_CHECKING
-from kx.parse.problems import ParseProblem
 from kx.parse.unknown import TRUE_FALSE_WORDS, as_flag, flag_suggestion, sentence, single_dash_long
 
 if TYPE_CHECKING:
@@ -73,7 +73,7 @@ def check_joined_long_name(parsed: ParsedCommand, use: FlagUse) -> None:
     severity = "error" if taken is not None and taken.value_hint == "url" else None
     if severity:
         message += f"; {parsed.spec.tool} would try to reach an API server named {use.value!r}"
-    parsed.problems.append(ParseProblem("KX110", message, start, end, f"--{flag.name}", severity))
+    parsed.problems.append(Finding("KX110", message, start, end, f"--{flag.name}", severity))
 
 
 def check_taken_value(parsed: ParsedCommand, use: FlagUse) -> None:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from kx.core.findings import Finding
 from kx.core.typecheck import TYPE_CHECKING
-from kx.parse.problems import ParseProblem
 
 if TYPE_CHECKING:
     from kx.catalog.model import CommandSpec, FlagSpec
@@ -123,7 +123,7 @@ class ParsedCommand:
     positionals: list[Word]
     dash: int | None
     stop: int | None
-    problems: list[ParseProblem]
+    problems: list[Finding]
     uncertain: bool
     help: bool
 
@@ -140,7 +140,7 @@ class ParsedCommand:
 
     def add(self, code: str, message: str, span: tuple[int, int], suggestion: str | None = None) -> None:
         """Record a problem at a source span."""
-        self.problems.append(ParseProblem(code, message, span[0], span[1], suggestion))
+        self.problems.append(Finding(code, message, span[0], span[1], suggestion))
 
     def uses_of(self, name: str) -> list[FlagUse]:
         """Every occurrence of the flag with this canonical name, in order."""

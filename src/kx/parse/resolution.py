@@ -6,8 +6,8 @@ from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from kx.catalog.model import CommandSpec
+    from kx.core.findings import Finding
     from kx.parse.parsed import ParsedCommand
-    from kx.parse.problems import ParseProblem
     from kx.parse.span import Word
 
 
@@ -34,7 +34,7 @@ class Resolution:
     global_words: list[Word]
     argv: list[Word]
     globals: ParsedCommand | None
-    problems: list[ParseProblem]
+    problems: list[Finding]
     dynamic: bool
 
     def __init__(self, tool: str, tool_word: Word, root: CommandSpec, prefix: list[Word]) -> None:

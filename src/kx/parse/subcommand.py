@@ -10,10 +10,10 @@ a flag before a plugin name (ground-truth P3).
 
 from __future__ import annotations
 
+from kx.core.findings import Finding
 from kx.core.gorules.strconv import TRUE_WORDS
 from kx.core.typecheck import TYPE_CHECKING
 from kx.parse.plugins import KNOWN_PLUGINS
-from kx.parse.problems import ParseProblem
 from kx.parse.suggest import distance
 from kx.parse.unknown import TRUE_FALSE_WORDS
 
@@ -200,4 +200,4 @@ def traverse_start(words: list[Word], spec: CommandSpec) -> int:
 
 
 def _add(found: Resolution, code: str, message: str, word: Word, fix: str | None = None) -> None:
-    found.problems.append(ParseProblem(code, message, word.start, word.end, fix))
+    found.problems.append(Finding(code, message, word.start, word.end, fix))

@@ -1,7 +1,7 @@
 """Value formats and value types, in a registry keyed by name.
 
 A spec names a format (``format: port-mapping``) and a type (``type: bytes``); this package maps
-those names onto checker functions ``(value, ctx) -> list[Problem]``. Submodules register
+those names onto checker functions ``(value, ctx) -> list[Finding]``. Submodules register
 themselves with ``@register_format`` / ``@register_type`` from ``kx.check.formats.registry``;
 ``load_all()`` imports them once. ``kubectl_checks`` holds the kubectl specs' named rule checks,
 which need these modules, so they load together.

@@ -7,7 +7,7 @@ not know (ALL is allowed); a stop signal is a non-zero number or a signal name (
 from __future__ import annotations
 
 from kx.check.formats.registry import register_format
-from kx.check.problem import Problem
+from kx.core.findings import Finding
 from kx.core.gorules.strconv import atoi
 from kx.core.typecheck import TYPE_CHECKING
 
@@ -31,12 +31,12 @@ SIGNALS = frozenset(
 )  # fmt: skip
 
 
-def _server(message: str, suggestion: str | None = None) -> list[Problem]:
-    return [Problem("KX204", message, stage="server", suggestion=suggestion)]
+def _server(message: str, suggestion: str | None = None) -> list[Finding]:
+    return [Finding("KX204", message, stage="server", suggestion=suggestion)]
 
 
 @register_format("capability")
-def check_capability(value: str, ctx: ValueContext) -> list[Problem]:
+def check_capability(value: str, ctx: ValueContext) -> list[Finding]:
     """`--cap-add/--cap-drop`: ALL or a Linux capability, any case, CAP_ prefix optional."""
     name = value.upper()
     if name == "ALL" or name.removeprefix("CAP_") in CAPABILITIES:
@@ -49,7 +49,7 @@ def check_capability(value: str, ctx: ValueContext) -> list[Problem]:
 
 
 @register_format("stop-signal")
-def check_stop_signal(value: str, ctx: ValueContext) -> list[Problem]:
+def check_stop_signal(value: str, ctx: ValueContext) -> list[Finding]:
     """`--stop-signal`: a non-zero signal number or a signal name, any case, SIG prefix optional."""
     number, err = atoi(value)
     if value == "" or (err is None and number != 0):

@@ -9,12 +9,12 @@ from __future__ import annotations
 from kx.check.formats.docker_resources import MIN_MEMORY, ram_in_bytes
 from kx.check.formats.docker_storage import volume_source_problem
 from kx.check.rules import register_check
+from kx.core.findings import Finding
 from kx.core.typecheck import TYPE_CHECKING
 from kx.parse.span import Word
 
 if TYPE_CHECKING:
     from kx.catalog.model import RuleSpec
-    from kx.check.rules import Finding
     from kx.check.state import CommandState
 
 _LOCAL_DRIVERS = ("", "local")
@@ -35,7 +35,8 @@ def volume_source(state: CommandState, rule: RuleSpec) -> list[Finding]:
     for value, word in zip(volumes.values, volumes.words, strict=True):
         problem = None if word.dynamic else volume_source_problem(value)
         if problem is not None:
-            found.append((problem, _value_word(word, value)))
+            place = _value_word(word, value)
+            found.append(problem.at(place.start, place.end))
     return found
 
 
@@ -70,14 +71,12 @@ def memory_swap(state: CommandState, rule: RuleSpec) -> list[Finding]:
     swap, memory = _bytes(state, "memory-swap"), _bytes(state, "memory")
     if swap is None or memory is None or swap <= 0 or 0 < memory < MIN_MEMORY:
         return []
-    from kx.check.problem import Problem
-
     anchor = state.flags["memory-swap"].anchor
     if memory == 0:
         message = "a --memory-swap limit needs a --memory limit: the daemon refuses swap without one"
-        return [(Problem("KX402", message, stage=rule.stage), anchor)]
+        return [Finding("KX402", message, anchor.start, anchor.end, stage=rule.stage)]
     if swap < memory:
         shown = f"{state.flags['memory-swap'].last} < {state.flags['memory'].last}"
         message = f"--memory-swap is memory plus swap, so the daemon refuses one below --memory ({shown})"
-        return [(Problem("KX204", message, stage=rule.stage), anchor)]
+        return [Finding("KX204", message, anchor.start, anchor.end, stage=rule.stage)]
     return []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kx.check.formats._names import is_docker_name
 from kx.check.formats.registry import register_format
-from kx.check.problem import Problem
+from kx.core.findings import Finding
 from kx.core.gorules.strconv import atoi
 from kx.core.typecheck import TYPE_CHECKING
 
@@ -12,13 +12,13 @@ if TYPE_CHECKING:
     from kx.check.formats.registry import ValueContext
 
 
-def _server(message: str) -> list[Problem]:
+def _server(message: str) -> list[Finding]:
     text = f"{message} (the daemon refuses it; the client lets it through)"
-    return [Problem("KX204", text, stage="server")]
+    return [Finding("KX204", text, stage="server")]
 
 
 @register_format("container-name")
-def container_name(value: str, ctx: ValueContext) -> list[Problem]:
+def container_name(value: str, ctx: ValueContext) -> list[Finding]:
     """Container names: a letter or digit, then letters, digits, ``_ . -`` (two characters at least)."""
     if value == "" or is_docker_name(value.removeprefix("/")):
         return []
@@ -26,7 +26,7 @@ def container_name(value: str, ctx: ValueContext) -> list[Problem]:
 
 
 @register_format("absolute-path")
-def absolute_path(value: str, ctx: ValueContext) -> list[Problem]:
+def absolute_path(value: str, ctx: ValueContext) -> list[Finding]:
     """The container working directory must be absolute."""
     if value == "" or value.startswith("/"):
         return []
@@ -44,7 +44,7 @@ def _uint_list_ok(value: str) -> bool:
 
 
 @register_format("cpu-list")
-def cpu_list(value: str, ctx: ValueContext) -> list[Problem]:
+def cpu_list(value: str, ctx: ValueContext) -> list[Finding]:
     """CPU or memory-node lists such as ``0-3,5``."""
     if value == "" or _uint_list_ok(value):
         return []
@@ -52,7 +52,7 @@ def cpu_list(value: str, ctx: ValueContext) -> list[Problem]:
 
 
 @register_format("linux-isolation")
-def linux_isolation(value: str, ctx: ValueContext) -> list[Problem]:
+def linux_isolation(value: str, ctx: ValueContext) -> list[Finding]:
     """A Linux daemon knows only the default isolation."""
     if value.lower() in ("", "default"):
         return []

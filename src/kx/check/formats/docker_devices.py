@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from kx.check.formats.docker_resources import ram_in_bytes
 from kx.check.formats.registry import register_format
-from kx.check.problem import Problem
+from kx.core.findings import Finding
 from kx.core.gorules.csv import record_fields
 from kx.core.gorules.strconv import atoi, parse_int, parse_uint
 from kx.core.typecheck import TYPE_CHECKING
@@ -19,11 +19,11 @@ if TYPE_CHECKING:
 GPU_KEYS = ("driver", "count", "device", "capabilities", "options")
 
 
-def _bad(message: str, suggestion: str | None = None) -> list[Problem]:
-    return [Problem("KX203", message, suggestion=suggestion)]
+def _bad(message: str, suggestion: str | None = None) -> list[Finding]:
+    return [Finding("KX203", message, suggestion=suggestion)]
 
 
-def _device_rate(value: str, what: str) -> tuple[str, str] | list[Problem]:
+def _device_rate(value: str, what: str) -> tuple[str, str] | list[Finding]:
     """Split `/dev/x:rate`; problems when there is no ':' or the path is not under /dev/."""
     path, sep, rate = value.partition(":")
     if not sep or not path:
@@ -34,7 +34,7 @@ def _device_rate(value: str, what: str) -> tuple[str, str] | list[Problem]:
 
 
 @register_format("weight-device")
-def check_weight_device(value: str, ctx: ValueContext) -> list[Problem]:
+def check_weight_device(value: str, ctx: ValueContext) -> list[Finding]:
     """`--blkio-weight-device`: /dev/x:W with W 0 or 10..1000."""
     split = _device_rate(value, "weight")
     if isinstance(split, list):
@@ -46,7 +46,7 @@ def check_weight_device(value: str, ctx: ValueContext) -> list[Problem]:
 
 
 @register_format("throttle-bps-device")
-def check_throttle_bps(value: str, ctx: ValueContext) -> list[Problem]:
+def check_throttle_bps(value: str, ctx: ValueContext) -> list[Finding]:
     """`--device-read-bps` / `--device-write-bps`: /dev/x:size (k, m, g... units allowed)."""
     split = _device_rate(value, "rate")
     if isinstance(split, list):
@@ -58,7 +58,7 @@ def check_throttle_bps(value: str, ctx: ValueContext) -> list[Problem]:
 
 
 @register_format("throttle-iops-device")
-def check_throttle_iops(value: str, ctx: ValueContext) -> list[Problem]:
+def check_throttle_iops(value: str, ctx: ValueContext) -> list[Finding]:
     """`--device-read-iops` / `--device-write-iops`: /dev/x:N with N a plain unsigned integer."""
     split = _device_rate(value, "count")
     if isinstance(split, list):
@@ -68,13 +68,13 @@ def check_throttle_iops(value: str, ctx: ValueContext) -> list[Problem]:
     return []
 
 
-def _gpu_count(text: str) -> list[Problem]:
+def _gpu_count(text: str) -> list[Finding]:
     if text == "all" or atoi(text)[1] is None:
         return []
-    return [Problem("KX203", f"GPU count {text!r} must be 'all' or an integer")]
+    return [Finding("KX203", f"GPU count {text!r} must be 'all' or an integer")]
 
 
-def _gpu_field(key: str, val: str, field: str) -> list[Problem]:
+def _gpu_field(key: str, val: str, field: str) -> list[Finding]:
     if key == "count":
         return _gpu_count(val)
     if key == "options" and isinstance(record_fields(val), str):
@@ -85,7 +85,7 @@ def _gpu_field(key: str, val: str, field: str) -> list[Problem]:
 
 
 @register_format("gpus")
-def check_gpus(value: str, ctx: ValueContext) -> list[Problem]:
+def check_gpus(value: str, ctx: ValueContext) -> list[Finding]:
     """`--gpus`: 'all', a count, or CSV of driver/count/device/capabilities/options."""
     fields = record_fields(value)
     if isinstance(fields, str):
@@ -107,24 +107,24 @@ def check_gpus(value: str, ctx: ValueContext) -> list[Problem]:
 
 
 @register_format("blkio-weight")
-def check_blkio_weight(value: str, ctx: ValueContext) -> list[Problem]:
+def check_blkio_weight(value: str, ctx: ValueContext) -> list[Finding]:
     """`--blkio-weight` (uint16 in the client): the daemon takes 0 or 10..1000."""
     weight, err = parse_uint(value, 0, 16)
     if err is not None or weight == 0 or 10 <= weight <= 1000:
         return []
     fix = "10" if weight < 10 else "1000"
-    return [Problem("KX204", f"block-I/O weight {weight} is outside 10-1000", stage="server", suggestion=fix)]
+    return [Finding("KX204", f"block-I/O weight {weight} is outside 10-1000", stage="server", suggestion=fix)]
 
 
 @register_format("oom-score-adj")
-def check_oom_score_adj(value: str, ctx: ValueContext) -> list[Problem]:
+def check_oom_score_adj(value: str, ctx: ValueContext) -> list[Finding]:
     """`--oom-score-adj` (int in the client): the daemon takes -1000..1000."""
     score, err = parse_int(value, 0, 64)
     if err is not None or -1000 <= score <= 1000:
         return []
     fix = "-1000" if score < 0 else "1000"
     return [
-        Problem(
+        Finding(
             "KX204", f"OOM score adjustment {score} is outside -1000..1000", stage="server", suggestion=fix
         )
     ]

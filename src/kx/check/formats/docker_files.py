@@ -12,7 +12,7 @@ from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from kx.check.formats.registry import ValueContext
-    from kx.check.problem import Problem
+    from kx.core.findings import Finding
 
 _MAX_LINE = 64 * 1024  # bufio.Scanner's default token limit
 _BOM = b"\xef\xbb\xbf"
@@ -46,6 +46,6 @@ def kv_file_problem(data: bytes) -> str | None:
 @register_format("env-file")
 @register_format("label-file")
 @register_format("cidfile")
-def check_local_file(value: str, ctx: ValueContext) -> list[Problem]:
+def check_local_file(value: str, ctx: ValueContext) -> list[Finding]:
     """An env, label or container ID file: any text parses; the file is the environment's."""
     return []

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from kx.check.formats._reference import parse_reference
 from kx.check.formats.registry import register_format
-from kx.check.problem import Problem
+from kx.core.findings import Finding
 from kx.core.gorules.net import split_host_port
 from kx.core.gorules.strings import trim_space
 from kx.core.lazyre import LazyRegex
@@ -74,13 +74,13 @@ def image_problem(ref: str) -> str | None:
 
 
 @register_format("docker-image")
-def check_image(value: str, ctx: ValueContext) -> list[Problem]:
+def check_image(value: str, ctx: ValueContext) -> list[Finding]:
     """Check IMAGE the way `docker run` parses it before talking to the daemon."""
     reason = image_problem(value)
     if reason is None:
         return []
     fix = value.lower() if "lowercase" in reason and image_problem(value.lower()) is None else None
-    return [Problem("KX205", f"invalid image reference {value!r}: {reason}", suggestion=fix)]
+    return [Finding("KX205", f"invalid image reference {value!r}: {reason}", suggestion=fix)]
 
 
 _KNOWN_OS = frozenset(
@@ -123,10 +123,10 @@ def platform_problem(spec: str) -> str | None:
 
 
 @register_format("platform")
-def check_platform(value: str, ctx: ValueContext) -> list[Problem]:
+def check_platform(value: str, ctx: ValueContext) -> list[Finding]:
     """Check `--platform` (empty means the daemon's default)."""
     reason = platform_problem(value) if value else None
-    return [Problem("KX203", f"invalid platform {value!r}: {reason}")] if reason else []
+    return [Finding("KX203", f"invalid platform {value!r}: {reason}")] if reason else []
 
 
 def host_problem(addr: str) -> str | None:
@@ -210,16 +210,16 @@ def _tcp_problem(rest: str, addr: str) -> str | None:
 
 
 @register_format("docker-host")
-def check_docker_host(value: str, ctx: ValueContext) -> list[Problem]:
+def check_docker_host(value: str, ctx: ValueContext) -> list[Finding]:
     """Check one `-H/--host` address (blank means the default socket)."""
     addr = trim_space(value)
     reason = host_problem(addr) if addr else None
-    return [Problem("KX203", f"invalid daemon address {value!r}: {reason}")] if reason else []
+    return [Finding("KX203", f"invalid daemon address {value!r}: {reason}")] if reason else []
 
 
 @register_format("log-level")
-def check_log_level(value: str, ctx: ValueContext) -> list[Problem]:
+def check_log_level(value: str, ctx: ValueContext) -> list[Finding]:
     """Check the global `-l/--log-level` (any case; empty means info)."""
     if value == "" or value.lower() in LOG_LEVELS:
         return []
-    return [Problem("KX202", f"unknown log level {value!r} (use {', '.join(LOG_LEVELS)})")]
+    return [Finding("KX202", f"unknown log level {value!r} (use {', '.join(LOG_LEVELS)})")]

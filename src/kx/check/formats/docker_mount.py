@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from kx.check.formats.docker_resources import ram_in_bytes
 from kx.check.formats.registry import register_format
-from kx.check.problem import Problem
+from kx.core.findings import Finding
 from kx.core.gorules.csv import record_fields
 from kx.core.gorules.strconv import parse_bool, parse_uint
 from kx.core.typecheck import TYPE_CHECKING
@@ -35,11 +35,11 @@ class _Mount:
         self.families: set[str] = set()
 
 
-def _bad(message: str, suggestion: str | None = None) -> list[Problem]:
-    return [Problem("KX203", message, suggestion=suggestion)]
+def _bad(message: str, suggestion: str | None = None) -> list[Finding]:
+    return [Finding("KX203", message, suggestion=suggestion)]
 
 
-def _field(mount: _Mount, key: str, val: str) -> list[Problem]:
+def _field(mount: _Mount, key: str, val: str) -> list[Finding]:
     """Apply one key=value field; problems when the client would refuse it."""
     if key == "type":
         mount.type = val.lower()
@@ -89,7 +89,7 @@ _FAMILY_KEYS = frozenset(
 )
 
 
-def _whole(mount: _Mount) -> list[Problem]:
+def _whole(mount: _Mount) -> list[Finding]:
     """The checks on the finished mount."""
     if mount.type == "":
         return _bad("the mount type is empty")
@@ -105,7 +105,7 @@ def _whole(mount: _Mount) -> list[Problem]:
     return _server_checks(mount)
 
 
-def _server_checks(mount: _Mount) -> list[Problem]:
+def _server_checks(mount: _Mount) -> list[Finding]:
     """What a Linux daemon refuses in a mount the client accepted."""
     if mount.type not in MOUNT_TYPES:
         reason = f"unknown mount type {mount.type!r} (use bind, volume, tmpfs or image)"
@@ -121,11 +121,11 @@ def _server_checks(mount: _Mount) -> list[Problem]:
         reason = "a tmpfs mount takes no source"
     else:
         return []
-    return [Problem("KX204", reason, stage="server")]
+    return [Finding("KX204", reason, stage="server")]
 
 
 @register_format("mount")
-def check_mount(value: str, ctx: ValueContext) -> list[Problem]:
+def check_mount(value: str, ctx: ValueContext) -> list[Finding]:
     """Check one `--mount` value."""
     fields = record_fields(value)
     if isinstance(fields, str):

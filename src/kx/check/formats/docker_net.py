@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 from kx.check.formats.registry import register_format
-from kx.check.problem import Problem
+from kx.core.findings import Finding
 from kx.core.gorules.csv import record_fields
 from kx.core.gorules.net import is_ipv4, parse_ip, parse_mac
 from kx.core.gorules.strconv import atoi
@@ -61,12 +61,12 @@ def is_user_defined(network: str) -> bool:
     return network not in ("default", "bridge", "host", "none") and not network.startswith("container:")
 
 
-def _bad(message: str, suggestion: str | None = None) -> list[Problem]:
-    return [Problem("KX203", message, suggestion=suggestion)]
+def _bad(message: str, suggestion: str | None = None) -> list[Finding]:
+    return [Finding("KX203", message, suggestion=suggestion)]
 
 
 @register_format("docker-network")
-def check_network(value: str, ctx: ValueContext) -> list[Problem]:
+def check_network(value: str, ctx: ValueContext) -> list[Finding]:
     """Check one `--network` value: a name, or `name=...,alias=...` when it holds `word=word`."""
     if not _has_word_pair(value):
         return _bad("the network name is blank") if trim_space(value) == "" else []
@@ -100,7 +100,7 @@ def check_network(value: str, ctx: ValueContext) -> list[Problem]:
 
 
 @register_format("add-host")
-def check_add_host(value: str, ctx: ValueContext) -> list[Problem]:
+def check_add_host(value: str, ctx: ValueContext) -> list[Finding]:
     """Check one `--add-host` value: host:ip or host=ip, ip may be [v6] or host-gateway."""
     host, sep, ip = value.partition("=")
     if not sep:
@@ -112,12 +112,12 @@ def check_add_host(value: str, ctx: ValueContext) -> list[Problem]:
     inner = ip[1:-1] if len(ip) > 2 and ip[0] == "[" and ip[-1] == "]" else ip
     if not parse_ip(trim_space(inner)):
         message = f"{ip!r} is not an IP address (or host-gateway)"
-        return [Problem("KX203", message, begin=len(value) - len(ip), end=len(value))]
+        return [Finding("KX203", message, len(value) - len(ip), len(value))]
     return []
 
 
 @register_format("ip-address")
-def check_ip_address(value: str, ctx: ValueContext) -> list[Problem]:
+def check_ip_address(value: str, ctx: ValueContext) -> list[Finding]:
     """Check an IP address: --dns in the client; --ip, --ip6, --link-local-ip only in the daemon."""
     name = ctx.flag.name if ctx.flag is not None else "dns"
     if name == "dns":
@@ -132,11 +132,11 @@ def check_ip_address(value: str, ctx: ValueContext) -> list[Problem]:
         message = f"{value!r} is not an IP address"
     else:
         return []
-    return [Problem("KX204", message, stage="server")]
+    return [Finding("KX204", message, stage="server")]
 
 
 @register_format("dns-search")
-def check_dns_search(value: str, ctx: ValueContext) -> list[Problem]:
+def check_dns_search(value: str, ctx: ValueContext) -> list[Finding]:
     """Check one `--dns-search` domain ('.' allowed): a letter somewhere, labels of [a-zA-Z0-9-]."""
     val = value.strip(" ")
     if val == ".":
@@ -148,7 +148,7 @@ def check_dns_search(value: str, ctx: ValueContext) -> list[Problem]:
 
 
 @register_format("mac-address")
-def check_mac_address(value: str, ctx: ValueContext) -> list[Problem]:
+def check_mac_address(value: str, ctx: ValueContext) -> list[Finding]:
     """Check a `--mac-address`: net.ParseMAC after trimming spaces."""
     if value == "" or parse_mac(trim_space(value)):
         return []
@@ -156,7 +156,7 @@ def check_mac_address(value: str, ctx: ValueContext) -> list[Problem]:
 
 
 @register_format("link")
-def check_link(value: str, ctx: ValueContext) -> list[Problem]:
+def check_link(value: str, ctx: ValueContext) -> list[Finding]:
     """Check one `--link` value: name[:alias], non-empty, at most one ':'."""
     if value == "":
         return _bad("--link needs a container name")

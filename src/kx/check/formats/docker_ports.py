@@ -9,7 +9,7 @@ tcp/udp/sctp in any case. All of it happens client-side, before any daemon call.
 from __future__ import annotations
 
 from kx.check.formats.registry import register_format
-from kx.check.problem import Problem
+from kx.core.findings import Finding
 from kx.core.gorules.net import parse_ip, split_host_port
 from kx.core.gorules.strconv import RANGE, parse_uint
 from kx.core.typecheck import TYPE_CHECKING
@@ -55,19 +55,19 @@ def split_proto(text: str) -> tuple[str, str]:
     return parts[1], parts[0]
 
 
-def _long_to_short(value: str) -> str | Problem:
+def _long_to_short(value: str) -> str | Finding:
     """The client's conversion of `published=,target=,protocol=` to the short syntax."""
     params = {"protocol": "tcp"}
     for field in value.split(","):
         key, sep, val = field.partition("=")
         if not sep or not key:
             message = f"each field of the long --publish syntax must be name=value, not {field!r}"
-            return Problem("KX203", message)
+            return Finding("KX203", message)
         params[key] = val
     return f"{params.get('published', '')}:{params.get('target', '')}/{params['protocol']}"
 
 
-def check_port_spec(spec: str) -> Problem | None:
+def check_port_spec(spec: str) -> Finding | None:
     """nat.ParsePortSpec on one short-syntax spec: the first problem, as the client reports it."""
     parts = spec.split(":")
     container = parts[-1]
@@ -77,49 +77,49 @@ def check_port_spec(spec: str) -> Problem | None:
     if ip.startswith("["):
         split = split_host_port(ip + ":")
         if isinstance(split, str):
-            return Problem("KX203", f"host IP {ip!r} is malformed: {split}")
+            return Finding("KX203", f"host IP {ip!r} is malformed: {split}")
         ip = split[0]
     if ip and not parse_ip(ip):
         hint = " (put an IPv6 host IP in brackets: [::1]:80:80)" if ":" in ip else ""
-        return Problem("KX203", f"{ip!r} is not a valid host IP address{hint}")
+        return Finding("KX203", f"{ip!r} is not a valid host IP address{hint}")
     if not container:
-        return Problem("KX203", "the container port is missing")
+        return Finding("KX203", "the container port is missing")
     crange = port_range(container)
     if isinstance(crange, str):
-        return Problem("KX203", f"invalid container port: {crange}")
+        return Finding("KX203", f"invalid container port: {crange}")
     if host:
         hrange = port_range(host)
         if isinstance(hrange, str):
-            return Problem("KX203", f"invalid host port: {hrange}")
+            return Finding("KX203", f"invalid host port: {hrange}")
         if crange[1] - crange[0] != hrange[1] - hrange[0] and crange[1] != crange[0]:
-            return Problem("KX203", f"host range {host} and container range {container} differ in length")
+            return Finding("KX203", f"host range {host} and container range {container} differ in length")
     if proto.lower() not in PROTOCOLS:
         known = next((p for p in PROTOCOLS if proto.lower().startswith(p)), None)
         fix = spec[: len(spec) - len(proto)] + known if known and spec.endswith(proto) else None
-        return Problem("KX203", f"unknown protocol {proto!r}: use tcp, udp or sctp", suggestion=fix)
+        return Finding("KX203", f"unknown protocol {proto!r}: use tcp, udp or sctp", suggestion=fix)
     return None
 
 
 @register_format("port-mapping")
-def check_port_mapping(value: str, ctx: ValueContext) -> list[Problem]:
+def check_port_mapping(value: str, ctx: ValueContext) -> list[Finding]:
     """Check one `-p/--publish` value (short or long syntax)."""
-    spec: str | Problem = value
+    spec: str | Finding = value
     if "=" in value:
         spec = _long_to_short(value)
-    if isinstance(spec, Problem):
+    if isinstance(spec, Finding):
         return [spec]
     problem = check_port_spec(spec)
     return [problem] if problem else []
 
 
 @register_format("expose-port")
-def check_expose(value: str, ctx: ValueContext) -> list[Problem]:
+def check_expose(value: str, ctx: ValueContext) -> list[Finding]:
     """Check one `--expose` value: a port or range, optional /proto (the protocol is not checked)."""
     if ":" in value:
-        return [Problem("KX203", "--expose takes a container port or range only, without ':'",
+        return [Finding("KX203", "--expose takes a container port or range only, without ':'",
                         suggestion=value.rsplit(":", 1)[1] or None)]  # fmt: skip
     _, port = split_proto(value)
     result = port_range(port)
     if isinstance(result, str):
-        return [Problem("KX203", f"invalid port or range: {result}")]
+        return [Finding("KX203", f"invalid port or range: {result}")]
     return []

@@ -6,7 +6,7 @@ Byte sizes, `--cpus`, swap and swappiness, and the health-check values.
 from __future__ import annotations
 
 from kx.check.formats.registry import register_format, register_type
-from kx.check.problem import Problem
+from kx.core.findings import Finding
 from kx.core.gorules.strconv import RANGE, go_int64, parse_float, parse_int, parse_uint
 from kx.core.typecheck import TYPE_CHECKING
 
@@ -40,23 +40,23 @@ def ram_in_bytes(text: str) -> int | str:
 
 
 @register_type("bytes")
-def check_bytes(value: str, ctx: ValueContext) -> list[Problem]:
+def check_bytes(value: str, ctx: ValueContext) -> list[Finding]:
     """A docker byte size (`512m`, `1.5g`, `1 GiB`); `--memory-swap` also takes -1."""
     name = ctx.flag.name if ctx.flag is not None else ""
     if value == "-1" and name == "memory-swap":
         return []
     result = ram_in_bytes(value)
     if isinstance(result, str):
-        return [Problem("KX201", result)]
+        return [Finding("KX201", result)]
     if name == "memory" and result != 0 and result < MIN_MEMORY:
         return [
-            Problem("KX204", "the daemon's smallest memory limit is 6 MiB", stage="server", suggestion="6m")
+            Finding("KX204", "the daemon's smallest memory limit is 6 MiB", stage="server", suggestion="6m")
         ]
     return []
 
 
 @register_format("memory-swap")
-def check_memory_swap(value: str, ctx: ValueContext) -> list[Problem]:
+def check_memory_swap(value: str, ctx: ValueContext) -> list[Finding]:
     """`--memory-swap`: a byte size or -1 (unlimited)."""
     return [] if value == "-1" else check_bytes(value, ctx)
 
@@ -139,39 +139,39 @@ def _divisible(number: int, prime: int, times: int) -> bool:
 
 
 @register_format("cpus")
-def check_cpus(value: str, ctx: ValueContext) -> list[Problem]:
+def check_cpus(value: str, ctx: ValueContext) -> list[Finding]:
     """`--cpus`: a decimal or fraction with at most 9 decimal places (negative passes the client)."""
     verdict = _rat_verdict(value) if value else "syntax"
     if verdict == "syntax":
-        return [Problem("KX201", f"{value!r} is not a number of CPUs (e.g. 1.5 or 1/2)")]
+        return [Finding("KX201", f"{value!r} is not a number of CPUs (e.g. 1.5 or 1/2)")]
     if verdict == "precision":
-        return [Problem("KX201", f"{value!r} has more than 9 decimal places")]
+        return [Finding("KX201", f"{value!r} has more than 9 decimal places")]
     if value.startswith("-") and any(ch in "123456789" for ch in value.partition("/")[0]):
-        return [Problem("KX204", "the daemon refuses a negative number of CPUs", stage="server")]
+        return [Finding("KX204", "the daemon refuses a negative number of CPUs", stage="server")]
     return []
 
 
 @register_format("memory-swappiness")
-def check_swappiness(value: str, ctx: ValueContext) -> list[Problem]:
+def check_swappiness(value: str, ctx: ValueContext) -> list[Finding]:
     """`--memory-swappiness`: -1 (unset) or 0..100."""
     number, err = parse_int(value, 0, 64)
     if err is not None or number == -1 or 0 <= number <= 100:
         return []
-    return [Problem("KX203", f"memory swappiness {number} is outside 0-100 (or -1)")]
+    return [Finding("KX203", f"memory swappiness {number} is outside 0-100 (or -1)")]
 
 
 @register_format("health-duration")
-def check_health_duration(value: str, ctx: ValueContext) -> list[Problem]:
+def check_health_duration(value: str, ctx: ValueContext) -> list[Finding]:
     """A `--health-*` duration: the client refuses a negative one."""
     if value.startswith("-") and any(ch in "123456789" for ch in value):
-        return [Problem("KX203", f"{ctx.display or 'a health-check duration'} cannot be negative")]
+        return [Finding("KX203", f"{ctx.display or 'a health-check duration'} cannot be negative")]
     return []
 
 
 @register_format("health-retries")
-def check_health_retries(value: str, ctx: ValueContext) -> list[Problem]:
+def check_health_retries(value: str, ctx: ValueContext) -> list[Finding]:
     """`--health-retries`: the client refuses a negative count."""
     number, err = parse_int(value, 0, 64)
     if err is None and number < 0:
-        return [Problem("KX203", "--health-retries cannot be negative", suggestion="0")]
+        return [Finding("KX203", "--health-retries cannot be negative", suggestion="0")]
     return []

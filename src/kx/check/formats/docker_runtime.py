@@ -7,7 +7,7 @@ options, device cgroup rules.
 from __future__ import annotations
 
 from kx.check.formats.registry import register_format
-from kx.check.problem import Problem
+from kx.core.findings import Finding
 from kx.core.gorules.strconv import RANGE, atoi, parse_bool, parse_int
 from kx.core.lazyre import LazyRegex
 from kx.core.typecheck import TYPE_CHECKING
@@ -27,21 +27,21 @@ SYSCTL_NAMES = frozenset(
 SECURITY_KEYS = ("label", "apparmor", "seccomp", "no-new-privileges", "writable-cgroups", "systempaths")
 
 
-def _bad(message: str, suggestion: str | None = None) -> list[Problem]:
-    return [Problem("KX203", message, suggestion=suggestion)]
+def _bad(message: str, suggestion: str | None = None) -> list[Finding]:
+    return [Finding("KX203", message, suggestion=suggestion)]
 
 
-def _choice(value: str, allowed: tuple[str, ...], what: str) -> list[Problem]:
+def _choice(value: str, allowed: tuple[str, ...], what: str) -> list[Finding]:
     """A case-sensitive choice; the suggestion fixes the case when that is the only mistake."""
     if value in allowed:
         return []
     fix = next((a for a in allowed if a and a == value.lower()), None)
     shown = ", ".join(repr(a) if a else "''" for a in allowed)
-    return [Problem("KX202", f"{value!r} is not a valid {what} (use {shown})", suggestion=fix)]
+    return [Finding("KX202", f"{value!r} is not a valid {what} (use {shown})", suggestion=fix)]
 
 
 @register_format("restart-policy")
-def check_restart(value: str, ctx: ValueContext) -> list[Problem]:
+def check_restart(value: str, ctx: ValueContext) -> list[Finding]:
     """Check `--restart`: the client checks the shape, only the daemon knows the names."""
     if value == "":
         return []
@@ -58,19 +58,19 @@ def check_restart(value: str, ctx: ValueContext) -> list[Problem]:
         key = name.lower().replace("_", "-")
         fix = key + (value[len(name) :] if key == "on-failure" else "") if key in RESTART_NAMES else None
         message = f"unknown restart policy {name!r} (use no, always, on-failure[:N] or unless-stopped)"
-        return [Problem("KX204", message, stage="server", suggestion=fix, end=len(name))]
+        return [Finding("KX204", message, stage="server", suggestion=fix, end=len(name))]
     if name != "on-failure" and count != 0:
         message = f"a retry count is only allowed with on-failure, not with {name!r}"
-        return [Problem("KX204", message, stage="server", suggestion=name)]
+        return [Finding("KX204", message, stage="server", suggestion=name)]
     if count < 0:
         return [
-            Problem("KX204", "the retry count cannot be negative", stage="server", suggestion="on-failure")
+            Finding("KX204", "the retry count cannot be negative", stage="server", suggestion="on-failure")
         ]
     return []
 
 
 @register_format("pid-mode")
-def check_pid_mode(value: str, ctx: ValueContext) -> list[Problem]:
+def check_pid_mode(value: str, ctx: ValueContext) -> list[Finding]:
     """Check `--pid`: '', host or container:<name|id>."""
     if value.startswith("container:") and value != "container:":
         return []
@@ -80,50 +80,50 @@ def check_pid_mode(value: str, ctx: ValueContext) -> list[Problem]:
 
 
 @register_format("uts-mode")
-def check_uts_mode(value: str, ctx: ValueContext) -> list[Problem]:
+def check_uts_mode(value: str, ctx: ValueContext) -> list[Finding]:
     """Check `--uts`: '' or host."""
     return _choice(value, ("", "host"), "UTS mode")
 
 
 @register_format("userns-mode")
-def check_userns_mode(value: str, ctx: ValueContext) -> list[Problem]:
+def check_userns_mode(value: str, ctx: ValueContext) -> list[Finding]:
     """Check `--userns`: '' or host."""
     return _choice(value, ("", "host"), "user namespace mode")
 
 
 @register_format("cgroupns-mode")
-def check_cgroupns_mode(value: str, ctx: ValueContext) -> list[Problem]:
+def check_cgroupns_mode(value: str, ctx: ValueContext) -> list[Finding]:
     """Check `--cgroupns`: '', host or private."""
     return _choice(value, ("", "host", "private"), "cgroup namespace mode")
 
 
 @register_format("ipc-mode")
-def check_ipc_mode(value: str, ctx: ValueContext) -> list[Problem]:
+def check_ipc_mode(value: str, ctx: ValueContext) -> list[Finding]:
     """Check `--ipc` (daemon only): '', none, private, shareable, host or container:<x>."""
     allowed = ("", "none", "private", "shareable", "host")
     if value in allowed or value.startswith("container:"):
         return []
     problem = _choice(value, allowed, "IPC mode (or container:<name|id>)")[0]
-    return [Problem("KX204", problem.message, stage="server", suggestion=problem.suggestion)]
+    return [Finding("KX204", problem.message, stage="server", suggestion=problem.suggestion)]
 
 
 @register_format("attach-stream")
-def check_attach(value: str, ctx: ValueContext) -> list[Problem]:
+def check_attach(value: str, ctx: ValueContext) -> list[Finding]:
     """Check one `-a/--attach` stream: stdin, stdout or stderr in any case."""
     if value.lower() in ("stdin", "stdout", "stderr"):
         return []
-    return [Problem("KX202", f"{value!r} is not a stream (use stdin, stdout or stderr)")]
+    return [Finding("KX202", f"{value!r} is not a stream (use stdin, stdout or stderr)")]
 
 
 @register_format("ulimit")
-def check_ulimit(value: str, ctx: ValueContext) -> list[Problem]:
+def check_ulimit(value: str, ctx: ValueContext) -> list[Finding]:
     """Check one `--ulimit` value: name=soft[:hard], soft <= hard unless hard is -1."""
     name, sep, limits = value.partition("=")
     if not sep:
         return _bad(f"--ulimit needs name=soft[:hard], not {value!r}")
     if name not in ULIMIT_NAMES:
         fix = name.lower() + value[len(name) :] if name.lower() in ULIMIT_NAMES else None
-        return [Problem("KX202", f"unknown ulimit {name!r}", suggestion=fix, end=len(name))]
+        return [Finding("KX202", f"unknown ulimit {name!r}", suggestion=fix, end=len(name))]
     parts = limits.split(":")
     if len(parts) > 2:
         return _bad(f"--ulimit takes at most soft:hard, not {limits!r}")
@@ -142,7 +142,7 @@ def check_ulimit(value: str, ctx: ValueContext) -> list[Problem]:
 
 
 @register_format("sysctl")
-def check_sysctl(value: str, ctx: ValueContext) -> list[Problem]:
+def check_sysctl(value: str, ctx: ValueContext) -> list[Finding]:
     """Check one `--sysctl`: key=value with a namespaced key (IPC kernel.*, net.*, fs.mqueue.*)."""
     key, sep, _ = value.partition("=")
     if not sep or not key:
@@ -153,7 +153,7 @@ def check_sysctl(value: str, ctx: ValueContext) -> list[Problem]:
 
 
 @register_format("security-opt")
-def check_security_opt(value: str, ctx: ValueContext) -> list[Problem]:
+def check_security_opt(value: str, ctx: ValueContext) -> list[Finding]:
     """Check one `--security-opt`: key=value or key:value (value non-empty), or no-new-privileges."""
     key, sep, val = value.partition("=")
     if not sep and key != "no-new-privileges":
@@ -165,7 +165,7 @@ def check_security_opt(value: str, ctx: ValueContext) -> list[Problem]:
     return _security_server(key, val)
 
 
-def _security_server(key: str, val: str) -> list[Problem]:
+def _security_server(key: str, val: str) -> list[Finding]:
     """What the daemon refuses among the options the client passes on."""
     if key == "systempaths" and val == "unconfined":
         return []  # handled by the client itself
@@ -175,22 +175,22 @@ def _security_server(key: str, val: str) -> list[Problem]:
         message = f"unknown security option {key!r} (use label, apparmor, seccomp or no-new-privileges)"
     else:
         return []
-    return [Problem("KX204", message, stage="server")]
+    return [Finding("KX204", message, stage="server")]
 
 
 @register_format("storage-opt")
-def check_storage_opt(value: str, ctx: ValueContext) -> list[Problem]:
+def check_storage_opt(value: str, ctx: ValueContext) -> list[Finding]:
     """Check one `--storage-opt`: it must contain '='."""
     return [] if "=" in value else _bad(f"--storage-opt needs key=value, not {value!r}")
 
 
 @register_format("log-opt")
-def check_log_opt(value: str, ctx: ValueContext) -> list[Problem]:
+def check_log_opt(value: str, ctx: ValueContext) -> list[Finding]:
     """Check one `--log-opt`: the client takes anything; a value without '=' is almost surely wrong."""
     if "=" in value:
         return []
     return [
-        Problem("KX208", f"--log-opt {value!r} has no '=', so it sets {value!r} to ''", severity="warning")
+        Finding("KX208", f"--log-opt {value!r} has no '=', so it sets {value!r} to ''", severity="warning")
     ]
 
 
@@ -198,7 +198,7 @@ _CGROUP_RULE = LazyRegex(r"[acb] ([0-9]+|\*):([0-9]+|\*) [rwm]{1,3}")
 
 
 @register_format("device-cgroup-rule")
-def check_device_cgroup_rule(value: str, ctx: ValueContext) -> list[Problem]:
+def check_device_cgroup_rule(value: str, ctx: ValueContext) -> list[Finding]:
     """Check one `--device-cgroup-rule`: 'type major:minor mode', e.g. 'c 1:3 mr'."""
     if _CGROUP_RULE.fullmatch(value):
         return []

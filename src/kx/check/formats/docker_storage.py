@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from kx.check.formats._names import is_docker_name
 from kx.check.formats.registry import register_format
-from kx.check.problem import Problem
+from kx.core.findings import Finding
 from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -24,19 +24,19 @@ _COPY = frozenset({"nocopy"})
 _MODE_GROUPS = (_RW, _LABEL, _PROPAGATION, _COPY, _CONSISTENCY)
 
 
-def _client_volume(spec: str) -> Problem | None:
+def _client_volume(spec: str) -> Finding | None:
     """The client's own -v parse: segments split at ':' except after a lone drive letter."""
     if spec == "":
-        return Problem("KX203", "the volume spec is empty")
+        return Finding("KX203", "the volume spec is empty")
     if len(spec.encode()) <= 2:
         return None
     parts = spec.split(":")
     if "\0" not in spec and not any(len(part) == 1 and part.isalpha() for part in parts[:-1]):
         # No drive letter to join with its ':': the fields are the parts (the loop below, faster).
         if not all(parts[:3]):
-            return Problem("KX203", "the volume spec has an empty part between colons")
+            return Finding("KX203", "the volume spec has an empty part between colons")
         if len(parts) > 3:
-            return Problem("KX203", "the volume spec has too many colons (at most host:container:mode)")
+            return Finding("KX203", "the volume spec has too many colons (at most host:container:mode)")
         return None
     fields: list[str] = []
     buf = ""
@@ -45,9 +45,9 @@ def _client_volume(spec: str) -> Problem | None:
             buf += ch
         elif ch in ":\0":
             if not buf:
-                return Problem("KX203", "the volume spec has an empty part between colons")
+                return Finding("KX203", "the volume spec has an empty part between colons")
             if len(fields) == 2 and ch == ":":
-                return Problem("KX203", "the volume spec has too many colons (at most host:container:mode)")
+                return Finding("KX203", "the volume spec has too many colons (at most host:container:mode)")
             fields.append(buf)
             buf = ""
         else:
@@ -70,7 +70,7 @@ def valid_mount_mode(mode: str) -> bool:
     return max(counts) <= 1
 
 
-def _server_volume(spec: str) -> Problem | None:
+def _server_volume(spec: str) -> Finding | None:
     """What a Linux daemon rejects in a -v spec that the client passed."""
     parts = spec.split(":", 3)
     if len(parts) > 3:
@@ -90,7 +90,7 @@ def _server_volume(spec: str) -> Problem | None:
     return None
 
 
-def volume_source_problem(spec: str) -> Problem | None:
+def volume_source_problem(spec: str) -> Finding | None:
     """A -v source that is neither a host path nor a local volume name (once the rest passed).
 
     Only the local volume driver checks names: the validator applies this unless --volume-driver
@@ -132,12 +132,12 @@ def _abs_hint(spec: str, source: str) -> str | None:
     return "./" + spec if "/" in source else None
 
 
-def _server(message: str, suggestion: str | None = None) -> Problem:
-    return Problem("KX204", message, stage="server", suggestion=suggestion)
+def _server(message: str, suggestion: str | None = None) -> Finding:
+    return Finding("KX204", message, stage="server", suggestion=suggestion)
 
 
 @register_format("volume")
-def check_volume(value: str, ctx: ValueContext) -> list[Problem]:
+def check_volume(value: str, ctx: ValueContext) -> list[Finding]:
     """Check one `-v/--volume` spec: the client's rules, then a Linux daemon's."""
     problem = _client_volume(value) or (_server_volume(value) if _has_source(value) else None)
     return [problem] if problem else []
@@ -187,21 +187,21 @@ def cdi_name(value: str) -> str:
 
 
 @register_format("device")
-def check_device(value: str, ctx: ValueContext) -> list[Problem]:
+def check_device(value: str, ctx: ValueContext) -> list[Finding]:
     """Check one `--device` value the way the client does for a Linux daemon."""
     cdi = cdi_name(value)
     if cdi == "ok":
         return []
     if cdi == "crash":
         message = "CDI vendor and class names need at least two characters (the client crashes)"
-        return [Problem("KX203", message)]
+        return [Finding("KX203", message)]
     if value.count(":") > 2 or value.split(":", 1)[0] == "":
-        return [Problem("KX203", "a device is host-path[:container-path][:mode] with a non-empty host path")]
+        return [Finding("KX203", "a device is host-path[:container-path][:mode] with a non-empty host path")]
     parts = value.split(":")
     if len(parts) == 3 and not valid_device_mode(parts[2]):
-        return [Problem("KX203", f"device mode {parts[2]!r} must combine r, w and m",
-                        begin=len(value) - len(parts[2]), end=len(value))]  # fmt: skip
+        return [Finding("KX203", f"device mode {parts[2]!r} must combine r, w and m",
+                        len(value) - len(parts[2]), len(value))]  # fmt: skip
     target = parts[0] if len(parts) == 1 or (len(parts) == 2 and valid_device_mode(parts[1])) else parts[1]
     if not target.startswith("/"):  # the client asks this only when the daemon runs Linux
-        return [Problem("KX203", f"device path {target!r} must be absolute", linux=True)]
+        return [Finding("KX203", f"device path {target!r} must be absolute", linux=True)]
     return []

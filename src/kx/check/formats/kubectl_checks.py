@@ -12,13 +12,12 @@ from kx.check.formats.kubectl_globals import check_override_flags
 from kx.check.formats.kubectl_output import check_output_flags
 from kx.check.formats.kubectl_resources import check_resource_args
 from kx.check.formats.kubectl_service import service_type_problems
-from kx.check.problem import Problem
 from kx.check.rules import finding, register_check
+from kx.core.findings import Finding
 from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from kx.catalog.model import RuleSpec
-    from kx.check.rules import Finding
     from kx.check.state import CommandState
 
 
@@ -35,10 +34,11 @@ def override_type(state: CommandState, rule: RuleSpec) -> list[Finding]:
         command = state.spec.path[-1] if state.spec.path else ""
         problems = _override_field_types(overrides, command, kind == "json")
         anchor = "overrides"
-    return [(p, state.flags[anchor].anchor) for p in problems]
+    word = state.flags[anchor].anchor
+    return [p.at(word.start, word.end) for p in problems]
 
 
-def _override_field_types(overrides: str, command: str, patch: bool) -> list[Problem]:
+def _override_field_types(overrides: str, command: str, patch: bool) -> list[Finding]:
     """An override whose fields have the wrong JSON types for kubectl's object, or a bad JSON patch."""
     from kx.check.formats.kube_override_types import json_patch_problem, override_type_problem
     from kx.core.gorules.json import json_kind, read
@@ -50,7 +50,7 @@ def _override_field_types(overrides: str, command: str, patch: bool) -> list[Pro
         why = json_patch_problem(value, command) if patch else override_type_problem(value, command)
     except RecursionError:
         return []
-    return [Problem("KX203", f"--overrides does not fit the object kubectl builds: {why}")] if why else []
+    return [Finding("KX203", f"--overrides does not fit the object kubectl builds: {why}")] if why else []
 
 
 @register_check("output-template", needs=("output", "template"))
@@ -62,7 +62,8 @@ def output_template(state: CommandState, rule: RuleSpec) -> list[Finding]:
         return []
     anchor = "template" if "template" in state.flags else "output"
     problems = check_output_flags(state.value("output"), state.value("template"))
-    return [(p, state.flags[anchor].anchor) for p in problems]
+    word = state.flags[anchor].anchor
+    return [p.at(word.start, word.end) for p in problems]
 
 
 @register_check("resource-args-shape")
@@ -74,7 +75,8 @@ def resource_args(state: CommandState, rule: RuleSpec) -> list[Finding]:
     from_files = state.is_set("filename") is True or state.is_set("kustomize") is True
     found = []
     for index, problem in check_resource_args([w.value for w in words], from_files=from_files):
-        found.append((problem, words[index] if 0 <= index < len(words) else state.anchor))
+        word = words[index] if 0 <= index < len(words) else state.anchor
+        found.append(problem.at(word.start, word.end))
     return found
 
 
@@ -98,4 +100,5 @@ def run_expose_service_name(state: CommandState, rule: RuleSpec) -> list[Finding
     if not is_dns1123_label(name) or len(name) > 63 or is_dns1035_label(name):
         return []  # a bad pod name is reported on its own
     message = f"--expose names the Service {name!r}, but Service names must start with a letter"
-    return [(Problem("KX207", message, stage=rule.stage), state.positionals[0])]
+    word = state.positionals[0]
+    return [Finding("KX207", message, word.start, word.end, stage=rule.stage)]

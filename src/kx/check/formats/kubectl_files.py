@@ -11,7 +11,7 @@ from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from kx.check.formats.registry import ValueContext
-    from kx.check.problem import Problem
+    from kx.core.findings import Finding
 
 
 @register_format("kube-local-file")
@@ -20,6 +20,6 @@ if TYPE_CHECKING:
 @register_format("kube-user")
 @register_format("docker-context")
 @register_format("kustomize-dir")
-def check_local_name(value: str, ctx: ValueContext) -> list[Problem]:
+def check_local_name(value: str, ctx: ValueContext) -> list[Finding]:
     """A kubeconfig, CA, certificate or key file, or a kubeconfig entry: any text parses."""
     return []

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from kx.check.formats.registry import register_format
 from kx.check.formats.types import check_module_spec
-from kx.check.problem import Problem
+from kx.core.findings import Finding
 from kx.core.gorules import strconv as sc
 from kx.core.gorules.duration import DurationError, parse_duration
 from kx.core.lazyre import LazyRegex
@@ -26,7 +26,7 @@ _HOST_FORBIDDEN = " {}|\\^`"
 
 
 @register_format("request-timeout")
-def check_request_timeout(value: str, ctx: ValueContext) -> list[Problem]:
+def check_request_timeout(value: str, ctx: ValueContext) -> list[Finding]:
     """Whole seconds (base 10, not negative) or a Go duration; empty means no timeout."""
     if value == "":
         return []
@@ -37,18 +37,18 @@ def check_request_timeout(value: str, ctx: ValueContext) -> list[Problem]:
         parse_duration(value)
     except DurationError:
         message = f"{value!r} is not a timeout: give whole seconds (30) or a duration with a unit (30s, 2m)"
-        return [Problem("KX201", message)]
+        return [Finding("KX201", message)]
     return []
 
 
 @register_format("profile")
-def check_profile(value: str, ctx: ValueContext) -> list[Problem]:
+def check_profile(value: str, ctx: ValueContext) -> list[Finding]:
     """--profile: one of the Go runtime profile names, or none (case-sensitive; empty is rejected)."""
     if value in PROFILES:
         return []
     guess = value.lower() if value.lower() in PROFILES else None
     message = f"{value!r} is not a profile name; use one of {', '.join(PROFILES)}"
-    return [Problem("KX202", message, suggestion=guess)]
+    return [Finding("KX202", message, suggestion=guess)]
 
 
 register_format("vmodule")(check_module_spec)
@@ -81,7 +81,7 @@ def url_problem(url: str) -> str | None:
 
 
 @register_format("kube-filename")
-def check_kube_filename(value: str, ctx: ValueContext) -> list[Problem]:
+def check_kube_filename(value: str, ctx: ValueContext) -> list[Finding]:
     """One -f value of kubectl expose (a CSV list): no empty item, URLs that parse, paths that exist.
 
     Whether the paths exist, and what they hold, is the environment pass's business.
@@ -91,22 +91,22 @@ def check_kube_filename(value: str, ctx: ValueContext) -> list[Problem]:
     problems = []
     for item in value.split(","):
         if item == "":
-            problems.append(Problem("KX203", f"{value!r} has an empty file name between commas"))
+            problems.append(Finding("KX203", f"{value!r} has an empty file name between commas"))
         elif item.startswith(("http://", "https://")):
             why = url_problem(item)
             if why:
-                problems.append(Problem("KX203", f"the URL {item!r} does not parse: {why}"))
+                problems.append(Finding("KX203", f"the URL {item!r} does not parse: {why}"))
     return problems
 
 
 @register_format("overrides-json")
-def check_overrides_json(value: str, ctx: ValueContext) -> list[Problem]:
+def check_overrides_json(value: str, ctx: ValueContext) -> list[Finding]:
     """--overrides: valid JSON (checked once the client has reached the server)."""
     from kx.core.gorules.json import json_kind
 
     if value == "" or json_kind(value) is not None:
         return []
-    return [Problem("KX203", f"--overrides is not valid JSON: {_clip(value)}")]
+    return [Finding("KX203", f"--overrides is not valid JSON: {_clip(value)}")]
 
 
 def _clip(value: str) -> str:
@@ -114,16 +114,16 @@ def _clip(value: str) -> str:
 
 
 @register_format("override-type")
-def check_override_type(value: str, ctx: ValueContext) -> list[Problem]:
+def check_override_type(value: str, ctx: ValueContext) -> list[Finding]:
     """--override-type alone: a bad value is only an error once --overrides is given (a warning here)."""
     if value in OVERRIDE_TYPES:
         return []
     message = f"{value!r} is not an override type (json, merge, strategic); with --overrides it is an error"
     guess = value.lower() if value.lower() in OVERRIDE_TYPES else None
-    return [Problem("KX208", message, suggestion=guess)]
+    return [Finding("KX208", message, suggestion=guess)]
 
 
-def check_override_flags(overrides: str | None, override_type: str | None) -> list[Problem]:
+def check_override_flags(overrides: str | None, override_type: str | None) -> list[Finding]:
     """--overrides with --override-type: the type must be valid and fit the JSON (a patch list for json)."""
     from kx.core.gorules.json import json_kind
 
@@ -131,15 +131,15 @@ def check_override_flags(overrides: str | None, override_type: str | None) -> li
         return []
     kind = override_type or "merge"
     if kind not in OVERRIDE_TYPES:
-        return [Problem("KX202", f"{kind!r} is not an override type; use json, merge or strategic")]
+        return [Finding("KX202", f"{kind!r} is not an override type; use json, merge or strategic")]
     found = json_kind(overrides)
     if found is None:
         return []  # reported by check_overrides_json
     if kind == "json" and found != "array":
         message = "with --override-type=json, --overrides must be a JSON array of patch operations"
-        return [Problem("KX203", message)]
+        return [Finding("KX203", message)]
     if kind == "merge" and found != "object":
-        return [Problem("KX203", "a merge patch in --overrides must be a JSON object")]
+        return [Finding("KX203", "a merge patch in --overrides must be a JSON object")]
     if kind == "strategic" and found not in ("object", "null"):
-        return [Problem("KX203", "with --override-type=strategic, --overrides must be a JSON object")]
+        return [Finding("KX203", "with --override-type=strategic, --overrides must be a JSON object")]
     return []

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from kx.check.formats._reference import parse_reference
 from kx.check.formats.registry import register_format
-from kx.check.problem import Problem
+from kx.core.findings import Finding
 from kx.core.lazyre import LazyRegex
 from kx.core.typecheck import TYPE_CHECKING
 
@@ -40,14 +40,14 @@ def _hint(value: str) -> str:
 
 
 @register_format("kube-image")
-def check_kube_image(value: str, ctx: ValueContext) -> list[Problem]:
+def check_kube_image(value: str, ctx: ValueContext) -> list[Finding]:
     """The image reference as kubectl run checks it (client)."""
     if value == "":
-        return [Problem("KX205", "the image is empty; --image needs an image reference")]
+        return [Finding("KX205", "the image is empty; --image needs an image reference")]
     if parse_reference(value) is not None:
         return []
     message = f"{value!r} is not a valid image reference: {_hint(value)}"
-    return [Problem("KX205", message, suggestion=_lowered(value.strip()))]
+    return [Finding("KX205", message, suggestion=_lowered(value.strip()))]
 
 
 def _lowered(value: str) -> str | None:

@@ -15,7 +15,7 @@ from kx.check.formats._names import (
     is_subdomain,
 )
 from kx.check.formats.registry import register_format
-from kx.check.problem import Problem
+from kx.core.findings import Finding
 from kx.core.memo import remember
 from kx.core.typecheck import TYPE_CHECKING
 
@@ -60,7 +60,7 @@ def label_value_problem(value: str) -> str | None:
     return None
 
 
-def check_label_pairs(value: str, what: str) -> list[Problem]:
+def check_label_pairs(value: str, what: str) -> list[Finding]:
     """Check kubectl's ``k=v[,k=v]`` split (client), then label key/value rules (server)."""
     if value == "":
         return []
@@ -69,9 +69,9 @@ def check_label_pairs(value: str, what: str) -> list[Problem]:
         parts = item.split("=")
         if len(parts) != 2:
             hint = " (only k=v pairs; set-based and != selectors do not work here)" if "!" in item else ""
-            return [Problem("KX203", f"{item!r} in {what} is not a key=value pair{hint}")]
+            return [Finding("KX203", f"{item!r} in {what} is not a key=value pair{hint}")]
         if not parts[0]:
-            return [Problem("KX203", f"{item!r} in {what} has an empty key")]
+            return [Finding("KX203", f"{item!r} in {what} has an empty key")]
         pairs.append((parts[0], parts[1]))
     problems = []
     for key, val in pairs:
@@ -84,30 +84,30 @@ def check_label_pairs(value: str, what: str) -> list[Problem]:
     return problems
 
 
-def _server(message: str, code: str = "KX204") -> Problem:
-    return Problem(code, message, stage="server")
+def _server(message: str, code: str = "KX204", suggestion: str | None = None) -> Finding:
+    return Finding(code, message, suggestion=suggestion, stage="server")
 
 
 @register_format("labels")
-def check_labels(value: str, ctx: ValueContext) -> list[Problem]:
+def check_labels(value: str, ctx: ValueContext) -> list[Finding]:
     """Labels given as ``key=value,...`` (-l/--labels)."""
     return check_label_pairs(value, ctx.display or "the labels")
 
 
 @register_format("label-selector")
-def check_label_selector(value: str, ctx: ValueContext) -> list[Problem]:
+def check_label_selector(value: str, ctx: ValueContext) -> list[Finding]:
     """An equality selector ``key=value,...`` (expose --selector; the client splits only on '=')."""
     return check_label_pairs(value, ctx.display or "the selector")
 
 
 @register_format("annotations")
-def check_annotations(value: str, ctx: ValueContext) -> list[Problem]:
+def check_annotations(value: str, ctx: ValueContext) -> list[Finding]:
     """One ``key=value`` annotation: '=' required and not first (client); key rules (server)."""
     if value == "":  # the client skips empty entries
         return []
     key, sep, _ = value.partition("=")
     if not sep or not key:
-        return [Problem("KX203", f"{value!r} is not an annotation of the form key=value")]
+        return [Finding("KX203", f"{value!r} is not an annotation of the form key=value")]
     why = qualified_name_problem(key.lower())
     if why:
         return [_server(f"the API server rejects the annotation key {key!r}: {why}")]
@@ -115,35 +115,33 @@ def check_annotations(value: str, ctx: ValueContext) -> list[Problem]:
 
 
 @register_format("kube-env")
-def check_kube_env(value: str, ctx: ValueContext) -> list[Problem]:
+def check_kube_env(value: str, ctx: ValueContext) -> list[Finding]:
     """One ``NAME=VALUE`` environment variable with a C-identifier-like NAME (client)."""
     if value == "":  # the client skips empty entries
         return []
     name, sep, _ = value.partition("=")
     if not sep:
-        return [Problem("KX203", f"{value!r} is not of the form NAME=VALUE", suggestion=f"{value}=")]
+        return [Finding("KX203", f"{value!r} is not of the form NAME=VALUE", suggestion=f"{value}=")]
     if not name:
-        return [Problem("KX203", f"{value!r} has an empty variable name")]
+        return [Finding("KX203", f"{value!r} has an empty variable name")]
     if not is_env_name(name):
-        return [Problem("KX203", f"{name!r} is not a valid variable name (letters, digits, '_', '-', '.'; "
+        return [Finding("KX203", f"{name!r} is not a valid variable name (letters, digits, '_', '-', '.'; "
                                  "not starting with a digit)")]  # fmt: skip
     if name == "." or name.startswith(".."):
-        return [Problem("KX203", f"{name!r} is not a valid variable name ('.' alone or a '..' start)")]
+        return [Finding("KX203", f"{name!r} is not a valid variable name ('.' alone or a '..' start)")]
     return []
 
 
 def _name_problem(
     value: str, what: str, fits: Callable[[str], bool], limit: int, rule: str
-) -> list[Problem]:
+) -> list[Finding]:
     if value == "":
         return []
     if len(value) > limit:
         return [_server(f"{what} {value!r} is longer than {limit} characters", "KX207")]
     if not fits(value):
         suggestion = _normalized(value, fits, limit)
-        problem = _server(f"{what} {value!r} is not valid: it must be {rule}", "KX207")
-        problem.suggestion = suggestion
-        return [problem]
+        return [_server(f"{what} {value!r} is not valid: it must be {rule}", "KX207", suggestion)]
     return []
 
 
@@ -163,14 +161,14 @@ def _normalized(value: str, fits: Callable[[str], bool], limit: int) -> str | No
 
 
 @register_format("object-name")
-def check_object_name(value: str, ctx: ValueContext) -> list[Problem]:
+def check_object_name(value: str, ctx: ValueContext) -> list[Finding]:
     """The ``kubectl run`` NAME: a pod name (DNS-1123 subdomain) that also names the container.
 
     kubectl run gives the container the pod's name, and container names are DNS-1123 labels, so
     a dotted or over-63-character NAME passes the pod rule but is still rejected.
     """
     if value == "":
-        return [Problem("KX207", "the pod name is empty: the client refuses to build the request")]
+        return [Finding("KX207", "the pod name is empty: the client refuses to build the request")]
     subdomain = "lowercase letters, digits, '-' and '.', starting and ending alphanumeric"
     found = _name_problem(value, "the pod name", is_subdomain, 253, subdomain)
     if found:
@@ -180,14 +178,14 @@ def check_object_name(value: str, ctx: ValueContext) -> list[Problem]:
 
 
 @register_format("service-name")
-def check_service_name(value: str, ctx: ValueContext) -> list[Problem]:
+def check_service_name(value: str, ctx: ValueContext) -> list[Finding]:
     """A Service name: DNS-1035 label (starts with a letter, at most 63)."""
     rule = "a lowercase RFC 1035 label (a letter first, then letters, digits or '-', at most 63)"
     return _name_problem(value, "the service name", is_dns1035_label, 63, rule)
 
 
 @register_format("namespace")
-def check_namespace(value: str, ctx: ValueContext) -> list[Problem]:
+def check_namespace(value: str, ctx: ValueContext) -> list[Finding]:
     """A namespace name: DNS-1123 label; a namespace with any other name cannot exist."""
     rule = "a lowercase RFC 1123 label (letters, digits or '-', at most 63)"
     return _name_problem(value, "the namespace", is_dns1123_label, 63, rule)

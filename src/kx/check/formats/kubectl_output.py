@@ -7,7 +7,7 @@ All are checked by the client after flag parsing and before any request. The dep
 from __future__ import annotations
 
 from kx.check.formats.registry import register_format
-from kx.check.problem import Problem
+from kx.core.findings import Finding
 from kx.core.gorules import strconv as sc
 from kx.core.typecheck import TYPE_CHECKING
 
@@ -26,7 +26,7 @@ DRY_RUN = ("none", "server", "client")
 CASCADE = ("background", "foreground", "orphan")
 
 
-def _template_problem(kind: str, template: str) -> Problem | None:
+def _template_problem(kind: str, template: str) -> Finding | None:
     """Syntax of an inline template for an output kind (a file kind's file: kx.check.envchecks)."""
     # Imported here: most commands give no template, and every kubectl check loads this module.
     from kx.check.formats.kubectl_jsonpath import jsonpath_problem
@@ -38,10 +38,10 @@ def _template_problem(kind: str, template: str) -> Problem | None:
         why = jsonpath_problem(template)
     else:
         return None
-    return Problem("KX203", f"the {kind} template {template!r} does not parse: {why}") if why else None
+    return Finding("KX203", f"the {kind} template {template!r} does not parse: {why}") if why else None
 
 
-def _unknown_output(value: str) -> Problem:
+def _unknown_output(value: str) -> Finding:
     kind = value.partition("=")[0]
     guess = next((k for k in (*PLAIN_OUTPUTS, *TEMPLATE_OUTPUTS) if k == kind.lower()), None)
     message = f"{value!r} is not an output format this command accepts ({_ALL}"
@@ -51,11 +51,11 @@ def _unknown_output(value: str) -> Problem:
         suggestion: str | None = guess + value[len(kind) :]
     else:
         suggestion = guess if guess and "=" not in value else None
-    return Problem("KX202", message, suggestion=suggestion)
+    return Finding("KX202", message, suggestion=suggestion)
 
 
 @register_format("output-format")
-def check_output_format(value: str, ctx: ValueContext) -> list[Problem]:
+def check_output_format(value: str, ctx: ValueContext) -> list[Finding]:
     """One -o value on its own; what depends on --template is ``check_output_flags``."""
     if value.lower() in (*PLAIN_OUTPUTS, "") or value in TEMPLATE_OUTPUTS:
         return []
@@ -66,7 +66,7 @@ def check_output_format(value: str, ctx: ValueContext) -> list[Problem]:
     return [problem] if problem else []
 
 
-def check_output_flags(output: str | None, template: str | None) -> list[Problem]:
+def check_output_flags(output: str | None, template: str | None) -> list[Finding]:
     """Problems of -o/--output and --template together (None: the flag is not given).
 
     A template kind needs a template (inline or from --template); with --template given, an
@@ -82,40 +82,40 @@ def check_output_flags(output: str | None, template: str | None) -> list[Problem
     kind, sep, inline = output.partition("=")
     if has_template and sep and kind in TEMPLATE_OUTPUTS:
         message = f"with --template given, -o takes only the format name ({kind}), not {output!r}"
-        return [Problem("KX202", message, suggestion=kind)]
+        return [Finding("KX202", message, suggestion=kind)]
     if output in TEMPLATE_OUTPUTS and template is not None and has_template:
         problem = _template_problem(output, template)
         return [problem] if problem else []
     if kind in TEMPLATE_OUTPUTS and not inline:
         message = f"-o {kind} needs a template: write {kind}=TEMPLATE or add --template"
-        return [Problem("KX203", message)]
+        return [Finding("KX203", message)]
     return []
 
 
-def _deprecated_bool(value: str, flag: str, true_to: str, false_to: str) -> list[Problem]:
+def _deprecated_bool(value: str, flag: str, true_to: str, false_to: str) -> list[Finding]:
     """A boolean spelling that still works but is deprecated; the suggestion is the new value."""
     replacement = true_to if sc.parse_bool(value) else false_to
     message = f"--{flag}={value} is a deprecated boolean form; use --{flag}={replacement}"
-    return [Problem("KX502", message, suggestion=replacement)]
+    return [Finding("KX502", message, suggestion=replacement)]
 
 
 @register_format("dry-run")
-def check_dry_run(value: str, ctx: ValueContext) -> list[Problem]:
+def check_dry_run(value: str, ctx: ValueContext) -> list[Finding]:
     """--dry-run: none, server or client; bare (``unchanged``) and booleans are deprecated."""
     if value in DRY_RUN:
         return []
     if value == "unchanged":
         message = "a bare --dry-run is deprecated (and never takes the next word); use --dry-run=client"
-        return [Problem("KX502", message, suggestion="client")]
+        return [Finding("KX502", message, suggestion="client")]
     if sc.parse_bool(value) is not None:
         return _deprecated_bool(value, "dry-run", "client", "none")
     guess = value.lower() if value.lower() in DRY_RUN else None
     message = f"{value!r} is not a dry-run strategy; use none, server or client"
-    return [Problem("KX202", message, suggestion=guess)]
+    return [Finding("KX202", message, suggestion=guess)]
 
 
 @register_format("cascade")
-def check_cascade(value: str, ctx: ValueContext) -> list[Problem]:
+def check_cascade(value: str, ctx: ValueContext) -> list[Finding]:
     """--cascade: background, foreground or orphan; booleans are deprecated."""
     if value in CASCADE:
         return []
@@ -123,4 +123,4 @@ def check_cascade(value: str, ctx: ValueContext) -> list[Problem]:
         return _deprecated_bool(value, "cascade", "background", "orphan")
     guess = value.lower() if value.lower() in CASCADE else None
     message = f"{value!r} is not a cascade strategy; use background, foreground or orphan"
-    return [Problem("KX202", message, suggestion=guess)]
+    return [Finding("KX202", message, suggestion=guess)]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from kx.check.formats import kube_resources as kr
 from kx.check.formats._names import is_dns1035_label, is_subdomain
 from kx.check.formats.registry import register_format
-from kx.check.problem import Problem
+from kx.core.findings import Finding
 from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -26,38 +26,38 @@ def _types(arg: str) -> list[str]:
     return list(dict.fromkeys(arg.split(",")))
 
 
-def type_problems(word: str) -> list[Problem]:
+def type_problems(word: str) -> list[Finding]:
     """Problems with one TYPE of an expose argument."""
     if word == "":
-        return [Problem(CODE, "an empty resource type in the list")]
+        return [Finding(CODE, "an empty resource type in the list")]
     if word in kr.CATEGORIES:
-        return [Problem(CODE, f"{word!r} stands for several resource types; name one type to expose")]
+        return [Finding(CODE, f"{word!r} stands for several resource types; name one type to expose")]
     found = kr.resolve(word)
     if found is None:
         if word.partition(".")[2].startswith("extensions"):
             message = (f"{word!r}: the extensions API group no longer serves deployments or replicasets"
                        " (gone since Kubernetes 1.16); use the apps group")  # fmt: skip
-            return [Problem(CODE, message, stage="server", suggestion=word.partition(".")[0])]
+            return [Finding(CODE, message, stage="server", suggestion=word.partition(".")[0])]
         if kr.may_be_custom(word):
             message = f"{word!r} is not a built-in type, and only {_EXPOSABLE} can be exposed"
-            return [Problem(CODE, message, stage="server")]
+            return [Finding(CODE, message, stage="server")]
         guess = kr.suggest(word)
         hint = f" (did you mean {guess!r}?)" if guess else ""
         extra = "; short names are case-sensitive" if guess and guess == word.lower() else ""
         message = f"the server has no resource type {word!r}{hint}{extra}"
-        return [Problem(CODE, message, stage="server", suggestion=guess)]
+        return [Finding(CODE, message, stage="server", suggestion=guess)]
     if not found.exposable:
         message = f"kubectl cannot expose a {found.group_kind}; only {_EXPOSABLE} can be exposed"
-        return [Problem(CODE, message)]
+        return [Finding(CODE, message)]
     return []
 
 
-def name_problems(word: str, type_word: str) -> list[Problem]:
+def name_problems(word: str, type_word: str) -> list[Finding]:
     """Problems with the NAME of an object of type ``type_word``."""
     if word == "":
-        return [Problem("KX207", "the object name is empty")]
+        return [Finding("KX207", "the object name is empty")]
     if word in (".", "..") or "%" in word:
-        return [Problem("KX207", f"{word!r} cannot be used as an object name in a request")]
+        return [Finding("KX207", f"{word!r} cannot be used as an object name in a request")]
     found = kr.resolve(type_word)
     if found is None or not found.exposable:
         return []
@@ -69,25 +69,25 @@ def name_problems(word: str, type_word: str) -> list[Problem]:
     return []
 
 
-def _no_such(word: str, kind: str, rule: str) -> Problem:
+def _no_such(word: str, kind: str, rule: str) -> Finding:
     message = f"no {kind} can be named {word!r} (names must be {rule}), so the lookup fails"
-    return Problem("KX207", message, stage="server")
+    return Finding("KX207", message, stage="server")
 
 
-def _slash_syntax(word: str, type_at: int = 0, name_at: int = 0) -> list[tuple[int, Problem]]:
+def _slash_syntax(word: str, type_at: int = 0, name_at: int = 0) -> list[tuple[int, Finding]]:
     """The client's own checks of one ``TYPE/NAME`` word (one slash, both sides, one TYPE)."""
     parts = word.split("/")
     if len(parts) != 2:
-        return [(name_at, Problem(CODE, f"{word!r} has more than one '/'; use TYPE/NAME"))]
+        return [(name_at, Finding(CODE, f"{word!r} has more than one '/'; use TYPE/NAME"))]
     type_word, name = parts
     if type_at != name_at and not type_word:
-        return [(type_at, Problem(CODE, "an empty resource type in the list"))]
+        return [(type_at, Finding(CODE, "an empty resource type in the list"))]
     if not type_word or not name or len(_types(type_word)) != 1:
-        return [(name_at, Problem(CODE, f"{word!r} must be exactly one TYPE and one NAME around the '/'"))]
+        return [(name_at, Finding(CODE, f"{word!r} must be exactly one TYPE and one NAME around the '/'"))]
     return []
 
 
-def _slash_problems(word: str, type_at: int = 0, name_at: int = 0) -> list[tuple[int, Problem]]:
+def _slash_problems(word: str, type_at: int = 0, name_at: int = 0) -> list[tuple[int, Finding]]:
     """The syntax of one ``TYPE/NAME`` word, then its TYPE and NAME (with word indices)."""
     syntax = _slash_syntax(word, type_at, name_at)
     if syntax:
@@ -97,7 +97,7 @@ def _slash_problems(word: str, type_at: int = 0, name_at: int = 0) -> list[tuple
     return found + [(name_at, p) for p in name_problems(name, type_word)]
 
 
-def check_resource_args(values: list[str], *, from_files: bool = False) -> list[tuple[int, Problem]]:
+def check_resource_args(values: list[str], *, from_files: bool = False) -> list[tuple[int, Finding]]:
     """Check all resource positionals of ``kubectl expose`` together; problems by word index.
 
     ``from_files`` says -f/--filename (or -k) is also given. An empty ``values`` is left to the
@@ -115,7 +115,7 @@ def check_resource_args(values: list[str], *, from_files: bool = False) -> list[
     return _type_name_problems(values)
 
 
-def resource_arg_syntax(values: list[str], *, from_files: bool = False) -> list[tuple[int, Problem]]:
+def resource_arg_syntax(values: list[str], *, from_files: bool = False) -> list[tuple[int, Finding]]:
     """Only the resource builder's checks, which kubectl makes before contacting the server."""
     if not values:
         return []
@@ -124,12 +124,12 @@ def resource_arg_syntax(values: list[str], *, from_files: bool = False) -> list[
     if slashed and len(slashed) != len(pairs):
         first = next(n for _, n, word in pairs if "/" not in word)
         msg = "do not give a separate TYPE when the arguments are in TYPE/NAME form"
-        return [(first, Problem(CODE, msg))]
+        return [(first, Finding(CODE, msg))]
     found = [problem for t, n, word in pairs if "/" in word for problem in _slash_syntax(word, t, n)]
     if found or not from_files:
         return _dedupe(found)
     which = "TYPE/NAME" if slashed else "TYPE and NAME"
-    return [(0, Problem(CODE, f"{which} arguments cannot be combined with -f/--filename or -k"))]
+    return [(0, Finding(CODE, f"{which} arguments cannot be combined with -f/--filename or -k"))]
 
 
 def _expanded(values: list[str]) -> list[tuple[int, int, str]]:
@@ -143,17 +143,17 @@ def _expanded(values: list[str]) -> list[tuple[int, int, str]]:
     return [(0, j, f"{t}/{name}") for t in types for j, name in enumerate(values[1:], start=1)]
 
 
-def _type_name_problems(values: list[str]) -> list[tuple[int, Problem]]:
+def _type_name_problems(values: list[str]) -> list[tuple[int, Finding]]:
     """``TYPE NAME...``: the TYPE, then each NAME."""
-    found: list[tuple[int, Problem]] = [(0, p) for t in _types(values[0]) for p in type_problems(t)]
+    found: list[tuple[int, Finding]] = [(0, p) for t in _types(values[0]) for p in type_problems(t)]
     if len(values) == 1:
         message = f"{values[0]!r} is a resource type; give the NAME of the object to expose"
-        found.append((0, Problem(CODE, message)))
+        found.append((0, Finding(CODE, message)))
     found += [(i, p) for i, name in enumerate(values[1:], start=1) for p in name_problems(name, values[0])]
     return found
 
 
-def _dedupe(found: list[tuple[int, Problem]]) -> list[tuple[int, Problem]]:
+def _dedupe(found: list[tuple[int, Finding]]) -> list[tuple[int, Finding]]:
     """Drop repeats that the type-list expansion produces."""
     seen: set[tuple[int, str]] = set()
     out = []
@@ -165,7 +165,7 @@ def _dedupe(found: list[tuple[int, Problem]]) -> list[tuple[int, Problem]]:
 
 
 @register_format("resource-arg")
-def check_resource_arg(value: str, ctx: ValueContext) -> list[Problem]:
+def check_resource_arg(value: str, ctx: ValueContext) -> list[Finding]:
     """One expose positional on its own: only a ``TYPE/NAME`` word can be judged alone.
 
     The full check (forms, mixing, a TYPE with no NAME) is ``check_resource_args``; use one or

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from kx.check.formats._names import has_lower_letter, is_port_name_chars
 from kx.check.formats.registry import register_format
-from kx.check.problem import Problem
+from kx.core.findings import Finding
 from kx.core.gorules import strconv as sc
 from kx.core.typecheck import TYPE_CHECKING
 
@@ -33,7 +33,7 @@ def closest(value: str, choices: tuple[str, ...]) -> str | None:
     return folded[near[0]] if near else None
 
 
-def choice_problem(value: str, choices: tuple[str, ...], what: str, *, server: bool) -> list[Problem]:
+def choice_problem(value: str, choices: tuple[str, ...], what: str, *, server: bool) -> list[Finding]:
     """Case-sensitive membership ('' allowed: the default), with a suggestion."""
     if value == "" or value in choices:
         return []
@@ -41,18 +41,18 @@ def choice_problem(value: str, choices: tuple[str, ...], what: str, *, server: b
     guess = closest(value, choices)
     if server:
         message = f"the API server rejects {what} {value!r}; it must be one of {shown} (case-sensitive)"
-        return [Problem("KX204", message, stage="server", suggestion=guess)]
+        return [Finding("KX204", message, stage="server", suggestion=guess)]
     message = f"{value!r} is not a valid {what}; use one of {shown} (case-sensitive)"
-    return [Problem("KX202", message, suggestion=guess)]
+    return [Finding("KX202", message, suggestion=guess)]
 
 
-def _atoi_problem(item: str, what: str) -> Problem | None:
+def _atoi_problem(item: str, what: str) -> Finding | None:
     _, err = sc.atoi(item)
     if err is None:
         return None
     if err == sc.RANGE:
-        return Problem("KX201", f"{item} in {what} is too large for a 64-bit integer")
-    return Problem("KX201", f"{item!r} in {what} is not a base-10 port number")
+        return Finding("KX201", f"{item} in {what} is too large for a 64-bit integer")
+    return Finding("KX201", f"{item!r} in {what} is not a base-10 port number")
 
 
 def _wrap32(n: int) -> int:
@@ -62,7 +62,7 @@ def _wrap32(n: int) -> int:
 
 
 @register_format("port-list")
-def check_port_list(value: str, ctx: ValueContext) -> list[Problem]:
+def check_port_list(value: str, ctx: ValueContext) -> list[Finding]:
     """Expose --port: comma-separated integers (client); each 1..65535 and distinct (server)."""
     if value == "":
         return []
@@ -77,16 +77,16 @@ def check_port_list(value: str, ctx: ValueContext) -> list[Problem]:
         n = sc.atoi(item)[0]
         if not 1 <= _wrap32(n) <= 65535:
             message = f"the API server rejects the service port {item}; ports must be in {_PORT_RANGE}"
-            problems.append(Problem("KX204", message, stage="server"))
+            problems.append(Finding("KX204", message, stage="server"))
     numbers = [sc.atoi(item)[0] for item in items]
     if len(set(numbers)) != len(numbers):
         message = f"{what} lists the same port twice; the API server rejects duplicate service ports"
-        problems.append(Problem("KX204", message, stage="server"))
+        problems.append(Finding("KX204", message, stage="server"))
     return problems
 
 
 @register_format("container-port")
-def check_container_port(value: str, ctx: ValueContext) -> list[Problem]:
+def check_container_port(value: str, ctx: ValueContext) -> list[Finding]:
     """Run --port: one integer (client, negatives pass); 1..65535 after int32 conversion (server)."""
     if value == "":
         return []
@@ -95,7 +95,7 @@ def check_container_port(value: str, ctx: ValueContext) -> list[Problem]:
         return [problem]
     if not 1 <= _wrap32(sc.atoi(value)[0]) <= 65535:
         message = f"the API server rejects containerPort {value}; it must be in {_PORT_RANGE}"
-        return [Problem("KX204", message, stage="server")]
+        return [Finding("KX204", message, stage="server")]
     return []
 
 
@@ -113,7 +113,7 @@ def port_name_problem(name: str) -> str | None:
 
 
 @register_format("target-port")
-def check_target_port(value: str, ctx: ValueContext) -> list[Problem]:
+def check_target_port(value: str, ctx: ValueContext) -> list[Finding]:
     """Expose --target-port: a number (0 means 'same as --port') or a named port (server)."""
     if value == "":
         return []
@@ -123,29 +123,29 @@ def check_target_port(value: str, ctx: ValueContext) -> list[Problem]:
         if port == 0 or 1 <= port <= 65535:
             return []
         message = f"the API server rejects targetPort {value}; a port number must be in {_PORT_RANGE}"
-        return [Problem("KX204", message, stage="server")]
+        return [Finding("KX204", message, stage="server")]
     why = port_name_problem(value)
     if why is None:
         return []
     message = f"the API server rejects targetPort {value!r}: as a port name, {why}"
     guess = value.lower() if port_name_problem(value.lower()) is None else None
-    return [Problem("KX204", message, stage="server", suggestion=guess)]
+    return [Finding("KX204", message, stage="server", suggestion=guess)]
 
 
 @register_format("session-affinity")
-def check_session_affinity(value: str, ctx: ValueContext) -> list[Problem]:
+def check_session_affinity(value: str, ctx: ValueContext) -> list[Finding]:
     """Expose --session-affinity: None or ClientIP, checked by the client."""
     return choice_problem(value, AFFINITIES, "session affinity", server=False)
 
 
 @register_format("service-type")
-def check_service_type(value: str, ctx: ValueContext) -> list[Problem]:
+def check_service_type(value: str, ctx: ValueContext) -> list[Finding]:
     """Expose --type: ClusterIP, NodePort, LoadBalancer or ExternalName (server)."""
     return choice_problem(value, SERVICE_TYPES, "Service type", server=True)
 
 
 @register_format("protocol")
-def check_protocol(value: str, ctx: ValueContext) -> list[Problem]:
+def check_protocol(value: str, ctx: ValueContext) -> list[Finding]:
     """Expose --protocol: TCP, UDP or SCTP (server)."""
     return choice_problem(value, PROTOCOLS, "protocol", server=True)
 
@@ -171,7 +171,7 @@ def ip_problem(value: str) -> str | None:
 
 
 @register_format("cluster-ip")
-def check_cluster_ip(value: str, ctx: ValueContext) -> list[Problem]:
+def check_cluster_ip(value: str, ctx: ValueContext) -> list[Finding]:
     """Expose --cluster-ip: None (headless) or an IP address (server)."""
     if value in ("", "None"):
         return []
@@ -182,19 +182,19 @@ def check_cluster_ip(value: str, ctx: ValueContext) -> list[Problem]:
     except ValueError:
         guess = "None" if value.lower() == "none" else None
         message = f"the API server rejects clusterIP {value!r}: use an IP address or None"
-        return [Problem("KX204", message, stage="server", suggestion=guess)]
+        return [Finding("KX204", message, stage="server", suggestion=guess)]
     return []
 
 
 @register_format("external-ip")
-def check_external_ip(value: str, ctx: ValueContext) -> list[Problem]:
+def check_external_ip(value: str, ctx: ValueContext) -> list[Finding]:
     """Expose --external-ip: one IP address (the client does not split commas), checked by the server."""
     why = ip_problem(value) if value else None
     if why is None:
         return []
     hint = " (the flag takes one address; commas are not split)" if "," in value else ""
     message = f"the API server rejects the external IP {value!r}: {why}{hint}"
-    return [Problem("KX204", message, stage="server")]
+    return [Finding("KX204", message, stage="server")]
 
 
 def service_type_problems(kind: str | None, cluster_ip: str | None, overrides: str | None) -> list[str]:

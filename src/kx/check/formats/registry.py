@@ -8,9 +8,9 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from kx.catalog.model import FlagSpec
-    from kx.check.problem import Problem
+    from kx.core.findings import Finding
 
-    Checker = Callable[[str, "ValueContext"], list[Problem]]
+    Checker = Callable[[str, "ValueContext"], list[Finding]]
 
 
 class ValueContext:

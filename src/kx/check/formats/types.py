@@ -8,7 +8,7 @@ time packages exactly; see ``kx.core.gorules``.
 from __future__ import annotations
 
 from kx.check.formats.registry import register_type
-from kx.check.problem import Problem
+from kx.core.findings import Finding
 from kx.core.gorules import strconv as sc
 from kx.core.gorules.duration import MISSING_UNIT, OVERFLOW, UNKNOWN_UNIT, DurationError, parse_duration
 from kx.core.typecheck import TYPE_CHECKING
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
     from kx.check.formats.registry import ValueContext
 
-    Checker = Callable[[str, ValueContext], list[Problem]]
+    Checker = Callable[[str, ValueContext], list[Finding]]
 
 CODE = "KX201"
 _SIGNED = {"int": 64, "int8": 8, "int16": 16, "int32": 32, "int64": 64}
@@ -31,13 +31,13 @@ def what(ctx: ValueContext) -> str:
     return ctx.display or "this flag"
 
 
-def bad(message: str) -> list[Problem]:
+def bad(message: str) -> list[Finding]:
     """A one-problem list with the type-error code."""
-    return [Problem(CODE, message)]
+    return [Finding(CODE, message)]
 
 
 @register_type("bool")
-def check_bool(value: str, ctx: ValueContext) -> list[Problem]:
+def check_bool(value: str, ctx: ValueContext) -> list[Finding]:
     """strconv.ParseBool spellings only."""
     if sc.parse_bool(value) is not None:
         return []
@@ -52,7 +52,7 @@ def _int_checker(name: str, bits: int, signed: bool) -> Checker:
     parse = sc.parse_int if signed else sc.parse_uint
     kind = "an integer" if signed else "an unsigned integer (no sign)"
 
-    def check(value: str, ctx: ValueContext) -> list[Problem]:
+    def check(value: str, ctx: ValueContext) -> list[Finding]:
         _, err = parse(value, 0, bits)
         if err is None:
             return []
@@ -74,7 +74,7 @@ for _name, _bits in _UNSIGNED.items():
 
 
 @register_type("level")
-def check_level(value: str, ctx: ValueContext) -> list[Problem]:
+def check_level(value: str, ctx: ValueContext) -> list[Finding]:
     """Check klog verbosity: strconv.ParseInt(value, 10, 32), negative allowed."""
     _, err = sc.parse_int(value, 10, 32)
     if err is None:
@@ -85,7 +85,7 @@ def check_level(value: str, ctx: ValueContext) -> list[Problem]:
 
 
 def _float_checker(bits: int) -> Checker:
-    def check(value: str, ctx: ValueContext) -> list[Problem]:
+    def check(value: str, ctx: ValueContext) -> list[Finding]:
         _, err = sc.parse_float(value, bits)
         if err is None:
             return []
@@ -117,14 +117,14 @@ def duration_problem(value: str, ctx: ValueContext) -> str | None:
 
 
 @register_type("duration")
-def check_duration(value: str, ctx: ValueContext) -> list[Problem]:
+def check_duration(value: str, ctx: ValueContext) -> list[Finding]:
     """time.ParseDuration."""
     message = duration_problem(value, ctx)
     return bad(message) if message else []
 
 
 @register_type("go-duration")
-def check_go_duration(value: str, ctx: ValueContext) -> list[Problem]:
+def check_go_duration(value: str, ctx: ValueContext) -> list[Finding]:
     """Check a Go ``flag`` duration (kubectl --log-flush-frequency): same syntax, must be positive.
 
     The client's own error text is only 'parse error'; a zero or negative interval makes kubectl
@@ -139,7 +139,7 @@ def check_go_duration(value: str, ctx: ValueContext) -> list[Problem]:
 
 
 @register_type("module-spec")
-def check_module_spec(value: str, ctx: ValueContext) -> list[Problem]:
+def check_module_spec(value: str, ctx: ValueContext) -> list[Finding]:
     """Check klog --vmodule: comma-separated ``pattern=N`` items, N a base-10 int32; empty items skipped."""
     for item in value.split(","):
         if not item:
@@ -153,7 +153,7 @@ def check_module_spec(value: str, ctx: ValueContext) -> list[Problem]:
 
 
 @register_type("stringSlice")
-def check_string_slice(value: str, ctx: ValueContext) -> list[Problem]:
+def check_string_slice(value: str, ctx: ValueContext) -> list[Finding]:
     """Check a pflag stringSlice: the value is read as one CSV record (Go encoding/csv, strict quotes)."""
     if value == "":
         return []  # pflag's own shortcut: an empty value is an empty list
@@ -166,6 +166,6 @@ def check_string_slice(value: str, ctx: ValueContext) -> list[Problem]:
 
 
 @register_type("string", "list", "stringArray", "map")
-def check_any(value: str, ctx: ValueContext) -> list[Problem]:
+def check_any(value: str, ctx: ValueContext) -> list[Finding]:
     """Types whose ``Set`` accepts every string."""
     return []
