@@ -108,4 +108,7 @@ class CommandState:
 
     def has_dynamic_positional(self) -> bool:
         """True when some positional's value (or count, for "$@") is unknown."""
-        return any(word.dynamic for word in self.positionals)
+        for word in self.positionals:  # noqa: SIM110 - a loop, not any(): rules ask this for every command
+            if word.dynamic:
+                return True
+        return False

@@ -71,7 +71,7 @@ def _positional_slots(
         if index >= len(words):
             break
         if slot.repeat:
-            assigned.extend((slot, w) for w in words[index:])
+            assigned += [(slot, w) for w in words[index:]]
             index = len(words)
             break
         assigned.append((slot, words[index]))

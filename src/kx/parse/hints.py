@@ -103,9 +103,11 @@ def flags_after_operand(parsed: ParsedCommand) -> None:
     ``--entrypoint`` the words after IMAGE are surely the program's.
     """
     spec = parsed.spec
-    if not parsed.positionals or any(u.flag is not None and u.flag.name == "entrypoint"
-                                     for u in parsed.uses):  # fmt: skip
+    if not parsed.positionals:
         return
+    for use in parsed.uses:  # a loop, not any(): this runs for every docker run
+        if use.flag is not None and use.flag.name == "entrypoint":
+            return
     operand = parsed.positionals[0].value
     tail = parsed.positionals[1:]
     i = 0

@@ -8,11 +8,16 @@ with no ``$(...)``, backquote, subshell or alias this finds exactly what the one
 from __future__ import annotations
 
 from kx.core.typecheck import TYPE_CHECKING
-from kx.parse.words import split_commands
+from kx.parse.words import NOT_BARE_CHARS, bare_words, split_commands
 from kx.parse.wrappers import mark_replaced, plain_head, script_span, unwrap
 
 if TYPE_CHECKING:
     from kx.parse.span import Word
+
+
+# What text that is one line of plain words lacks: ``split_commands`` would find one command in
+# it, its words split by str.split (``bare_words``), so that is done directly.
+_NOT_ONE_BARE_LINE = NOT_BARE_CHARS | {"\n"}
 
 
 def _nests(source: str) -> bool:
@@ -30,8 +35,14 @@ def plain_commands(source: str, start: int = 0, end: int | None = None) -> list[
     (``watch 'docker ps'``) gives the commands inside it.
     """
     stop = len(source) if end is None else end
-    if start == 0 and stop == len(source) and _nests(source):
-        return None
+    if start == 0 and stop == len(source):
+        if _NOT_ONE_BARE_LINE.isdisjoint(source) and "alias" not in source:
+            words: list[Word] = []
+            bare_words(words, source, 0, stop)
+            if words and plain_head(words[0]):
+                return [words]
+        elif _nests(source):
+            return None
     out: list[list[Word]] = []
     for split in split_commands(source, start, stop):
         if split.error is not None:

@@ -22,7 +22,7 @@ _GAP = LazyRegex(r"(?:[ \t\r]|\\\n)*")
 # A line with none of these is a plain list of simple words (the common case, done in one go).
 _COMPLEX_CHARS = frozenset("\\$`;&|<>()*?[{#")
 # ... and one with none of these either is unquoted words between spaces: str.split finds them.
-_NOT_BARE_CHARS = _COMPLEX_CHARS | frozenset("'\"~\t\r")
+NOT_BARE_CHARS = _COMPLEX_CHARS | frozenset("'\"~\t\r")
 _GAP_WORD = LazyRegex(r"(?:[ \t\r]|\\\n)*(" + SIMPLE_WORD + ")?")
 _SPECIAL_START = frozenset("\n#<>&;|()0123456789")
 
@@ -86,7 +86,7 @@ class _Scanner:
         stop = limit if newline < 0 else newline
         split = WordSplit(pos)
         line = source[pos:stop]
-        if _NOT_BARE_CHARS.isdisjoint(line):
+        if NOT_BARE_CHARS.isdisjoint(line):
             bare_words(split.words, source, pos, stop)
             return self._line_end(split, stop, newline)
         if not _COMPLEX_CHARS.isdisjoint(line):
