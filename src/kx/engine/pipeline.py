@@ -1,4 +1,9 @@
-"""The only place the pipeline is wired: words -> resolve -> parse -> validate -> diagnostics."""
+"""The only place the pipeline is wired: words -> resolve -> parse -> validate -> diagnostics.
+
+Every stage reports ``kx.core.findings.Finding``s (offsets into the source text); this module
+turns them into positioned ``Diagnostic``s. What a run is set to (the targeted client versions,
+the Environment) comes in one frozen ``kx.engine.settings.Settings``; ``kx check`` uses CHECK.
+"""
 
 from __future__ import annotations
 
