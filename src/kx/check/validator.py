@@ -14,6 +14,7 @@ from kx.core.typecheck import TYPE_CHECKING
 if TYPE_CHECKING:
     from kx.catalog.model import CommandSpec, FlagSpec, PositionalSpec, RuleSpec
     from kx.check.environment import Environment
+    from kx.check.tables import SpecTables
     from kx.parse.argv import ParsedCommand
     from kx.parse.span import Word
 
@@ -129,11 +130,13 @@ def check_platform(state: CommandState) -> list[Finding]:
     return found
 
 
-def check_rules(state: CommandState, dynamic_flags: bool) -> list[Finding]:
-    """The spec's cross-flag rules."""
+def check_rules(
+    state: CommandState, dynamic_flags: bool, spec_tables: SpecTables | None = None
+) -> list[Finding]:
+    """The spec's cross-flag rules (``spec_tables``: the spec's tables, when the caller has them)."""
     found: list[Finding] = []
     given = frozenset(state.flags)  # set-to-set tests are about twice as fast as against dict keys
-    for rule, needed, groups in tables(state.spec).triggers:
+    for rule, needed, groups in (spec_tables or tables(state.spec)).triggers:
         if not needed <= given:
             continue
         for group in groups:
@@ -164,7 +167,10 @@ def build_state(
     tool = parsed.spec.tool
     spec_flags = parsed.spec.by_name
     uses = parsed.uses
-    last = {use.flag.canonical: index for index, use in enumerate(uses) if use.flag is not None}
+    last = {}  # the index of each flag's last use (a loop: a comprehension costs a call)
+    for index, use in enumerate(uses):
+        if use.flag is not None:
+            last[use.flag.canonical] = index
     add = state.add
     flags = state.flags
     for index, use in enumerate(uses):
@@ -246,7 +252,7 @@ def validate(parsed: ParsedCommand, anchor: Word, env: Environment) -> list[Find
         found.extend(check_required_flags(state))
     if not spec_tables.windows.isdisjoint(state.flags):
         found.extend(check_platform(state))
-    found.extend(check_rules(state, dynamic))
+    found += check_rules(state, dynamic, spec_tables)
     if found and state.tool == "docker":
         found = drop_linux_claims(state, found)
     dry_run = spec_tables.dry_run
