@@ -57,7 +57,10 @@ class _Plan:
             formats.load_format(flag.format, tool)
         self.flag = flag  # keeps the flag alive, so its id() is not reused while planned
         self.ctx = ValueContext(tool, flag)
-        self.type_check = TYPES.get(flag.type)
+        from kx.check.formats.types import check_any
+
+        type_check = TYPES.get(flag.type)
+        self.type_check = None if type_check is check_any else type_check  # takes any string: no call
         self.format_check = FORMATS.get(flag.format) if flag.format else None
 
 
