@@ -63,9 +63,7 @@ def findings_for_words(
         return []
     if env is None:
         env = settings.environment()
-    # Only text with a "%" (or an ANSI-C quote that may decode to one) has words holding "%%".
-    maybe_percent = text is None or "%" in text or "$'" in text
-    for word in words if maybe_percent else ():  # a loop, not any(): this runs for every command
+    for word in words:  # a loop, not any(): this runs for every command of every file
         if "%%" in word.value:  # lint and check alike: one rule
             from kx.extract.templating import mark_percent
 
