@@ -15,7 +15,7 @@ PROBE = textwrap.dedent(
     """
     import importlib, json, os, sys, traceback
     import kx
-    from kx.cli import codecache
+    from kx.cli import codecache, codesave
     kx.__version__ = os.environ.get("PROBE_KX_VERSION", kx.__version__)
     cache = codecache.CodeCache(ROOT, type(codecache.__spec__), prefix="probe_pkg.")
     sys.meta_path.insert(0, cache)
@@ -25,8 +25,8 @@ PROBE = textwrap.dedent(
     except ZeroDivisionError as error:
         where = traceback.extract_tb(error.__traceback__)[-1]
     compiled = []
-    compile_entry = codecache._compile_entry
-    codecache._compile_entry = lambda *args: compiled.append(args[0]) or compile_entry(*args)
+    compile_entry = codesave._compile_entry
+    codesave._compile_entry = lambda *args: compiled.append(args[0]) or compile_entry(*args)
     cache.save()
     print(json.dumps({"value": mod.VALUE, "served": sorted(cache.served), "file": mod.__file__,
                       "tb": [where.filename, where.lineno, where.line], "compiled": len(compiled)}))

@@ -3,9 +3,9 @@
 The check path must start in a few tens of milliseconds, so it never imports typer. Everything
 else goes through the typer application in ``kx.cli.app``. A console run serves kx's own modules
 from the start-up code cache (kx.cli.codecache); a call with an explicit ``argv`` does not.
+Like kx.cli.codecache, this module is imported before the cache can serve it, so it stays
+small and imports nothing else on the way (no ``__future__``; its annotations are plain).
 """
-
-from __future__ import annotations
 
 import os
 import sys
