@@ -26,7 +26,7 @@ from kx.core.typecheck import TYPE_CHECKING
 from kx.engine.pipeline import problems_for_words
 from kx.extract.commands import ToolNames, find_tool_names
 from kx.extract.lexer import Lexed, lex
-from kx.extract.shell import ShellResult, collect, judge, plan_script
+from kx.extract.shell import ShellResult, collect, judge, plan_script, troubled_stretch
 from kx.extract.syntax import Gate
 
 if TYPE_CHECKING:
@@ -75,7 +75,12 @@ def lint_script(
         second = _half(text, middle, end, names, specs, env) if middle < end else ([], False, 0, 0, [], [])
     groups = first[0] + second[0]
     doubtful = _doubtful(first) or _doubtful(second)
-    for offset, message in judge(gate, first[4] + second[4], doubtful, text, first[5] + second[5], names):
+    unparsed = first[5] + second[5]
+
+    def troubled(at: int) -> bool:  # asked only when the shell rejects a script that looked fine
+        return troubled_stretch(text, unparsed, names, at)
+
+    for offset, message in judge(gate, first[4] + second[4], doubtful, troubled):
         groups.append([("KX703", message, offset, offset + 1, None, None, "lint")])
     return groups
 

@@ -36,6 +36,8 @@ from kx.extract.split import segment_invocations
 from kx.extract.syntax import Gate, syntax_check
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from tree_sitter import Node
 
     from kx.parse.span import Word
@@ -79,7 +81,9 @@ def extract_script(
     trouble = collect(plan, start, end, result, lazy=gate is not None)
     doubtful = trouble or bool(plan.lexed.problems) or result.recovered > 0 or result.tree_only > 0
     if gate is not None:
-        result.problems.extend(judge(gate, plan.lexed.problems, doubtful, text, result.unparsed, names))
+        unparsed = result.unparsed
+        verdict = judge(gate, plan.lexed.problems, doubtful, lambda at: _troubled(plan, unparsed, at))
+        result.problems.extend(verdict)
     elif doubtful:
         result.problems.extend(syntax_check(text[start:end], start, dialect, plan.lexed.problems))
     return result
@@ -152,26 +156,41 @@ def collect(plan: ScriptPlan, low: int, high: int, result: ShellResult, *, lazy:
 
 
 def judge(
-    gate: Gate, fallback: list[tuple[int, str]], doubtful: bool, text: str,
-    unparsed: list[tuple[int, int]], names: ToolNames,
+    gate: Gate, fallback: list[tuple[int, str]], doubtful: bool, troubled: Callable[[int], bool]
 ) -> list[tuple[int, str]]:
     """The shell's verdict, kept only where tree-sitter or the lexer met trouble or they disagree.
 
-    ``doubtful`` says so for what was read; when the shell rejects a script that looked fine, the
-    ``unparsed`` pieces are parsed now to tell. ``fallback``: the lexer's problems.
+    ``doubtful`` says so for the pieces parsed; when the shell rejects a script that looked fine,
+    ``troubled(offset)`` parses the pieces left unparsed to tell, the one holding the offset the
+    shell names first. ``fallback``: the lexer's problems.
     """
     answer = gate.verdict(fallback)
-    if answer and not doubtful and not _troubled(text, unparsed, names):
+    if answer and not doubtful and not troubled(answer[0][0]):
         return []
     return answer
 
 
-def _troubled(text: str, pieces: list[tuple[int, int]], names: ToolNames) -> bool:
-    """Whether tree-sitter meets a syntax error in ``pieces``, or loses a census command there."""
-    for low, high in pieces:  # each is cut at top-level boundaries: lexed alone, it lexes the same
-        plan = plan_script(text, low, high, names)
-        result = ShellResult()
-        if plan is not None and (collect(plan, low, high, result) or result.recovered or result.tree_only):
+def _troubled(plan: ScriptPlan, pieces: list[tuple[int, int]], at: int = -1) -> bool:
+    """Whether tree-sitter meets a syntax error in ``pieces``, or loses a census command there.
+
+    The piece holding ``at`` is parsed first: where the shell says the script breaks, tree-sitter
+    most likely errs too, and then the others need no parse.
+    """
+    result = ShellResult()
+    for low, high in sorted(pieces, key=lambda piece: not piece[0] <= at < piece[1]):
+        lo = bisect.bisect_left(plan.mentions, low)
+        hi = bisect.bisect_left(plan.mentions, high)
+        piece = _Piece(plan.text, low, high, plan.lexed, plan.names, result)
+        if piece.run(plan.mentions[lo:hi], plan.census) or result.recovered or result.tree_only:
+            return True
+    return False
+
+
+def troubled_stretch(text: str, pieces: list[tuple[int, int]], names: ToolNames, at: int = -1) -> bool:
+    """``_troubled`` for pieces of a stretch planned elsewhere (another process): each is planned anew."""
+    for low, high in sorted(pieces, key=lambda piece: not piece[0] <= at < piece[1]):
+        plan = plan_script(text, low, high, names)  # cut at top-level boundaries: lexes the same alone
+        if plan is not None and _troubled(plan, [(low, high)]):
             return True
     return False
 
