@@ -1,43 +1,43 @@
-"""Writing the start-up code cache of kx.cli.codecache (the cache serves this module too)."""
+"""Compiling and packing kx's modules for the start-up code cache (kx.cli.codecache writes the file).
+
+Only a run that imported modules the cache did not serve comes here; the cache serves this
+module too.
+"""
 
 from __future__ import annotations
 
 import marshal
 import os
-import sys
 
-from kx.catalog.cachedir import writable, write_atomically
-from kx.cli.codecache import LENGTH_BYTES, CodeCache, cache_file, identity
 from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from types import ModuleType
 
-    from kx.cli.codecache import Index
-
     # source path, mtime_ns, size, is_package, marshalled code
     Entry = tuple[str, int, int, bool, bytes]
+    # module name -> (source path, mtime_ns, size, is_package, offset, length of its code)
+    Index = dict[str, tuple[str, int, int, bool, int, int]]
 
 
-def save(cache: CodeCache) -> None:
-    """Rewrite the cache file with the modules ``cache`` served and those it missed this run."""
-    loaded = {name: module for name, module in list(sys.modules.items()) if name.startswith(cache.prefix)}
-    done = cache.served | cache.preloaded | cache.written
-    missing = [name for name in loaded if name not in done]
-    if not missing or not writable(os.path.dirname(cache_file())):
-        return  # (compiling for a cache that cannot be written would slow every run)
-    kept: dict[str, Entry] = {}
-    for name, (source, mtime, size, is_package, offset, length) in cache.index.items():
-        code = None if name in cache.stale else cache.code(offset, length)
-        if code is not None:
-            kept[name] = (source, mtime, size, is_package, code)
-    for name in missing:
-        entry = _compile_entry(getattr(loaded[name], "__file__", None), loaded[name])
+def add_compiled(entries: dict[str, Entry], modules: dict[str, ModuleType]) -> None:
+    """Compile the source of each of ``modules`` into ``entries`` (those without a source are left out)."""
+    for name, module in modules.items():
+        entry = _compile_entry(getattr(module, "__file__", None), module)
         if entry is not None:
-            kept[name] = entry
-    cache.close()
-    _write(cache.root, kept)
-    cache.written.update(missing)
+            entries[name] = entry
+
+
+def pack(identity: tuple[int, str, str], entries: dict[str, Entry]) -> tuple[bytes, bytes]:
+    """The marshalled header (identity and index) and the modules' code, laid end to end."""
+    index: Index = {}
+    blobs: list[bytes] = []
+    offset = 0
+    for name, (source, mtime, size, is_package, code) in entries.items():
+        index[name] = (source, mtime, size, is_package, offset, len(code))
+        blobs.append(code)
+        offset += len(code)
+    return marshal.dumps({"identity": identity, "index": index}), b"".join(blobs)
 
 
 def _compile_entry(source: str | None, module: ModuleType) -> Entry | None:
@@ -52,15 +52,3 @@ def _compile_entry(source: str | None, module: ModuleType) -> Entry | None:
         return None
     is_package = hasattr(module, "__path__")
     return (source, info.st_mtime_ns, info.st_size, is_package, marshal.dumps(code))
-
-
-def _write(root: str, entries: dict[str, Entry]) -> None:
-    index: Index = {}
-    blobs: list[bytes] = []
-    offset = 0
-    for name, (source, mtime, size, is_package, code) in entries.items():
-        index[name] = (source, mtime, size, is_package, offset, len(code))
-        blobs.append(code)
-        offset += len(code)
-    header = marshal.dumps({"identity": identity(root), "index": index})
-    write_atomically(cache_file(), len(header).to_bytes(LENGTH_BYTES, "little") + header + b"".join(blobs))
