@@ -27,7 +27,7 @@ PROBE = textwrap.dedent(
     compiled = []
     compile_entry = codesave._compile_entry
     codesave._compile_entry = lambda *args: compiled.append(args[0]) or compile_entry(*args)
-    cache.save()
+    codesave.save(cache)
     print(json.dumps({"value": mod.VALUE, "served": sorted(cache.served), "file": mod.__file__,
                       "tb": [where.filename, where.lineno, where.line], "compiled": len(compiled)}))
     """
@@ -146,10 +146,10 @@ def test_forked_processes_read_the_shared_cache_file_correctly(tmp_path: Path) -
         (package / f"m{i}.py").write_text(f"VALUE = {i}\n" + f"PAD = {'x' * (200 + 37 * i)!r}\n")
     env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"), PYTHONPATH=str(tmp_path))
     code = f"ROOT = {str(package)!r}\n"
-    warm = code + "import importlib, sys\nfrom kx.cli import codecache\n" + (
+    warm = code + "import importlib, sys\nfrom kx.cli import codecache, codesave\n" + (
         "c = codecache.CodeCache(ROOT, type(codecache.__spec__), prefix='probe_pkg.')\n"
         "sys.meta_path.insert(0, c)\n"
-        "[importlib.import_module(f'probe_pkg.m{i}') for i in range(40)]\nc.save()\n"
+        "[importlib.import_module(f'probe_pkg.m{i}') for i in range(40)]\ncodesave.save(c)\n"
     )
     subprocess.run([sys.executable, "-c", warm], env=env, check=True)
     for _ in range(3):

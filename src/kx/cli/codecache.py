@@ -10,13 +10,13 @@ index, then each module's code read (``pread``) and unmarshalled only when the m
 Every entry is checked against its source file's size and mtime before use, and the cache
 belongs to one kx installation (its package directory and version); a stale, foreign, corrupt
 or unreadable cache is simply not used, and modules it lacks are imported the normal way. At
-exit the file is rewritten (atomically; kx.cli.codesave compiles) when the run imported kx
-modules it did not serve. Set ``KX_NO_CODE_CACHE=1`` to turn it off. Only the console entry point uses it,
+exit kx.cli.codesave rewrites the file (atomically) when the run imported kx modules it did
+not serve. Set ``KX_NO_CODE_CACHE=1`` to turn it off. Only the console entry point uses it,
 never a library import of kx.
 
 This module is imported before the cache can serve anything, so it holds only the reader and
 imports nothing else of kx on the way (no ``__future__`` either): whatever it imports may have
-to be compiled on every run. The compiling, kx.cli.codesave, is served from the cache.
+to be compiled on every run. The writer, kx.cli.codesave, is served from the cache.
 """
 
 import marshal
@@ -38,7 +38,7 @@ FORMAT = 2
 ENV_OFF = "KX_NO_CODE_CACHE"
 # The file: the header's length (8 bytes, little-endian), the marshalled header (identity and
 # index), then the marshalled code of each module at its offset from the end of the header.
-_LENGTH_BYTES = 8
+LENGTH_BYTES = 8
 _FIRST_READ = 1 << 16
 _MAX_HEADER = 1 << 24
 
@@ -116,13 +116,13 @@ class CodeCache:
             return
         try:
             head = os.read(fd, _FIRST_READ)
-            size = int.from_bytes(head[:_LENGTH_BYTES], "little")
+            size = int.from_bytes(head[:LENGTH_BYTES], "little")
             if size > _MAX_HEADER:
                 raise ValueError("not a code cache")
-            base = _LENGTH_BYTES + size
+            base = LENGTH_BYTES + size
             if len(head) < base:
                 head += os.read(fd, base - len(head))
-            header = marshal.loads(head[_LENGTH_BYTES:base])
+            header = marshal.loads(head[LENGTH_BYTES:base])
         except (OSError, EOFError, ValueError, TypeError):
             os.close(fd)
             return
@@ -170,29 +170,11 @@ class CodeCache:
         self.served.add(name)
         return spec
 
-    def save(self) -> None:
-        """Rewrite the cache when this run imported modules the cache did not serve."""
+    def missing(self) -> "dict[str, ModuleType]":
+        """The kx modules this run imported that the cache neither served nor could serve."""
         done = self.served | self.preloaded | self.written
-        loaded = {name: module for name, module in list(sys.modules.items()) if name.startswith(self.prefix)}
-        missing = {name: module for name, module in loaded.items() if name not in done}
-        if not missing:
-            return
-        from kx.catalog.cachedir import writable, write_atomically
-        from kx.cli.codesave import add_compiled, pack
-
-        target = cache_file()
-        if not writable(os.path.dirname(target)):
-            return  # (compiling for a cache that cannot be written would slow every run)
-        kept = {}
-        for name, (source, mtime, size, is_package, offset, length) in self.index.items():
-            code = None if name in self.stale else self.code(offset, length)
-            if code is not None:
-                kept[name] = (source, mtime, size, is_package, code)
-        add_compiled(kept, missing)
-        self.close()
-        header, blobs = pack(identity(self.root), kept)
-        write_atomically(target, len(header).to_bytes(_LENGTH_BYTES, "little") + header + blobs)
-        self.written.update(missing)
+        return {name: module for name, module in list(sys.modules.items())
+                if name.startswith(self.prefix) and name not in done}  # fmt: skip
 
     def close(self) -> None:
         """Close the cache file; later imports go the normal way."""
@@ -233,7 +215,11 @@ def install() -> "CodeCache | None":
     return _installed
 
 
-def save() -> None:
-    """Write the cache if the installed finder missed modules (a no-op when not installed)."""
-    if _installed is not None:
-        _installed.save()
+def installed() -> "CodeCache | None":
+    """The finder ``install`` put on ``sys.meta_path``, if any."""
+    return _installed
+
+
+def dirty() -> bool:
+    """Whether the installed cache missed modules this run (kx.cli.codesave then rewrites it)."""
+    return _installed is not None and bool(_installed.missing())

@@ -1,43 +1,48 @@
-"""Compiling and packing kx's modules for the start-up code cache (kx.cli.codecache writes the file).
-
-Only a run that imported modules the cache did not serve comes here; the cache serves this
-module too.
-"""
+"""Writing the start-up code cache of kx.cli.codecache (the cache serves this module too)."""
 
 from __future__ import annotations
 
 import marshal
 import os
 
+from kx.catalog.cachedir import writable, write_atomically
+from kx.cli import codecache
+from kx.cli.codecache import LENGTH_BYTES, CodeCache, cache_file, identity
 from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from types import ModuleType
 
+    from kx.cli.codecache import Index
+
     # source path, mtime_ns, size, is_package, marshalled code
     Entry = tuple[str, int, int, bool, bytes]
-    # module name -> (source path, mtime_ns, size, is_package, offset, length of its code)
-    Index = dict[str, tuple[str, int, int, bool, int, int]]
 
 
-def add_compiled(entries: dict[str, Entry], modules: dict[str, ModuleType]) -> None:
-    """Compile the source of each of ``modules`` into ``entries`` (those without a source are left out)."""
-    for name, module in modules.items():
+def save_installed() -> None:
+    """Rewrite the installed cache if this run missed modules (a no-op when none is installed)."""
+    cache = codecache.installed()
+    if cache is not None:
+        save(cache)
+
+
+def save(cache: CodeCache) -> None:
+    """Rewrite the cache file with the modules ``cache`` served and those it missed this run."""
+    missing = cache.missing()
+    if not missing or not writable(os.path.dirname(cache_file())):
+        return  # (compiling for a cache that cannot be written would slow every run)
+    kept: dict[str, Entry] = {}
+    for name, (source, mtime, size, is_package, offset, length) in cache.index.items():
+        code = None if name in cache.stale else cache.code(offset, length)
+        if code is not None:
+            kept[name] = (source, mtime, size, is_package, code)
+    for name, module in missing.items():
         entry = _compile_entry(getattr(module, "__file__", None), module)
         if entry is not None:
-            entries[name] = entry
-
-
-def pack(identity: tuple[int, str, str], entries: dict[str, Entry]) -> tuple[bytes, bytes]:
-    """The marshalled header (identity and index) and the modules' code, laid end to end."""
-    index: Index = {}
-    blobs: list[bytes] = []
-    offset = 0
-    for name, (source, mtime, size, is_package, code) in entries.items():
-        index[name] = (source, mtime, size, is_package, offset, len(code))
-        blobs.append(code)
-        offset += len(code)
-    return marshal.dumps({"identity": identity, "index": index}), b"".join(blobs)
+            kept[name] = entry
+    cache.close()
+    _write(cache.root, kept)
+    cache.written.update(missing)
 
 
 def _compile_entry(source: str | None, module: ModuleType) -> Entry | None:
@@ -52,3 +57,15 @@ def _compile_entry(source: str | None, module: ModuleType) -> Entry | None:
         return None
     is_package = hasattr(module, "__path__")
     return (source, info.st_mtime_ns, info.st_size, is_package, marshal.dumps(code))
+
+
+def _write(root: str, entries: dict[str, Entry]) -> None:
+    index: Index = {}
+    blobs: list[bytes] = []
+    offset = 0
+    for name, (source, mtime, size, is_package, code) in entries.items():
+        index[name] = (source, mtime, size, is_package, offset, len(code))
+        blobs.append(code)
+        offset += len(code)
+    header = marshal.dumps({"identity": identity(root), "index": index})
+    write_atomically(cache_file(), len(header).to_bytes(LENGTH_BYTES, "little") + header + b"".join(blobs))

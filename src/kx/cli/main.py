@@ -30,7 +30,10 @@ def main(argv: list[str] | None = None, prog: str = "kx") -> int:
     try:
         code = _run(sys.argv[1:])
     finally:
-        codecache.save()
+        if codecache.dirty():
+            from kx.cli.codesave import save_installed
+
+            save_installed()
     if sys.argv[1:2] and sys.argv[1] in _QUICK_EXIT:
         _quick_exit(code)
     return code
