@@ -201,3 +201,23 @@ def test_a_cache_of_another_kx_version_is_not_used(tmp_path: Path) -> None:
     upgraded = run_probe(tmp_path, PROBE_KX_VERSION="999.0")
     assert upgraded["served"] == [] and upgraded["compiled"] == 1
     assert run_probe(tmp_path, PROBE_KX_VERSION="999.0")["served"] == ["probe_pkg.values"]
+
+
+def test_the_readers_own_code_is_run_only_while_its_source_is_unchanged(tmp_path: Path) -> None:
+    import marshal
+
+    line = ["check", "--", "docker", "run", "--cpus", "abc", "nginx"]
+    first = kx_console(line, tmp_path)
+    (boot,) = (tmp_path / "kx").glob("boot-*.marshal")
+    (source, mtime, size), code = marshal.loads(boot.read_bytes())
+    assert source.endswith(os.path.join("kx", "cli", "codecache.py")) and type(code).__name__ == "code"
+    assert kx_console(line, tmp_path).stdout == first.stdout
+    planted = compile("raise SystemExit(42)", source, "exec")
+    boot.write_bytes(marshal.dumps(((source, mtime - 1, size), planted)))  # stale: not run
+    assert (kx_console(line, tmp_path).returncode, kx_console(line, tmp_path).stdout) == (1, first.stdout)
+    assert marshal.loads(boot.read_bytes())[0] == (source, mtime, size)  # written anew
+    boot.write_bytes(marshal.dumps(((source, mtime, size), planted)))  # current: it is what runs
+    assert kx_console(line, tmp_path).returncode == 42
+    for garbage in (b"", b"\x00garbage", marshal.dumps(("a", "b"))):
+        boot.write_bytes(garbage)
+        assert kx_console(line, tmp_path).stdout == first.stdout

@@ -54,12 +54,10 @@ def _file_name() -> str:
     return f"code-v{FORMAT}-py{sys.version_info[0]}{sys.version_info[1]}.marshal"
 
 
-def _open_cache_file() -> int:
-    """Open the cache for reading; the usual place first, without importing kx.catalog.cachedir."""
-    home = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    usual = os.path.join(home, "kx")
+def _open_cache_file(usual: str | None) -> int:
+    """Open the cache: in ``usual`` if cachedir would choose it (writable), without importing cachedir."""
     flags = os.O_RDONLY | getattr(os, "O_BINARY", 0)
-    if os.access(usual, os.W_OK):  # the directory cache_dir() chooses when it may write there
+    if usual is not None and os.access(usual, os.W_OK):
         return os.open(os.path.join(usual, _file_name()), flags)
     return os.open(cache_file(), flags)
 
@@ -95,7 +93,9 @@ class CodeCache:
     The cache file stays open: a module's code is read when the module is imported.
     """
 
-    def __init__(self, root: str, spec_class: "type[ModuleSpec]", prefix: str = "kx.") -> None:
+    def __init__(
+        self, root: str, spec_class: "type[ModuleSpec]", prefix: str = "kx.", usual: str | None = None
+    ) -> None:
         self.root = root
         self.prefix = prefix
         self.served: set[str] = set()
@@ -107,11 +107,11 @@ class CodeCache:
         self.index: Index = {}
         self._fd: int | None = None
         self._base = 0
-        self._open()
+        self._open(usual)
 
-    def _open(self) -> None:
+    def _open(self, usual: str | None) -> None:
         try:
-            fd = _open_cache_file()
+            fd = _open_cache_file(usual)
         except OSError:
             return
         try:
@@ -202,15 +202,18 @@ def _read_at(fd: int, length: int, offset: int) -> bytes:
 _installed: "CodeCache | None" = None
 
 
-def install() -> "CodeCache | None":
-    """Put the cache first on ``sys.meta_path`` (once); None when turned off."""
+def install(usual: str | None = None) -> "CodeCache | None":
+    """Put the cache first on ``sys.meta_path`` (once); None when turned off.
+
+    ``usual``: where the cache directory usually is (``$XDG_CACHE_HOME/kx``), looked at first.
+    """
     global _installed
     if _installed is not None or os.environ.get(ENV_OFF):
         return _installed
     spec = sys.modules["kx"].__spec__
     if spec is None:
         return None
-    _installed = CodeCache(package_dir(), type(spec))
+    _installed = CodeCache(package_dir(), type(spec), usual=usual)
     sys.meta_path.insert(0, _installed)
     return _installed
 

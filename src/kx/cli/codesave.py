@@ -19,11 +19,24 @@ if TYPE_CHECKING:
     Entry = tuple[str, int, int, bool, bytes]
 
 
-def save_installed() -> None:
-    """Rewrite the installed cache if this run missed modules (a no-op when none is installed)."""
+def save_installed(boot: str | None = None) -> None:
+    """Rewrite the installed cache if this run missed modules (a no-op when none is installed).
+
+    ``boot``: also write the code of kx.cli.codecache itself there, for kx.cli.main to run.
+    """
     cache = codecache.installed()
     if cache is not None:
         save(cache)
+        if boot is not None and writable(os.path.dirname(boot)):
+            _write_boot(boot, codecache)
+
+
+def _write_boot(target: str, module: ModuleType) -> None:
+    """The module's code, stamped with its source's path, mtime and size."""
+    entry = _compile_entry(getattr(module, "__file__", None), module)
+    if entry is not None:
+        source, mtime, size, _is_package, code = entry
+        write_atomically(target, marshal.dumps(((source, mtime, size), marshal.loads(code))))
 
 
 def save(cache: CodeCache) -> None:
