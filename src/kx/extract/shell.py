@@ -16,11 +16,12 @@ pipeline's last command, with no ERROR node; in long files whole stretches vanis
   the script is really broken (then one KX703 warning says where).
 
 Speed (kx lint's hot path): tree-sitter costs more than everything else in a long script.
-From ``SHELL_FIRST_CHARS`` on, ``bash -n`` is started before the script is read, and a piece is
-parsed only when one of its mentions is not a census command (tree-sitter might find a command
-there). The trees of the other pieces can only decide whether the shell is asked; the shell's
-answer matters only when it rejects the script, and then (``judge``) those pieces are parsed
-after all. So the findings are exactly those of parsing every piece.
+From ``SHELL_FIRST_CHARS`` on, when some piece names the tools only in census commands,
+``bash -n`` is started before the pieces are parsed, and a piece is parsed only when one of its
+mentions is not a census command (tree-sitter might find a command there). The trees of the
+other pieces can only decide whether the shell is asked; the shell's answer matters only when it
+rejects the script, and then (``judge``) those pieces are parsed after all. So the findings are
+exactly those of parsing every piece.
 """
 
 from __future__ import annotations
@@ -72,13 +73,12 @@ def extract_script(
     """Find every docker/kubectl invocation in the script ``text[start:end]``."""
     result = ShellResult()
     end = len(text) if end is None else end
-    names = names if names is not None else find_tool_names(text)
-    if names.mention_pattern().search(text, start, end) is None:
-        return result
-    gate = Gate(text[start:end], start, dialect) if end - start >= SHELL_FIRST_CHARS else None
     plan = plan_script(text, start, end, names)
-    assert plan is not None  # (a mention was found)
-    trouble = collect(plan, start, end, result, lazy=gate is not None)
+    if plan is None:
+        return result
+    lazy = end - start >= SHELL_FIRST_CHARS and any(_skippable(plan, *piece) for piece in plan.pieces)
+    gate = Gate(text[start:end], start, dialect) if lazy else None  # it runs while the pieces are read
+    trouble = collect(plan, start, end, result, lazy=lazy)
     doubtful = trouble or bool(plan.lexed.problems) or result.recovered > 0 or result.tree_only > 0
     if gate is not None:
         unparsed = result.unparsed
@@ -134,7 +134,6 @@ def collect(plan: ScriptPlan, low: int, high: int, result: ShellResult, *, lazy:
     but listed in ``result.unparsed`` (the shell is asked first; see the module's docstring).
     """
     text, mentions, census = plan.text, plan.mentions, plan.census
-    heredocs = plan.lexed.heredocs
     result.census += sum(1 for tool in census if low <= tool < high)
     trouble = False
     for piece_start, piece_end in plan.pieces:
@@ -143,7 +142,7 @@ def collect(plan: ScriptPlan, low: int, high: int, result: ShellResult, *, lazy:
         lo = bisect.bisect_left(mentions, piece_start)
         hi = bisect.bisect_left(mentions, piece_end)
         if lo < hi:
-            if lazy and all(m in census or _in(heredocs, m) for m in mentions[lo:hi]):
+            if lazy and _skippable(plan, piece_start, piece_end):
                 result.unparsed.append((piece_start, piece_end))
                 continue
             piece = _Piece(text, piece_start, piece_end, plan.lexed, plan.names, result)
@@ -153,6 +152,15 @@ def collect(plan: ScriptPlan, low: int, high: int, result: ShellResult, *, lazy:
             result.invocations.append(words)
     result.invocations.sort(key=lambda words: words[0].start)
     return trouble
+
+
+def _skippable(plan: ScriptPlan, low: int, high: int) -> bool:
+    """Whether the piece ``[low, high)`` names a tool, and only in census commands or heredoc bodies."""
+    mentions = plan.mentions
+    lo = bisect.bisect_left(mentions, low)
+    hi = bisect.bisect_left(mentions, high)
+    heredocs = plan.lexed.heredocs
+    return lo < hi and all(m in plan.census or _in(heredocs, m) for m in mentions[lo:hi])
 
 
 def judge(
