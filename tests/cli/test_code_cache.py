@@ -15,7 +15,7 @@ PROBE = textwrap.dedent(
     """
     import importlib, json, os, sys, traceback
     import kx
-    from kx.cli import codecache
+    from kx.cli import codecache, codesave
     kx.__version__ = os.environ.get("PROBE_KX_VERSION", kx.__version__)
     cache = codecache.CodeCache(ROOT, type(codecache.__spec__), prefix="probe_pkg.")
     sys.meta_path.insert(0, cache)
@@ -25,9 +25,9 @@ PROBE = textwrap.dedent(
     except ZeroDivisionError as error:
         where = traceback.extract_tb(error.__traceback__)[-1]
     compiled = []
-    compile_entry = codecache._compile_entry
-    codecache._compile_entry = lambda *args: compiled.append(args[0]) or compile_entry(*args)
-    cache.save()
+    compile_entry = codesave._compile_entry
+    codesave._compile_entry = lambda *args: compiled.append(args[0]) or compile_entry(*args)
+    codesave.save(cache)
     print(json.dumps({"value": mod.VALUE, "served": sorted(cache.served), "file": mod.__file__,
                       "tb": [where.filename, where.lineno, where.line], "compiled": len(compiled)}))
     """
@@ -146,10 +146,10 @@ def test_forked_processes_read_the_shared_cache_file_correctly(tmp_path: Path) -
         (package / f"m{i}.py").write_text(f"VALUE = {i}\n" + f"PAD = {'x' * (200 + 37 * i)!r}\n")
     env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"), PYTHONPATH=str(tmp_path))
     code = f"ROOT = {str(package)!r}\n"
-    warm = code + "import importlib, sys\nfrom kx.cli import codecache\n" + (
+    warm = code + "import importlib, sys\nfrom kx.cli import codecache, codesave\n" + (
         "c = codecache.CodeCache(ROOT, type(codecache.__spec__), prefix='probe_pkg.')\n"
         "sys.meta_path.insert(0, c)\n"
-        "[importlib.import_module(f'probe_pkg.m{i}') for i in range(40)]\nc.save()\n"
+        "[importlib.import_module(f'probe_pkg.m{i}') for i in range(40)]\ncodesave.save(c)\n"
     )
     subprocess.run([sys.executable, "-c", warm], env=env, check=True)
     for _ in range(3):
@@ -201,3 +201,23 @@ def test_a_cache_of_another_kx_version_is_not_used(tmp_path: Path) -> None:
     upgraded = run_probe(tmp_path, PROBE_KX_VERSION="999.0")
     assert upgraded["served"] == [] and upgraded["compiled"] == 1
     assert run_probe(tmp_path, PROBE_KX_VERSION="999.0")["served"] == ["probe_pkg.values"]
+
+
+def test_the_readers_own_code_is_run_only_while_its_source_is_unchanged(tmp_path: Path) -> None:
+    import marshal
+
+    line = ["check", "--", "docker", "run", "--cpus", "abc", "nginx"]
+    first = kx_console(line, tmp_path)
+    (boot,) = (tmp_path / "kx").glob("boot-*.marshal")
+    (source, mtime, size), code = marshal.loads(boot.read_bytes())
+    assert source.endswith(os.path.join("kx", "cli", "codecache.py")) and type(code).__name__ == "code"
+    assert kx_console(line, tmp_path).stdout == first.stdout
+    planted = compile("raise SystemExit(42)", source, "exec")
+    boot.write_bytes(marshal.dumps(((source, mtime - 1, size), planted)))  # stale: not run
+    assert (kx_console(line, tmp_path).returncode, kx_console(line, tmp_path).stdout) == (1, first.stdout)
+    assert marshal.loads(boot.read_bytes())[0] == (source, mtime, size)  # written anew
+    boot.write_bytes(marshal.dumps(((source, mtime, size), planted)))  # current: it is what runs
+    assert kx_console(line, tmp_path).returncode == 42
+    for garbage in (b"", b"\x00garbage", marshal.dumps(("a", "b"))):
+        boot.write_bytes(garbage)
+        assert kx_console(line, tmp_path).stdout == first.stdout

@@ -2,6 +2,7 @@ import random
 
 import pytest
 
+from kx.extract import shell
 from kx.extract.shell import extract_script
 from kx.extract.treesitter import parse
 
@@ -138,3 +139,39 @@ def test_long_generated_script_every_planted_mistake_found(seed: int) -> None:
     assert seen == planted
     assert result.census == len(result.invocations) - result.tree_only
     assert not any("--not-a-command" in w.value for ws in result.invocations for w in ws)
+
+
+def censused_script(lines: int) -> str:
+    """A long script whose every docker/kubectl mention is a command, with pipelines that trip tree-sitter."""
+    blocks = [
+        "docker run -d --name web{n} -p 80:80 nginx:1.{n}",
+        "ps aux | grep x | head -30",
+        "kubectl expose deployment app{n} --port=80 --type=NodePort",
+        'if [ -n "${{X:-}}" ]; then\n  kubectl run p{n} --image=busybox\nfi',
+        "cat <<EOF > conf{n}.txt\nhello {n}\nEOF",
+    ]
+    out = ["#!/bin/bash"]
+    while len(out) < lines:
+        out.extend(blocks[len(out) % len(blocks)].format(n=len(out)).split("\n"))
+    return "\n".join(out) + "\n"
+
+
+@pytest.mark.parametrize(
+    "bad", ["", "for x in 1 2; do echo; fi", "if then fi", 'echo "open', "esac", "a | b |", "echo docker run"]
+)
+def test_asking_the_shell_first_finds_what_parsing_every_piece_finds(
+    bad: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lines = censused_script(3_000).split("\n")
+    lines.insert(len(lines) * 2 // 3, bad)
+    text = "\n".join(lines)
+    assert len(text) >= shell.SHELL_FIRST_CHARS
+    lazy = extract_script(text)
+    assert lazy.unparsed  # the shell was asked first
+    monkeypatch.setattr(shell, "SHELL_FIRST_CHARS", len(text) + 1)
+    eager = extract_script(text)
+    assert not eager.unparsed
+    assert lazy.problems == eager.problems
+    assert [[(w.value, w.start) for w in words] for words in lazy.invocations] == [
+        [(w.value, w.start) for w in words] for words in eager.invocations
+    ]

@@ -146,9 +146,9 @@ def report(text: str, diagnostics: list[Diagnostic], fmt: str, color: bool) -> s
 
 
 def _exec(argv: list[str]) -> int:
-    from kx.cli import codecache
+    from kx.cli.codesave import save_installed
 
-    codecache.save()  # exec never returns to the console entry point, which would save it
+    save_installed()  # exec never returns to the console entry point, which would save it
     try:
         sys.stdout.flush()
         sys.stderr.flush()

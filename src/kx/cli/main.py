@@ -3,12 +3,19 @@
 The check path must start in a few tens of milliseconds, so it never imports typer. Everything
 else goes through the typer application in ``kx.cli.app``. A console run serves kx's own modules
 from the start-up code cache (kx.cli.codecache); a call with an explicit ``argv`` does not.
+Like kx.cli.codecache, this module is imported before the cache can serve it, so it stays
+small and imports nothing else on the way (no ``__future__``; its annotations are plain).
 """
 
-from __future__ import annotations
-
+import marshal
 import os
 import sys
+
+TYPE_CHECKING = False  # (kx.core.typecheck's shim, not imported here: see above)
+if TYPE_CHECKING:
+    from types import ModuleType
+
+_CODECACHE = "kx.cli.codecache"
 
 # Commands that leave without Python's finalization (module teardown, a last garbage collection):
 # about 2 ms of a cold `kx check` that takes about 20. They write only to stdout and stderr.
@@ -24,16 +31,65 @@ def main(argv: list[str] | None = None, prog: str = "kx") -> int:
         return _run(argv, prog)
     if sys.stdin is None or sys.stdout is None or sys.stderr is None:
         _reopen_closed_streams()
-    from kx.cli import codecache
-
-    codecache.install()
+    usual = _usual_cache_dir()
+    codecache, booted = _codecache(usual)
+    codecache.install(usual)
     try:
         code = _run(sys.argv[1:])
     finally:
-        codecache.save()
+        if codecache.dirty() or not booted:
+            from kx.cli.codesave import save_installed
+
+            save_installed(None if booted else _boot_file(usual))
     if sys.argv[1:2] and sys.argv[1] in _QUICK_EXIT:
         _quick_exit(code)
     return code
+
+
+def _usual_cache_dir() -> str:
+    """``$XDG_CACHE_HOME/kx``: where kx.catalog.cachedir puts its caches when it may write there."""
+    home = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(home, "kx")
+
+
+def _boot_file(usual: str) -> str:
+    """Where kx.cli.codesave keeps the code cache reader's own compiled code."""
+    return os.path.join(usual, f"boot-v1-py{sys.version_info[0]}{sys.version_info[1]}.marshal")
+
+
+def _codecache(usual: str) -> "tuple[ModuleType, bool]":
+    """kx.cli.codecache, and whether it came from its compiled copy (or needs none: cache off).
+
+    Where Python may not write ``.pyc`` files, importing the code cache's reader would compile it
+    on every run (a tenth of a cold ``kx check``). kx.cli.codesave keeps its code beside the
+    cache, stamped with its source's path, mtime and size; a stale or unreadable copy is not used.
+    """
+    if os.environ.get("KX_NO_CODE_CACHE"):
+        from kx.cli import codecache
+
+        return codecache, True
+    source = os.path.join(os.path.dirname(os.path.abspath(__file__)), "codecache.py")
+    try:
+        with open(_boot_file(usual), "rb") as handle:
+            stamp, code = marshal.loads(handle.read())
+        info = os.stat(source)
+        current = stamp == (source, info.st_mtime_ns, info.st_size) and type(code) is type(_run.__code__)
+    except (OSError, EOFError, ValueError, TypeError):
+        current = False
+    if current:
+        module = type(sys)(_CODECACHE)
+        module.__file__ = source
+        sys.modules[_CODECACHE] = module
+        try:
+            exec(code, module.__dict__)  # kx's own code, compiled by kx.cli.codesave
+        except BaseException:
+            del sys.modules[_CODECACHE]
+            raise
+        sys.modules["kx.cli"].__dict__["codecache"] = module
+        return module, True
+    from kx.cli import codecache
+
+    return codecache, False
 
 
 def _run(args: list[str], prog: str = "kx") -> int:

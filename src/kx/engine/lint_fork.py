@@ -27,15 +27,16 @@ from kx.core.typecheck import TYPE_CHECKING
 from kx.engine.pipeline import findings_for_words
 from kx.extract.commands import ToolNames, find_tool_names
 from kx.extract.lexer import Lexed, lex
-from kx.extract.shell import ShellResult, collect, plan_script
+from kx.extract.shell import ShellResult, collect, judge, plan_script, troubled_stretch
 from kx.extract.syntax import Gate
 
 if TYPE_CHECKING:
     from kx.catalog.loader import SpecSet
     from kx.engine.settings import Settings
 
-    # findings (one list per command), tree-sitter trouble, recovered, tree-only, the lexer's problems
-    Half = tuple[list[list[Finding]], bool, int, int, list[tuple[int, str]]]
+    # findings (one list per command), tree-sitter trouble, recovered, tree-only, the lexer's problems,
+    # the pieces left unparsed
+    Half = tuple[list[list[Finding]], bool, int, int, list[tuple[int, str]], list[tuple[int, int]]]
 
 MIN_CHARS = 48 * 1024  # below this a fork costs more than it saves
 # A line that most likely starts a top-level command: no indent, no closing keyword.
@@ -63,7 +64,7 @@ def lint_script(
     guess = _guess(text)
     _warm(specs)
     child = _Child.start(text, guess, end, names, specs, settings)
-    gate = None
+    gate = Gate(text, 0, dialect)  # the shell reads the script meanwhile (see kx.extract.shell)
     try:
         lexed = lex(text, 0, end, stop=guess)
         middle = lexed.end
@@ -73,27 +74,29 @@ def lint_script(
                 child = None
             child = _Child.start(text, middle, end, names, specs, settings) if middle < end else None
         first = _half(text, 0, middle, names, specs, settings, lexed)
-        if _doubtful(first):  # the shell can judge the script while the child finishes
-            gate = Gate(text, 0, dialect)
     except BaseException:  # Ctrl-C (or a failure) here: the child's half is not wanted
         if child is not None:
             child.cancel()
         raise
     second = child.result() if child is not None else None
     if second is None:
-        second = _half(text, middle, end, names, specs, settings) if middle < end else ([], False, 0, 0, [])
+        empty: Half = ([], False, 0, 0, [], [])
+        second = _half(text, middle, end, names, specs, settings) if middle < end else empty
     groups = first[0] + second[0]
-    if gate is None and _doubtful(second):
-        gate = Gate(text, 0, dialect)
-    if gate is not None:
-        for offset, message in gate.verdict(first[4] + second[4]):
-            groups.append([Finding("KX703", message, offset, offset + 1, stage=STAGE_LINT)])
+    doubtful = _doubtful(first) or _doubtful(second)
+    unparsed = first[5] + second[5]
+
+    def troubled(at: int) -> bool:  # asked only when the shell rejects a script that looked fine
+        return troubled_stretch(text, unparsed, names, at)
+
+    for offset, message in judge(gate, first[4] + second[4], doubtful, troubled):
+        groups.append([Finding("KX703", message, offset, offset + 1, stage=STAGE_LINT)])
     return groups
 
 
 def _doubtful(half: Half) -> bool:
-    """Whether tree-sitter or the lexer met trouble in ``half``, or they disagree there."""
-    _groups, trouble, recovered, tree_only, problems = half
+    """Whether tree-sitter or the lexer met trouble in what was parsed of ``half``, or they disagree there."""
+    _groups, trouble, recovered, tree_only, problems, _unparsed = half
     return trouble or bool(problems) or recovered > 0 or tree_only > 0
 
 
@@ -124,12 +127,12 @@ def _half(
         lexed = lex(text, low, high)
     plan = plan_script(text, low, high, names, lexed)
     if plan is None:
-        return [], False, 0, 0, lexed.problems
+        return [], False, 0, 0, lexed.problems, []
     result = ShellResult()
-    trouble = collect(plan, low, high, result)
+    trouble = collect(plan, low, high, result, lazy=True)
     groups = [found for words in result.invocations
               if (found := findings_for_words(words, settings, specs, text))]
-    return groups, trouble, result.recovered, result.tree_only, lexed.problems
+    return groups, trouble, result.recovered, result.tree_only, lexed.problems, result.unparsed
 
 
 class _Child:
@@ -196,11 +199,12 @@ class _Child:
         if status != 0:
             return None
         try:
-            groups, trouble, recovered, tree_only, problems = marshal.loads(b"".join(chunks))
+            groups, trouble, recovered, tree_only, problems, unparsed = marshal.loads(b"".join(chunks))
         except (EOFError, ValueError, TypeError):
             return None
         lists = [[Finding(*finding) for finding in group] for group in groups]
-        return lists, bool(trouble), int(recovered), int(tree_only), [tuple(p) for p in problems]
+        return (lists, bool(trouble), int(recovered), int(tree_only), [tuple(p) for p in problems],
+                [tuple(p) for p in unparsed])  # fmt: skip
 
 
 def _write_all(fd: int, data: bytes) -> None:

@@ -14,6 +14,14 @@ pipeline's last command, with no ERROR node; in long files whole stretches vanis
   tree-sitter found (``tree_only``) is taken from its tree;
 * when tree-sitter or the lexer report errors, or the two disagree, ``bash -n`` decides whether
   the script is really broken (then one KX703 warning says where).
+
+Speed (kx lint's hot path): tree-sitter costs more than everything else in a long script.
+From ``SHELL_FIRST_CHARS`` on, when some piece names the tools only in census commands,
+``bash -n`` is started before the pieces are parsed, and a piece is parsed only when one of its
+mentions is not a census command (tree-sitter might find a command there). The trees of the
+other pieces can only decide whether the shell is asked; the shell's answer matters only when it
+rejects the script, and then (``judge``) those pieces are parsed after all. So the findings are
+exactly those of parsing every piece.
 """
 
 from __future__ import annotations
@@ -26,21 +34,24 @@ from kx.extract import treesitter
 from kx.extract.commands import ToolNames, find_tool_names, resolve
 from kx.extract.lexer import Lexed, lex
 from kx.extract.split import segment_invocations
-from kx.extract.syntax import syntax_check
+from kx.extract.syntax import Gate, syntax_check
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from tree_sitter import Node
 
     from kx.parse.span import Word
 
 PIECE_CHARS = 32 * 1024
+SHELL_FIRST_CHARS = 16 * 1024  # below this, parsing costs less than starting the shell
 _UNESCAPED_NEWLINE = re.compile(r"(?<!\\)\n")
 
 
 class ShellResult:
     """Invocations found in a script, problems (offset, message), and census figures."""
 
-    __slots__ = ("census", "invocations", "problems", "recovered", "tree_only")
+    __slots__ = ("census", "invocations", "problems", "recovered", "tree_only", "unparsed")
 
     def __init__(self) -> None:
         self.invocations: list[list[Word]] = []
@@ -48,6 +59,7 @@ class ShellResult:
         self.census = 0  # docker/kubectl commands the lexer counted
         self.recovered = 0  # of those, how many tree-sitter had lost
         self.tree_only = 0  # commands tree-sitter found that the census did not
+        self.unparsed: list[tuple[int, int]] = []  # pieces a lazy ``collect`` did not parse
 
 
 def extract_script(
@@ -60,10 +72,20 @@ def extract_script(
 ) -> ShellResult:
     """Find every docker/kubectl invocation in the script ``text[start:end]``."""
     result = ShellResult()
+    end = len(text) if end is None else end
     plan = plan_script(text, start, end, names)
-    if plan is not None:
-        trouble = collect(plan, plan.start, plan.end, result)
-        finish(plan, result, trouble, dialect)
+    if plan is None:
+        return result
+    lazy = end - start >= SHELL_FIRST_CHARS and any(_skippable(plan, *piece) for piece in plan.pieces)
+    gate = Gate(text[start:end], start, dialect) if lazy else None  # it runs while the pieces are read
+    trouble = collect(plan, start, end, result, lazy=lazy)
+    doubtful = trouble or bool(plan.lexed.problems) or result.recovered > 0 or result.tree_only > 0
+    if gate is not None:
+        unparsed = result.unparsed
+        verdict = judge(gate, plan.lexed.problems, doubtful, lambda at: _troubled(plan, unparsed, at))
+        result.problems.extend(verdict)
+    elif doubtful:
+        result.problems.extend(syntax_check(text[start:end], start, dialect, plan.lexed.problems))
     return result
 
 
@@ -72,7 +94,7 @@ class ScriptPlan:
 
     The script may be a stretch of a file between top-level boundaries (kx.engine.lint_fork plans the
     two halves of a long script on two processes). ``collect`` then takes its pieces, and
-    ``finish`` judges the script as a whole.
+    ``judge`` weighs the shell's verdict on the script as a whole.
     """
 
     __slots__ = ("census", "end", "lexed", "mentions", "names", "pieces", "start", "text")
@@ -104,10 +126,12 @@ def plan_script(
     return ScriptPlan(text, start, end, names, mentions, lexed) if mentions else None
 
 
-def collect(plan: ScriptPlan, low: int, high: int, result: ShellResult) -> bool:
+def collect(plan: ScriptPlan, low: int, high: int, result: ShellResult, *, lazy: bool = False) -> bool:
     """Add the invocations of the pieces in ``[low, high)`` to ``result``, sorted by position.
 
     ``low`` and ``high`` are piece boundaries. Returns whether tree-sitter met a syntax error.
+    ``lazy``: a piece whose mentions are all census commands (or in heredoc bodies) is not parsed
+    but listed in ``result.unparsed`` (the shell is asked first; see the module's docstring).
     """
     text, mentions, census = plan.text, plan.mentions, plan.census
     result.census += sum(1 for tool in census if low <= tool < high)
@@ -118,6 +142,9 @@ def collect(plan: ScriptPlan, low: int, high: int, result: ShellResult) -> bool:
         lo = bisect.bisect_left(mentions, piece_start)
         hi = bisect.bisect_left(mentions, piece_end)
         if lo < hi:
+            if lazy and _skippable(plan, piece_start, piece_end):
+                result.unparsed.append((piece_start, piece_end))
+                continue
             piece = _Piece(text, piece_start, piece_end, plan.lexed, plan.names, result)
             trouble |= piece.run(mentions[lo:hi], census)
     for tool, words in census.items():
@@ -127,12 +154,53 @@ def collect(plan: ScriptPlan, low: int, high: int, result: ShellResult) -> bool:
     return trouble
 
 
-def finish(plan: ScriptPlan, result: ShellResult, trouble: bool, dialect: str) -> None:
-    """When tree-sitter or the lexer met trouble, or they disagree, let ``bash -n`` judge."""
-    if trouble or plan.lexed.problems or result.recovered or result.tree_only:
-        text = plan.text
-        result.problems.extend(syntax_check(text[plan.start : plan.end], plan.start, dialect,
-                                            plan.lexed.problems))  # fmt: skip
+def _skippable(plan: ScriptPlan, low: int, high: int) -> bool:
+    """Whether the piece ``[low, high)`` names a tool, and only in census commands or heredoc bodies."""
+    mentions = plan.mentions
+    lo = bisect.bisect_left(mentions, low)
+    hi = bisect.bisect_left(mentions, high)
+    heredocs = plan.lexed.heredocs
+    return lo < hi and all(m in plan.census or _in(heredocs, m) for m in mentions[lo:hi])
+
+
+def judge(
+    gate: Gate, fallback: list[tuple[int, str]], doubtful: bool, troubled: Callable[[int], bool]
+) -> list[tuple[int, str]]:
+    """The shell's verdict, kept only where tree-sitter or the lexer met trouble or they disagree.
+
+    ``doubtful`` says so for the pieces parsed; when the shell rejects a script that looked fine,
+    ``troubled(offset)`` parses the pieces left unparsed to tell, the one holding the offset the
+    shell names first. ``fallback``: the lexer's problems.
+    """
+    answer = gate.verdict(fallback)
+    if answer and not doubtful and not troubled(answer[0][0]):
+        return []
+    return answer
+
+
+def _troubled(plan: ScriptPlan, pieces: list[tuple[int, int]], at: int = -1) -> bool:
+    """Whether tree-sitter meets a syntax error in ``pieces``, or loses a census command there.
+
+    The piece holding ``at`` is parsed first: where the shell says the script breaks, tree-sitter
+    most likely errs too, and then the others need no parse.
+    """
+    result = ShellResult()
+    for low, high in sorted(pieces, key=lambda piece: not piece[0] <= at < piece[1]):
+        lo = bisect.bisect_left(plan.mentions, low)
+        hi = bisect.bisect_left(plan.mentions, high)
+        piece = _Piece(plan.text, low, high, plan.lexed, plan.names, result)
+        if piece.run(plan.mentions[lo:hi], plan.census) or result.recovered or result.tree_only:
+            return True
+    return False
+
+
+def troubled_stretch(text: str, pieces: list[tuple[int, int]], names: ToolNames, at: int = -1) -> bool:
+    """``_troubled`` for pieces of a stretch planned elsewhere (another process): each is planned anew."""
+    for low, high in sorted(pieces, key=lambda piece: not piece[0] <= at < piece[1]):
+        plan = plan_script(text, low, high, names)  # cut at top-level boundaries: lexes the same alone
+        if plan is not None and _troubled(plan, [(low, high)]):
+            return True
+    return False
 
 
 def _census(text: str, lexed: Lexed, names: ToolNames, mentions: list[int]) -> dict[int, list[Word]]:
