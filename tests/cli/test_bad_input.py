@@ -45,6 +45,11 @@ def test_usage_errors_are_one_line_and_exit_2(args: list[str]) -> None:
     assert done.stderr.startswith("kx: error: ") and done.stderr.count("\n") == 1, done.stderr
 
 
+@pytest.mark.parametrize("name", ["check", "exec"])
+def test_an_empty_command_names_the_kx_command_in_its_hint(name: str) -> None:
+    assert f"usage: kx {name} -- " in kx([name, ""]).stderr
+
+
 @pytest.mark.parametrize("args", WRONG_COMMANDS, ids=[repr(a) for a in WRONG_COMMANDS])
 def test_an_empty_name_builds_nothing_and_says_why(args: list[str]) -> None:
     done = kx(args)

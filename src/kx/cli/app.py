@@ -77,7 +77,7 @@ def _check_like(name: str, about: str) -> None:
         from kx.cli import check_options, fastpath
 
         values = {"fmt": fmt.value, "color": color.value, "quiet": quiet}
-        options = check_options.finish(check_options.CheckOptions(values, list(words or ())))
+        options = check_options.finish(check_options.CheckOptions(values, list(words or ())), name)
         raise typer.Exit(fastpath.run_checked(name, options))
 
     command.__doc__ = about

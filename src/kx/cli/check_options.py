@@ -38,16 +38,19 @@ def parse(args: list[str], name: str = "check") -> CheckOptions | None:
     if found is None:
         return None
     values, command, _dashdash = found
-    return finish(CheckOptions(values, command))
+    return finish(CheckOptions(values, command), name)
 
 
-def finish(options: CheckOptions) -> CheckOptions:
-    """Tell a quoted command string from argv words; refuse an empty or unterminated command."""
+def finish(options: CheckOptions, name: str = "check") -> CheckOptions:
+    """Tell a quoted command string from argv words; refuse an empty or unterminated command.
+
+    ``name``: the kx command (``check`` or ``exec``), for the usage hint.
+    """
     command = options.command
     if len(command) == 1 and (" " in command[0] or "\n" in command[0]):
         options.string = command[0]
     if not command or not command[0].strip():
-        raise UsageError("no command given (usage: kx check -- docker run ...)")
+        raise UsageError(f"no command given (usage: kx {name} -- docker run ...)")
     if options.string is not None:
         left_open = unclosed(options.string)
         if left_open is not None:
