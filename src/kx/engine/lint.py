@@ -9,7 +9,10 @@ from __future__ import annotations
 import gc
 import os
 
-from kx.core.diagnostics import SEVERITY_RANK, Diagnostic
+from kx.check.environment import Environment
+from kx.core.codes import match_codes
+from kx.core.diagnostics import SEVERITIES, SEVERITY_RANK, Diagnostic
+from kx.core.errors import UsageError
 from kx.core.findings import STAGE_LINT, Finding
 from kx.core.record import Record
 from kx.core.typecheck import TYPE_CHECKING
@@ -112,10 +115,6 @@ def _run(options: LintOptions) -> LintResult:
 
 def lint_settings(options: LintOptions, config: Config) -> Settings:
     """The run's settings from ``kx lint``'s options and the config file (options win)."""
-    from kx.core.codes import match_codes
-    from kx.core.diagnostics import SEVERITIES
-    from kx.core.errors import UsageError
-
     if options.severity not in SEVERITIES:
         raise UsageError(f"invalid --severity {options.severity!r} (choose from error, warning, info)")
     chosen = frozenset(match_codes(options.select)) if options.select else config.select
@@ -179,8 +178,6 @@ def lint_target(
             return [], None  # binary files met while walking a directory are skipped quietly
         return select([file_level(target.display, code, message)], settings), None
     assert loaded.text is not None
-    from kx.check.environment import Environment
-
     env = Environment.for_lint(_origin(target))
     groups = lint_text(loaded.text, target.kind, target.dialect, settings.spec_dirs, split=split,
                        settings=settings.replace(env=env))  # fmt: skip

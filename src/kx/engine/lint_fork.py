@@ -21,10 +21,13 @@ import os
 import re
 import signal
 
+from kx.check.environment import Environment
+from kx.check.tables import tables
 from kx.core.findings import STAGE_LINT, Finding
 from kx.core.interrupts import end_on_interrupt, hold_interrupts
 from kx.core.typecheck import TYPE_CHECKING
 from kx.engine.pipeline import findings_for_words
+from kx.engine.settings import Settings
 from kx.extract.commands import ToolNames, find_tool_names
 from kx.extract.lexer import Lexed, lex
 from kx.extract.shell import ShellResult, collect, judge, plan_script, troubled_stretch
@@ -32,7 +35,6 @@ from kx.extract.syntax import Gate
 
 if TYPE_CHECKING:
     from kx.catalog.loader import SpecSet
-    from kx.engine.settings import Settings
 
     # findings (one list per command), tree-sitter trouble, recovered, tree-only, the lexer's problems,
     # the pieces left unparsed
@@ -53,9 +55,6 @@ def lint_script(
     if len(text) < MIN_CHARS or not hasattr(os, "fork"):
         return None
     if settings is None or settings.env is None:
-        from kx.check.environment import Environment
-        from kx.engine.settings import Settings
-
         settings = (settings or Settings()).replace(env=Environment.for_lint(None))
     names = find_tool_names(text)
     if names.mention_pattern().search(text) is None:
@@ -112,8 +111,6 @@ def _guess(text: str) -> int:
 
 def _warm(specs: SpecSet) -> None:
     """Build the specs and load the checkers before forking, so the child need not do it again."""
-    from kx.check.tables import tables
-
     for spec in specs.all():
         tables(spec)
 

@@ -7,12 +7,15 @@ positions what is left.
 
 from __future__ import annotations
 
-from kx.core.codes import CODES
+from kx.catalog.loader import load_specs
+from kx.check.environment import Environment
+from kx.core.codes import CODES, rule_url
 from kx.core.diagnostics import SEVERITY_RANK, Diagnostic
 from kx.core.findings import STAGE_LINT, Finding
 from kx.core.typecheck import TYPE_CHECKING
-from kx.engine.pipeline import findings_for_words
+from kx.engine.pipeline import commands_to_diagnostics, findings_for_words
 from kx.engine.settings import Settings
+from kx.parse.span import LineIndex
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -33,7 +36,6 @@ def lint_text(
     nothing about them is reported. ``split``: a long shell script may be shared out between
     this process and a forked one.
     """
-    from kx.catalog.loader import load_specs
     from kx.extract import extract
     from kx.extract.filetypes import SHELL
     from kx.extract.synopsis import check_synopsis
@@ -44,8 +46,6 @@ def lint_text(
 
         text, dialect = as_bash(text), "bash"
     if settings.env is None:
-        from kx.check.environment import Environment
-
         settings = settings.replace(env=Environment.for_lint(None))
     if split and kind == SHELL:
         forked = _forked(text, dialect, specs, settings)
@@ -82,9 +82,7 @@ def _forked(text: str, dialect: str, specs: SpecSet, settings: Settings) -> list
 
 def finish(text: str, path: str, groups: list[list[Finding]], settings: Settings) -> list[Diagnostic]:
     """Suppress what the file's comments silence, keep what the run selects, and position it."""
-    from kx.engine.pipeline import commands_to_diagnostics
     from kx.extract.lint_suppress import parse_directives
-    from kx.parse.span import LineIndex
 
     index = LineIndex(text)
     suppressions = parse_directives(text, lambda offset: index.position(offset)[0])
@@ -117,8 +115,6 @@ def _wanted(settings: Settings) -> Callable[[Finding], bool]:
 
 def file_level(path: str, code: str, message: str) -> Diagnostic:
     """A diagnostic about a whole file (binary, too large), at its first line."""
-    from kx.core.codes import rule_url
-
     return Diagnostic(
         path=path, line=1, column=1, end_line=1, end_column=1, severity=CODES[code][1],
         code=code, message=message, url=rule_url(code), stage=STAGE_LINT,
