@@ -45,7 +45,15 @@ current-context: kx-fake
 # Under load docker's first /_ping can time out; it then reports an empty server OS (and rejects
 # --device and other OS-dependent values). Such a run says nothing about the line: run it again.
 _FLAKE = "unknown server OS:"
+# Under load the fake daemon can also miss docker's connect deadline: "Cannot connect to the Docker
+# daemon at $DOCKER_HOST" (the fake's own address, which is always up) is the same kind of flake.
+_FAKE_UNREACHED = "Cannot connect to the Docker daemon at $DOCKER_HOST."
 _RETRIES = 3
+
+
+def _flaked(stderr: str) -> bool:
+    """Whether a run failed for the machine's load, not for the line: run it again."""
+    return _FAKE_UNREACHED in stderr or any(line.rstrip().endswith(_FLAKE) for line in stderr.splitlines())
 
 
 class ClientMissing(RuntimeError):
@@ -134,7 +142,7 @@ class Oracle:
             raise ValueError(f"not a docker or kubectl command: {argv[0]}")
         for _ in range(_RETRIES):
             verdict = self._judge_once(tool, argv, env)
-            if not any(line.rstrip().endswith(_FLAKE) for line in verdict.stderr.splitlines()):
+            if not _flaked(verdict.stderr):
                 break
         return verdict
 
