@@ -10,6 +10,7 @@ import re
 from typing import Any
 
 from kx.cli.helpstyle import choices_of
+from kx.parse.suggest import closest
 
 _NOT_ONE_OF = re.compile(r"'([^']*)' is not one of")
 
@@ -27,7 +28,7 @@ def usage_message(error: Any) -> str:
     ctx = getattr(error, "ctx", None)
     where = f" (see {ctx.command_path} --help)" if ctx is not None else ""
     if kind == "NoSuchOption":
-        near = sorted(getattr(error, "possibilities", None) or ())
+        near = _near_options(error.option_name, ctx)
         hint = f"; did you mean {' or '.join(near)}?" if near else ""
         return f"unknown option {error.option_name!r}{hint}{where}"
     param = getattr(error, "param", None)
@@ -41,3 +42,17 @@ def usage_message(error: Any) -> str:
             named = _option_name(param)
             return f"invalid value {found.group(1)!r} for {named} (choose from {', '.join(choices)})"
     return (message[:1].lower() + message[1:]).rstrip(".") + where
+
+
+def _near_options(word: str, ctx: Any) -> list[str]:
+    """The command's options closest to a mistyped one, ranked as kx ranks flags of the clients."""
+    if not word.startswith("--"):
+        return []  # every one-letter option is one edit from any other: no guess is worth making
+    command = getattr(ctx, "command", None)
+    names = [
+        name
+        for param in getattr(command, "params", ())
+        for name in (*getattr(param, "opts", ()), *getattr(param, "secondary_opts", ()))
+        if name.startswith("--")
+    ]
+    return closest(word, names, max=2)
