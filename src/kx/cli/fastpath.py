@@ -15,7 +15,7 @@ from kx.core.errors import KxError, UsageError
 from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from typing import Any
+    from typing import Any, TextIO
 
     from kx.cli.check_options import CheckOptions
     from kx.core.diagnostics import Diagnostic
@@ -126,19 +126,27 @@ def run_checked(command: str, options: CheckOptions) -> int:
             # command was not checked would be printed before every `docker compose`, so notes stay quiet
             shown = [d for d in diagnostics if d.severity != "info"]
         stream = sys.stderr if command == "exec" else sys.stdout
-        stream.write(report(text, shown, options.format, _color(options.color)))
+        stream.write(report(text, shown, options.format, _color(options.color), _columns(stream)))
     failed = engine.has_errors(diagnostics)
     if command == "exec" and not failed:
         return _exec(options.command if options.string is None else ["sh", "-c", options.string])
     return 1 if failed else 0
 
 
-def report(text: str, diagnostics: list[Diagnostic], fmt: str, color: bool) -> str:
+def _columns(stream: TextIO) -> int | None:
+    """The terminal's width when ``stream`` is one (long lines are cut to it), else None."""
+    try:
+        return os.get_terminal_size(stream.fileno()).columns if stream.isatty() else None
+    except (OSError, ValueError):
+        return None
+
+
+def report(text: str, diagnostics: list[Diagnostic], fmt: str, color: bool, width: int | None = None) -> str:
     """The report of one checked command, by kx.report's formatters (text: the caret view)."""
     if fmt == "text":
         from kx.report import caret
 
-        return caret.render(text, diagnostics, color) + "\n" if diagnostics else ""
+        return caret.render(text, diagnostics, color, width or caret.WIDTH) + "\n" if diagnostics else ""
     from kx import __version__
     from kx.report import ReportOptions, render
 
