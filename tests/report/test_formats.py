@@ -39,7 +39,7 @@ def test_text_adds_suggestion_and_count() -> None:
     out = render("text", [diag(suggestion="--selector", count=3)])
     assert out == (
         "deploy.sh:3:15: error: unknown flag --selecter for kubectl expose "
-        "(did you mean '--selector'?) (3 times) [KX101]\n"
+        "(did you mean --selector?) (3 times) [KX101]\n"
     )
 
 
@@ -102,7 +102,7 @@ def test_sarif_shape(tmp_path: object) -> None:
     assert driver["rules"][0]["helpUri"].endswith("#kx101-unknown-flag")
     first, second = run["results"]
     assert first["ruleId"] == "KX101" and first["ruleIndex"] == 0 and first["level"] == "error"
-    assert first["message"]["text"].endswith("(did you mean '--selector'?)")
+    assert first["message"]["text"].endswith("(did you mean --selector?)")
     location = first["locations"][0]["physicalLocation"]
     assert location["artifactLocation"] == {"uri": "scripts/deploy.sh", "uriBaseId": "%SRCROOT%"}
     assert location["region"] == {"startLine": 3, "startColumn": 15, "endLine": 3, "endColumn": 23}
@@ -143,3 +143,22 @@ def test_summary_counts_folded_repeats() -> None:
     line = summary([diag(count=3), diag(severity="warning")], files=2)
     assert line == "3 errors, 1 warning, 0 infos in 2 files"
     assert summary([], files=1) == "0 errors, 0 warnings, 0 infos in 1 file"
+
+
+def test_a_suggestion_named_only_in_the_list_of_choices_is_still_shown() -> None:
+    message = "'Nodeport' is rejected; expected one of ClusterIP, NodePort"
+    listed = diag(code="KX204", message=message, suggestion="NodePort")
+    want = "'Nodeport' is rejected; expected one of ClusterIP, NodePort (did you mean NodePort?)"
+    assert render("text", [listed]) == f"deploy.sh:3:15: error: {want} [KX204]\n"
+    assert render("github", [listed]).rstrip("\n").endswith(f"::{want}")
+    (result,) = json.loads(render("sarif", [listed]))["runs"][0]["results"]
+    assert result["message"]["text"] == want
+
+
+@pytest.mark.parametrize(
+    ("message", "suggestion"),
+    [("--dry-run=true is deprecated; use --dry-run=client", "client"), ("bad; use json)", "json")],
+)
+def test_a_message_that_already_proposes_the_fix_is_left_alone(message: str, suggestion: str) -> None:
+    out = render("text", [diag(message=message, suggestion=suggestion)])
+    assert out == f"deploy.sh:3:15: error: {message} [KX101]\n"

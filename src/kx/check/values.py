@@ -147,9 +147,6 @@ def check_choice(
 
 
 def _closest(value: str, choices: tuple[str, ...]) -> str | None:
-    try:
-        from kx.parse.suggest import closest
-    except ImportError:  # pragma: no cover - suggest.py is part of the package
-        return None
-    found = closest(value, list(choices))
-    return found[0] if found else None
+    from kx.parse.suggest import best
+
+    return best(value, choices)

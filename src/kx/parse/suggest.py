@@ -126,5 +126,11 @@ def closest(word: str, candidates: Iterable[str], max: int = 3) -> list[str]:
     return [name for _score, _index, name in best[:max]]
 
 
+def best(word: str, candidates: Iterable[str]) -> str | None:
+    """The one candidate closest to ``word`` (ranked as ``closest``), or None when none is near."""
+    found = closest(word, tuple(c for c in candidates if c), 1)
+    return found[0] if found else None
+
+
 def _normal(word: str) -> str:
     return word.lower().replace("_", "-")

@@ -12,6 +12,7 @@ from urllib.parse import quote
 
 from kx.core.codes import CODES, rule_url
 from kx.core.typecheck import TYPE_CHECKING
+from kx.report.text import hint
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -66,9 +67,7 @@ def _base_ids(uri_base: str | None) -> dict[str, Any]:
 
 
 def _result(diagnostic: Diagnostic, rule_index: int, uri_base: str | None) -> dict[str, Any]:
-    message = diagnostic.message
-    if diagnostic.suggestion and diagnostic.suggestion not in message:
-        message += f" (did you mean {diagnostic.suggestion!r}?)"
+    message = diagnostic.message + hint(diagnostic)
     result: dict[str, Any] = {
         "ruleId": diagnostic.code,
         "ruleIndex": rule_index,

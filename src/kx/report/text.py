@@ -6,6 +6,8 @@ turn it into links. Colour (plain ANSI, no rich) only when the caller asks for i
 
 from __future__ import annotations
 
+import re
+
 from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -37,11 +39,26 @@ def format_line(diagnostic: Diagnostic, *, color: bool = False) -> str:
 
 def describe(diagnostic: Diagnostic) -> str:
     """The message, with the suggestion and the repeat count when they add something."""
-    message = diagnostic.message
-    if diagnostic.suggestion and diagnostic.suggestion not in message:
-        message += f" (did you mean {diagnostic.suggestion!r}?)"
+    message = diagnostic.message + hint(diagnostic)
     if diagnostic.count > 1:
         message += f" ({diagnostic.count} times)"
     if diagnostic.stage == "environment":
         message += " (stage: environment)"  # it holds where those files are, not everywhere
     return message
+
+
+def hint(diagnostic: Diagnostic) -> str:
+    """`` (did you mean X?)``, worded as kx check's help line, unless the message already offers X."""
+    wanted = diagnostic.suggestion
+    if not wanted or _offers(diagnostic.message, wanted):
+        return ""
+    return f" (did you mean {wanted}?)"
+
+
+def _offers(message: str, wanted: str) -> bool:
+    """Whether the message proposes ``wanted`` itself (a list of every choice does not count)."""
+    if wanted not in message:
+        return False
+    if "did you mean" in message:
+        return True
+    return re.search(rf"\buse \S*{re.escape(wanted)}(?:$|[\s;)])", message) is not None

@@ -45,6 +45,10 @@ def check_capability(value: str, ctx: ValueContext) -> list[Finding]:
         (cap for cap in CAPABILITIES if cap.replace("_", "") == name.removeprefix("CAP_").replace("_", "")),
         None,
     )
+    if fix is None:
+        from kx.parse.suggest import best
+
+        fix = best(name.removeprefix("CAP_"), sorted(CAPABILITIES))
     return _server(f"unknown capability {value!r}", suggestion=fix)
 
 
@@ -56,4 +60,9 @@ def check_stop_signal(value: str, ctx: ValueContext) -> list[Finding]:
         return []
     if err is not None and value.upper().removeprefix("SIG") in SIGNALS:
         return []
-    return _server(f"unknown signal {value!r} (e.g. SIGTERM, SIGINT, 15)")
+    from kx.parse.suggest import best
+
+    near = best(value.upper().removeprefix("SIG"), sorted(SIGNALS)) if err is not None else None
+    prefix = "SIG" if value.upper().startswith("SIG") else ""
+    message = f"unknown signal {value!r} (e.g. SIGTERM, SIGINT, 15)"
+    return _server(message, suggestion=prefix + near if near else None)

@@ -89,7 +89,7 @@ _FAMILY_KEYS = frozenset(
 )
 
 
-def _whole(mount: _Mount) -> list[Finding]:
+def _whole(mount: _Mount, value: str) -> list[Finding]:
     """The checks on the finished mount."""
     if mount.type == "":
         return _bad("the mount type is empty")
@@ -102,13 +102,26 @@ def _whole(mount: _Mount) -> list[Finding]:
         return _bad(f"bind-recursive={mount.recursive} needs readonly as well")
     if mount.recursive == "readonly" and mount.propagation != "rprivate":
         return _bad("bind-recursive=readonly needs bind-propagation=rprivate as well")
-    return _server_checks(mount)
+    return _server_checks(mount, value)
 
 
-def _server_checks(mount: _Mount) -> list[Finding]:
+def _type_fix(value: str, kind: str) -> str | None:
+    """``value`` with its one ``type=`` field spelled as the closest known mount type."""
+    from kx.parse.suggest import best
+
+    near = best(kind, ("bind", "volume", "tmpfs", "image"))
+    field = f"type={kind}"
+    if near is None or value.lower().count(field.lower()) != 1:
+        return None
+    at = value.lower().index(field.lower())
+    return value[: at + 5] + near + value[at + len(field) :]
+
+
+def _server_checks(mount: _Mount, value: str) -> list[Finding]:
     """What a Linux daemon refuses in a mount the client accepted."""
     if mount.type not in MOUNT_TYPES:
         reason = f"unknown mount type {mount.type!r} (use bind, volume, tmpfs or image)"
+        return [Finding("KX204", reason, stage="server", suggestion=_type_fix(value, mount.type))]
     elif not mount.target.replace("\\", "/").startswith("/"):
         reason = f"the mount target {mount.target!r} must be an absolute path"
     elif mount.target.replace("\\", "/").strip("/") in ("", "."):
@@ -145,4 +158,4 @@ def check_mount(value: str, ctx: ValueContext) -> list[Finding]:
         problems = _field(mount, key, val)
         if problems:
             return problems
-    return _whole(mount)
+    return _whole(mount, value)

@@ -94,7 +94,9 @@ def check_port_spec(spec: str) -> Finding | None:
         if crange[1] - crange[0] != hrange[1] - hrange[0] and crange[1] != crange[0]:
             return Finding("KX203", f"host range {host} and container range {container} differ in length")
     if proto.lower() not in PROTOCOLS:
-        known = next((p for p in PROTOCOLS if proto.lower().startswith(p)), None)
+        from kx.parse.suggest import best
+
+        known = next((p for p in PROTOCOLS if proto.lower().startswith(p)), None) or best(proto, PROTOCOLS)
         fix = spec[: len(spec) - len(proto)] + known if known and spec.endswith(proto) else None
         return Finding("KX203", f"unknown protocol {proto!r}: use tcp, udp or sctp", suggestion=fix)
     return None

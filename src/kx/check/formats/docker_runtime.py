@@ -35,7 +35,9 @@ def _choice(value: str, allowed: tuple[str, ...], what: str) -> list[Finding]:
     """A case-sensitive choice; the suggestion fixes the case when that is the only mistake."""
     if value in allowed:
         return []
-    fix = next((a for a in allowed if a and a == value.lower()), None)
+    from kx.parse.suggest import best
+
+    fix = best(value, allowed)
     shown = ", ".join(repr(a) if a else "''" for a in allowed)
     return [Finding("KX202", f"{value!r} is not a valid {what} (use {shown})", suggestion=fix)]
 
@@ -55,8 +57,10 @@ def check_restart(value: str, ctx: ValueContext) -> list[Finding]:
             return _bad(f"the restart retry count {count_text!r} is not an integer")
         count = parsed
     if name not in RESTART_NAMES:
-        key = name.lower().replace("_", "-")
-        fix = key + (value[len(name) :] if key == "on-failure" else "") if key in RESTART_NAMES else None
+        from kx.parse.suggest import best
+
+        key = best(name, RESTART_NAMES)
+        fix = key + (value[len(name) :] if key == "on-failure" else "") if key else None
         message = f"unknown restart policy {name!r} (use no, always, on-failure[:N] or unless-stopped)"
         return [Finding("KX204", message, stage="server", suggestion=fix, end=len(name))]
     if name != "on-failure" and count != 0:
@@ -122,7 +126,10 @@ def check_ulimit(value: str, ctx: ValueContext) -> list[Finding]:
     if not sep:
         return _bad(f"--ulimit needs name=soft[:hard], not {value!r}")
     if name not in ULIMIT_NAMES:
-        fix = name.lower() + value[len(name) :] if name.lower() in ULIMIT_NAMES else None
+        from kx.parse.suggest import best
+
+        near = best(name, sorted(ULIMIT_NAMES))
+        fix = near + value[len(name) :] if near else None
         return [Finding("KX202", f"unknown ulimit {name!r}", suggestion=fix, end=len(name))]
     parts = limits.split(":")
     if len(parts) > 2:

@@ -46,7 +46,7 @@ def check_profile(value: str, ctx: ValueContext) -> list[Finding]:
     """--profile: one of the Go runtime profile names, or none (case-sensitive; empty is rejected)."""
     if value in PROFILES:
         return []
-    guess = value.lower() if value.lower() in PROFILES else None
+    guess = _near(value, PROFILES)
     message = f"{value!r} is not a profile name; use one of {', '.join(PROFILES)}"
     return [Finding("KX202", message, suggestion=guess)]
 
@@ -109,6 +109,13 @@ def check_overrides_json(value: str, ctx: ValueContext) -> list[Finding]:
     return [Finding("KX203", f"--overrides is not valid JSON: {_clip(value)}")]
 
 
+def _near(value: str, choices: tuple[str, ...]) -> str | None:
+    """The closest choice, ranked as flag suggestions are."""
+    from kx.parse.suggest import best
+
+    return best(value, choices)
+
+
 def _clip(value: str) -> str:
     return repr(value if len(value) <= 40 else value[:37] + "...")
 
@@ -119,8 +126,7 @@ def check_override_type(value: str, ctx: ValueContext) -> list[Finding]:
     if value in OVERRIDE_TYPES:
         return []
     message = f"{value!r} is not an override type (json, merge, strategic); with --overrides it is an error"
-    guess = value.lower() if value.lower() in OVERRIDE_TYPES else None
-    return [Finding("KX208", message, suggestion=guess)]
+    return [Finding("KX208", message, suggestion=_near(value, OVERRIDE_TYPES))]
 
 
 def check_override_flags(overrides: str | None, override_type: str | None) -> list[Finding]:
@@ -131,7 +137,8 @@ def check_override_flags(overrides: str | None, override_type: str | None) -> li
         return []
     kind = override_type or "merge"
     if kind not in OVERRIDE_TYPES:
-        return [Finding("KX202", f"{kind!r} is not an override type; use json, merge or strategic")]
+        message = f"{kind!r} is not an override type; use json, merge or strategic"
+        return [Finding("KX202", message, suggestion=_near(kind, OVERRIDE_TYPES))]
     found = json_kind(overrides)
     if found is None:
         return []  # reported by check_overrides_json

@@ -43,7 +43,10 @@ def _template_problem(kind: str, template: str) -> Finding | None:
 
 def _unknown_output(value: str) -> Finding:
     kind = value.partition("=")[0]
-    guess = next((k for k in (*PLAIN_OUTPUTS, *TEMPLATE_OUTPUTS) if k == kind.lower()), None)
+    from kx.parse.suggest import best
+
+    everything = (*PLAIN_OUTPUTS, *TEMPLATE_OUTPUTS)
+    guess = next((k for k in everything if k == kind.lower()), None) or best(kind, everything)
     message = f"{value!r} is not an output format this command accepts ({_ALL}"
     message += "; KIND=TEMPLATE only for template formats)" if "=" in value else ")"
     if guess and guess in TEMPLATE_OUTPUTS and guess != kind:
@@ -109,7 +112,9 @@ def check_dry_run(value: str, ctx: ValueContext) -> list[Finding]:
         return [Finding("KX502", message, suggestion="client")]
     if sc.parse_bool(value) is not None:
         return _deprecated_bool(value, "dry-run", "client", "none")
-    guess = value.lower() if value.lower() in DRY_RUN else None
+    from kx.parse.suggest import best
+
+    guess = best(value, DRY_RUN)
     message = f"{value!r} is not a dry-run strategy; use none, server or client"
     return [Finding("KX202", message, suggestion=guess)]
 
@@ -121,6 +126,8 @@ def check_cascade(value: str, ctx: ValueContext) -> list[Finding]:
         return []
     if sc.parse_bool(value) is not None:
         return _deprecated_bool(value, "cascade", "background", "orphan")
-    guess = value.lower() if value.lower() in CASCADE else None
+    from kx.parse.suggest import best
+
+    guess = best(value, CASCADE)
     message = f"{value!r} is not a cascade strategy; use background, foreground or orphan"
     return [Finding("KX202", message, suggestion=guess)]

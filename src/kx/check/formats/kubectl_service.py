@@ -22,15 +22,10 @@ _PORT_RANGE = "1..65535"
 
 
 def closest(value: str, choices: tuple[str, ...]) -> str | None:
-    """A did-you-mean among ``choices``: same letters in another case first, then a near spelling."""
-    for choice in choices:
-        if choice.lower() == value.lower():
-            return choice
-    import difflib
+    """A did-you-mean among ``choices``, ranked as flag suggestions are (case differences first)."""
+    from kx.parse.suggest import best
 
-    folded = {c.lower(): c for c in choices}
-    near = difflib.get_close_matches(value.lower(), list(folded), n=1, cutoff=0.6)
-    return folded[near[0]] if near else None
+    return best(value, choices)
 
 
 def choice_problem(value: str, choices: tuple[str, ...], what: str, *, server: bool) -> list[Finding]:
