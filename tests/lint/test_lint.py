@@ -146,7 +146,7 @@ def test_pre_commit_hook_entry_runs_on_a_sample_repo(tmp_path: Path) -> None:
     assert done.stdout.splitlines() == [
         "deploy.sh:4:41: error: unknown flag --selecter for kubectl expose; did you mean --selector? [KX101]",
         "deploy.sh:5:25: error: unknown restart policy 'allways' "
-        "(use no, always, on-failure[:N] or unless-stopped) [KX204]",
+        "(use no, always, on-failure[:N] or unless-stopped) (did you mean always?) [KX204]",
     ]
     assert done.stderr == ""
 
