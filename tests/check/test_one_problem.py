@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import os
+import shlex
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from kx.engine.pipeline import check_command
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from tests.oracle import clients  # noqa: E402  (the fake API server the differential tests use)
 
 
 def errors(line: str) -> list[tuple[str, str, str]]:
@@ -70,3 +78,14 @@ def test_the_real_client_rejects_these_before_any_request(tmp_path: Path) -> Non
                               timeout=60, stdin=subprocess.DEVNULL)  # fmt: skip
         assert done.returncode != 0 and "connect" not in done.stderr.splitlines()[-1]
         assert errors("kubectl " + " ".join([*argv, "--port=80"]))
+
+
+@pytest.mark.skipif(not clients.available("kubectl"), reason="kubectl not installed")
+def test_the_one_diagnostic_says_what_kubectl_says_after_discovery() -> None:
+    with clients.Oracle() as oracle:
+        for line in ("kubectl expose web --port=80", "kubectl expose web,svc --port=80"):
+            verdict = oracle.judge(shlex.split(line))
+            assert verdict.verdict == "invalid"
+            assert 'doesn\'t have a resource type "web"' in verdict.message
+            ((code, _, message),) = errors(line)
+            assert code == "KX206" and "no resource type 'web'" in message

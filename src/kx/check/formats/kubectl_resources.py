@@ -148,7 +148,7 @@ def _type_name_problems(values: list[str]) -> list[tuple[int, Finding]]:
     found: list[tuple[int, Finding]] = [(0, p) for t in _types(values[0]) for p in type_problems(t)]
     if len(values) == 1 and any(p.stage == "server" for _, p in found):
         # kubectl looks the TYPE up before it misses the NAME: one word it cannot resolve is one problem
-        return [(i, _lone_word(p, values[0])) for i, p in found]
+        return found if "," in values[0] else [(i, _lone_word(p, values[0])) for i, p in found]
     if len(values) == 1:
         message = f"{values[0]!r} is a resource type; give the NAME of the object to expose"
         found.append((0, Finding(CODE, message)))
