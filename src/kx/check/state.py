@@ -47,13 +47,14 @@ class FlagState:
 class CommandState:
     """What rules look at: flags, positionals, the command's word, and the run's environment setting."""
 
-    __slots__ = ("anchor", "env", "flags", "positionals", "spec", "tool")
+    __slots__ = ("anchor", "env", "flags", "positionals", "spec", "tool", "uncertain")
     tool: str
     spec: CommandSpec
     flags: dict[str, FlagState]
     positionals: list[Word]
     anchor: Word
     env: Environment
+    uncertain: bool  # a dynamic word may hide flags or arguments (the validator then skips some rules)
 
     def __init__(self, spec: CommandSpec, anchor: Word, env: Environment) -> None:
         self.tool = spec.tool
@@ -62,6 +63,7 @@ class CommandState:
         self.positionals = []
         self.anchor = anchor
         self.env = env
+        self.uncertain = False
 
     def add(self, flag: FlagSpec, value: str, word: Word, dynamic: bool) -> None:
         """Record one occurrence of ``flag``."""

@@ -202,7 +202,8 @@ def build_state(
             problems = check_flag_value(tool, flag, value, final=final)
             if problems:
                 found.extend(_positioned(problems, word, offset, len(value)))
-    return state, found, dynamic_flags or parsed.uncertain
+    state.uncertain = dynamic_flags or parsed.uncertain
+    return state, found, state.uncertain
 
 
 def _client_dry_run(state: CommandState) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from kx.check.formats._names import is_dns1035_label, is_dns1123_label
 from kx.check.formats.kubectl_globals import check_override_flags
 from kx.check.formats.kubectl_output import check_output_flags
-from kx.check.formats.kubectl_resources import check_resource_args
+from kx.check.formats.kubectl_resources import check_resource_args, resource_arg_syntax
 from kx.check.formats.kubectl_service import service_type_problems
 from kx.check.rules import finding, register_check
 from kx.core.findings import Finding
@@ -72,9 +72,14 @@ def resource_args(state: CommandState, rule: RuleSpec) -> list[Finding]:
     words = state.positionals
     if any(word.dynamic for word in words):
         return []
-    from_files = state.is_set("filename") is True or state.is_set("kustomize") is True
+    given = (state.is_set("filename"), state.is_set("kustomize"))
+    values = [w.value for w in words]
+    if True in given and None not in given and not state.uncertain:
+        problems = resource_arg_syntax(values)  # the spec's one-of rule (KX401) says files exclude these
+    else:
+        problems = check_resource_args(values, from_files=True in given)
     found = []
-    for index, problem in check_resource_args([w.value for w in words], from_files=from_files):
+    for index, problem in problems:
         word = words[index] if 0 <= index < len(words) else state.anchor
         found.append(problem.at(word.start, word.end))
     return found

@@ -146,11 +146,22 @@ def _expanded(values: list[str]) -> list[tuple[int, int, str]]:
 def _type_name_problems(values: list[str]) -> list[tuple[int, Finding]]:
     """``TYPE NAME...``: the TYPE, then each NAME."""
     found: list[tuple[int, Finding]] = [(0, p) for t in _types(values[0]) for p in type_problems(t)]
+    if len(values) == 1 and any(p.stage == "server" for _, p in found):
+        # kubectl looks the TYPE up before it misses the NAME: one word it cannot resolve is one problem
+        return found if "," in values[0] else [(i, _lone_word(p, values[0])) for i, p in found]
     if len(values) == 1:
         message = f"{values[0]!r} is a resource type; give the NAME of the object to expose"
         found.append((0, Finding(CODE, message)))
     found += [(i, p) for i, name in enumerate(values[1:], start=1) for p in name_problems(name, values[0])]
     return found
+
+
+def _lone_word(problem: Finding, word: str) -> Finding:
+    """An unknown TYPE given alone with no guess for it: say that expose wants TYPE NAME too."""
+    if problem.suggestion is not None or not problem.message.startswith("the server has no"):
+        return problem
+    message = f"{problem.message}; expose takes TYPE NAME or TYPE/NAME (e.g. 'deployment/{word}')"
+    return Finding(problem.code, message, stage=problem.stage)
 
 
 def _dedupe(found: list[tuple[int, Finding]]) -> list[tuple[int, Finding]]:
