@@ -6,6 +6,7 @@ from kx.check import formats
 from kx.check.formats.registry import FORMATS, TYPES, ValueContext
 from kx.core.findings import Finding
 from kx.core.typecheck import TYPE_CHECKING
+from kx.parse.suggest import best
 
 if TYPE_CHECKING:
     from kx.catalog.model import FlagSpec, PositionalSpec
@@ -137,7 +138,7 @@ def check_choice(
     if not case_sensitive and value.lower() in folded:
         return []
     shown = ", ".join(choice for choice in choices if choice)
-    guess = folded.get(value.lower()) or _closest(value, choices)
+    guess = folded.get(value.lower()) or best(value, choices)
     code = "KX204" if stage == "server" else "KX202"
     if stage == "server":
         message = f"{value!r} passes the client but the server rejects it for {what}; expected one of {shown}"
@@ -145,8 +146,3 @@ def check_choice(
         message = f"{value!r} is not a valid value for {what}; expected one of {shown}"
     return [Finding(code, message, stage=stage, suggestion=guess)]
 
-
-def _closest(value: str, choices: tuple[str, ...]) -> str | None:
-    from kx.parse.suggest import best
-
-    return best(value, choices)

@@ -10,6 +10,7 @@ from kx.check.formats.registry import register_format
 from kx.core.findings import Finding
 from kx.core.gorules.strconv import atoi
 from kx.core.typecheck import TYPE_CHECKING
+from kx.parse.suggest import best
 
 if TYPE_CHECKING:
     from kx.check.formats.registry import ValueContext
@@ -46,8 +47,6 @@ def check_capability(value: str, ctx: ValueContext) -> list[Finding]:
         None,
     )
     if fix is None:
-        from kx.parse.suggest import best
-
         fix = best(name.removeprefix("CAP_"), sorted(CAPABILITIES))
     return _server(f"unknown capability {value!r}", suggestion=fix)
 
@@ -60,8 +59,6 @@ def check_stop_signal(value: str, ctx: ValueContext) -> list[Finding]:
         return []
     if err is not None and value.upper().removeprefix("SIG") in SIGNALS:
         return []
-    from kx.parse.suggest import best
-
     near = best(value.upper().removeprefix("SIG"), sorted(SIGNALS)) if err is not None else None
     prefix = "SIG" if value.upper().startswith("SIG") else ""
     message = f"unknown signal {value!r} (e.g. SIGTERM, SIGINT, 15)"

@@ -12,6 +12,7 @@ from kx.core.findings import Finding
 from kx.core.gorules.csv import record_fields
 from kx.core.gorules.strconv import parse_bool, parse_uint
 from kx.core.typecheck import TYPE_CHECKING
+from kx.parse.suggest import best
 
 if TYPE_CHECKING:
     from kx.check.formats.registry import ValueContext
@@ -107,8 +108,6 @@ def _whole(mount: _Mount, value: str) -> list[Finding]:
 
 def _type_fix(value: str, kind: str) -> str | None:
     """``value`` with its one ``type=`` field spelled as the closest known mount type."""
-    from kx.parse.suggest import best
-
     near = best(kind, ("bind", "volume", "tmpfs", "image"))
     field = f"type={kind}"
     if near is None or value.lower().count(field.lower()) != 1:

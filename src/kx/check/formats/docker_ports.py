@@ -13,6 +13,7 @@ from kx.core.findings import Finding
 from kx.core.gorules.net import parse_ip, split_host_port
 from kx.core.gorules.strconv import RANGE, parse_uint
 from kx.core.typecheck import TYPE_CHECKING
+from kx.parse.suggest import best
 
 if TYPE_CHECKING:
     from kx.check.formats.registry import ValueContext
@@ -94,8 +95,6 @@ def check_port_spec(spec: str) -> Finding | None:
         if crange[1] - crange[0] != hrange[1] - hrange[0] and crange[1] != crange[0]:
             return Finding("KX203", f"host range {host} and container range {container} differ in length")
     if proto.lower() not in PROTOCOLS:
-        from kx.parse.suggest import best
-
         known = next((p for p in PROTOCOLS if proto.lower().startswith(p)), None) or best(proto, PROTOCOLS)
         fix = spec[: len(spec) - len(proto)] + known if known and spec.endswith(proto) else None
         return Finding("KX203", f"unknown protocol {proto!r}: use tcp, udp or sctp", suggestion=fix)

@@ -11,6 +11,7 @@ from kx.core.findings import Finding
 from kx.core.gorules.strconv import RANGE, atoi, parse_bool, parse_int
 from kx.core.lazyre import LazyRegex
 from kx.core.typecheck import TYPE_CHECKING
+from kx.parse.suggest import best
 
 if TYPE_CHECKING:
     from kx.check.formats.registry import ValueContext
@@ -32,11 +33,9 @@ def _bad(message: str, suggestion: str | None = None) -> list[Finding]:
 
 
 def _choice(value: str, allowed: tuple[str, ...], what: str) -> list[Finding]:
-    """A case-sensitive choice; the suggestion fixes the case when that is the only mistake."""
+    """A case-sensitive choice; the suggestion is the nearest allowed spelling, when one is near."""
     if value in allowed:
         return []
-    from kx.parse.suggest import best
-
     fix = best(value, allowed)
     shown = ", ".join(repr(a) if a else "''" for a in allowed)
     return [Finding("KX202", f"{value!r} is not a valid {what} (use {shown})", suggestion=fix)]
@@ -57,8 +56,6 @@ def check_restart(value: str, ctx: ValueContext) -> list[Finding]:
             return _bad(f"the restart retry count {count_text!r} is not an integer")
         count = parsed
     if name not in RESTART_NAMES:
-        from kx.parse.suggest import best
-
         key = best(name, RESTART_NAMES)
         fix = key + (value[len(name) :] if key == "on-failure" else "") if key else None
         message = f"unknown restart policy {name!r} (use no, always, on-failure[:N] or unless-stopped)"
@@ -126,8 +123,6 @@ def check_ulimit(value: str, ctx: ValueContext) -> list[Finding]:
     if not sep:
         return _bad(f"--ulimit needs name=soft[:hard], not {value!r}")
     if name not in ULIMIT_NAMES:
-        from kx.parse.suggest import best
-
         near = best(name, sorted(ULIMIT_NAMES))
         fix = near + value[len(name) :] if near else None
         return [Finding("KX202", f"unknown ulimit {name!r}", suggestion=fix, end=len(name))]

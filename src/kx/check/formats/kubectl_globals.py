@@ -14,6 +14,7 @@ from kx.core.gorules import strconv as sc
 from kx.core.gorules.duration import DurationError, parse_duration
 from kx.core.lazyre import LazyRegex
 from kx.core.typecheck import TYPE_CHECKING
+from kx.parse.suggest import best
 
 if TYPE_CHECKING:
     from kx.check.formats.registry import ValueContext
@@ -46,7 +47,7 @@ def check_profile(value: str, ctx: ValueContext) -> list[Finding]:
     """--profile: one of the Go runtime profile names, or none (case-sensitive; empty is rejected)."""
     if value in PROFILES:
         return []
-    guess = _near(value, PROFILES)
+    guess = best(value, PROFILES)
     message = f"{value!r} is not a profile name; use one of {', '.join(PROFILES)}"
     return [Finding("KX202", message, suggestion=guess)]
 
@@ -109,13 +110,6 @@ def check_overrides_json(value: str, ctx: ValueContext) -> list[Finding]:
     return [Finding("KX203", f"--overrides is not valid JSON: {_clip(value)}")]
 
 
-def _near(value: str, choices: tuple[str, ...]) -> str | None:
-    """The closest choice, ranked as flag suggestions are."""
-    from kx.parse.suggest import best
-
-    return best(value, choices)
-
-
 def _clip(value: str) -> str:
     return repr(value if len(value) <= 40 else value[:37] + "...")
 
@@ -126,7 +120,7 @@ def check_override_type(value: str, ctx: ValueContext) -> list[Finding]:
     if value in OVERRIDE_TYPES:
         return []
     message = f"{value!r} is not an override type (json, merge, strategic); with --overrides it is an error"
-    return [Finding("KX208", message, suggestion=_near(value, OVERRIDE_TYPES))]
+    return [Finding("KX208", message, suggestion=best(value, OVERRIDE_TYPES))]
 
 
 def check_override_flags(overrides: str | None, override_type: str | None) -> list[Finding]:
@@ -138,7 +132,7 @@ def check_override_flags(overrides: str | None, override_type: str | None) -> li
     kind = override_type or "merge"
     if kind not in OVERRIDE_TYPES:
         message = f"{kind!r} is not an override type; use json, merge or strategic"
-        return [Finding("KX202", message, suggestion=_near(kind, OVERRIDE_TYPES))]
+        return [Finding("KX202", message, suggestion=best(kind, OVERRIDE_TYPES))]
     found = json_kind(overrides)
     if found is None:
         return []  # reported by check_overrides_json

@@ -10,6 +10,7 @@ from kx.check.formats.registry import register_format
 from kx.core.findings import Finding
 from kx.core.gorules import strconv as sc
 from kx.core.typecheck import TYPE_CHECKING
+from kx.parse.suggest import best
 
 if TYPE_CHECKING:
     from kx.check.formats.registry import ValueContext
@@ -43,8 +44,6 @@ def _template_problem(kind: str, template: str) -> Finding | None:
 
 def _unknown_output(value: str) -> Finding:
     kind = value.partition("=")[0]
-    from kx.parse.suggest import best
-
     everything = (*PLAIN_OUTPUTS, *TEMPLATE_OUTPUTS)
     guess = next((k for k in everything if k == kind.lower()), None) or best(kind, everything)
     message = f"{value!r} is not an output format this command accepts ({_ALL}"
@@ -112,8 +111,6 @@ def check_dry_run(value: str, ctx: ValueContext) -> list[Finding]:
         return [Finding("KX502", message, suggestion="client")]
     if sc.parse_bool(value) is not None:
         return _deprecated_bool(value, "dry-run", "client", "none")
-    from kx.parse.suggest import best
-
     guess = best(value, DRY_RUN)
     message = f"{value!r} is not a dry-run strategy; use none, server or client"
     return [Finding("KX202", message, suggestion=guess)]
@@ -126,8 +123,6 @@ def check_cascade(value: str, ctx: ValueContext) -> list[Finding]:
         return []
     if sc.parse_bool(value) is not None:
         return _deprecated_bool(value, "cascade", "background", "orphan")
-    from kx.parse.suggest import best
-
     guess = best(value, CASCADE)
     message = f"{value!r} is not a cascade strategy; use background, foreground or orphan"
     return [Finding("KX202", message, suggestion=guess)]

@@ -11,6 +11,7 @@ from kx.check.formats.registry import register_format
 from kx.core.findings import Finding
 from kx.core.gorules import strconv as sc
 from kx.core.typecheck import TYPE_CHECKING
+from kx.parse.suggest import best
 
 if TYPE_CHECKING:
     from kx.check.formats.registry import ValueContext
@@ -21,19 +22,12 @@ AFFINITIES = ("None", "ClientIP")
 _PORT_RANGE = "1..65535"
 
 
-def closest(value: str, choices: tuple[str, ...]) -> str | None:
-    """A did-you-mean among ``choices``, ranked as flag suggestions are (case differences first)."""
-    from kx.parse.suggest import best
-
-    return best(value, choices)
-
-
 def choice_problem(value: str, choices: tuple[str, ...], what: str, *, server: bool) -> list[Finding]:
     """Case-sensitive membership ('' allowed: the default), with a suggestion."""
     if value == "" or value in choices:
         return []
     shown = ", ".join(choices)
-    guess = closest(value, choices)
+    guess = best(value, choices)
     if server:
         message = f"the API server rejects {what} {value!r}; it must be one of {shown} (case-sensitive)"
         return [Finding("KX204", message, stage="server", suggestion=guess)]
