@@ -153,12 +153,10 @@ def _rule_findings(state: CommandState, rule: RuleSpec, dynamic_flags: bool) -> 
     return check_rule(state, rule)
 
 
-def build_state(
-    parsed: ParsedCommand, anchor: Word, env: Environment
-) -> tuple[CommandState, list[Finding], bool]:
+def build_state(parsed: ParsedCommand, anchor: Word, env: Environment) -> tuple[CommandState, list[Finding]]:
     """Fold flag occurrences into effective values, checking each value on the way.
 
-    Returns the state, the value findings, and whether a dynamic word may hide flags.
+    Returns the state (its ``uncertain``: whether a dynamic word may hide flags) and the value findings.
     """
     state = CommandState(parsed.spec, anchor, env)
     state.positionals = list(parsed.positionals)
@@ -203,7 +201,7 @@ def build_state(
             if problems:
                 found.extend(_positioned(problems, word, offset, len(value)))
     state.uncertain = dynamic_flags or parsed.uncertain
-    return state, found, state.uncertain
+    return state, found
 
 
 def _client_dry_run(state: CommandState) -> bool:
@@ -240,7 +238,8 @@ def validate(parsed: ParsedCommand, anchor: Word, env: Environment) -> list[Find
 
     ``env`` is the run's setting for what the command names on a machine (files, kubeconfig).
     """
-    state, found, dynamic = build_state(parsed, anchor, env)
+    state, found = build_state(parsed, anchor, env)
+    dynamic = state.uncertain
     if parsed.help:
         return found
     spec_tables = tables(state.spec)  # what each check below skips on is tested here: no call
@@ -275,7 +274,8 @@ def validate_globals(parsed: ParsedCommand, anchor: Word, env: Environment) -> l
     """Value and rule findings for a tool's root-local options (docker's global options)."""
     if not parsed.uses and not tables(parsed.spec).idle:
         return []  # the usual `docker run ...`: no global option, and no rule fires without one
-    state, found, dynamic = build_state(parsed, anchor, env)
+    state, found = build_state(parsed, anchor, env)
+    dynamic = state.uncertain
     found.extend(check_rules(state, dynamic))
     if not tables(state.spec).environment.isdisjoint(state.flags):
         from kx.check.envchecks import check_environment
