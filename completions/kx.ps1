@@ -23,6 +23,7 @@ kx check	kx.check
 kx completion	kx.completion
 kx docker-run	kx.docker-run
 kx exec	kx.exec
+kx explain	kx.explain
 kx expose	kx.expose
 kx lint	kx.lint
 kx plugin	kx.plugin
@@ -37,6 +38,8 @@ kx.completion show	kx.completion.show
 kx.completion uninstall	kx.completion.uninstall
 kx.exec docker	w.docker
 kx.exec kubectl	w.kubectl
+kx.explain docker	w.docker
+kx.explain kubectl	w.kubectl
 kx.plugin install	kx.plugin.install
 kx.plugin uninstall	kx.plugin.uninstall
 kx.specs diff	kx.specs.diff
@@ -56,11 +59,12 @@ $global:KxL = KxTable @'
 b.docker	run container
 b.docker.container	run
 b.kubectl	expose run
-kx	check exec lint build expose run docker-run specs completion plugin
+kx	check exec explain lint build expose run docker-run specs completion plugin
 kx.build	docker kubectl
 kx.check	docker kubectl
 kx.completion	show install uninstall
 kx.exec	docker kubectl
+kx.explain	docker kubectl
 kx.plugin	install uninstall
 kx.specs	list show validate import diff
 w	docker kubectl
@@ -83,6 +87,7 @@ kx.completion.show	a:kx.completion.show
 kx.completion.uninstall	a:kx.completion.uninstall
 kx.docker-run	s:docker/run a:kx.docker-run
 kx.exec	a:kx.exec
+kx.explain	a:kx.explain
 kx.expose	s:kubectl/expose s:kubectl/_global a:kx.expose
 kx.lint	a:kx.lint
 kx.plugin	a:kx.plugin
@@ -127,6 +132,10 @@ a:kx.exec --quiet	0 -
 a:kx.exec -f	1 c16
 a:kx.exec -h	0 -
 a:kx.exec -q	0 -
+a:kx.explain --format	1 c18
+a:kx.explain --help	0 -
+a:kx.explain -f	1 c18
+a:kx.explain -h	0 -
 a:kx.lint --color	1 -
 a:kx.lint --format	1 -
 a:kx.lint --help	0 -
@@ -422,6 +431,7 @@ a:kx.completion.install	--help -h
 a:kx.completion.show	--help -h
 a:kx.completion.uninstall	--help -h
 a:kx.exec	--format -f --color --quiet -q --help -h
+a:kx.explain	--format -f --help -h
 a:kx.lint	--format --color --severity --select --ignore --stdin-filename --isolated --no-isolated --spec-dir --max-file-size --jobs -j --quiet -q --help -h
 a:kx.plugin	--help -h
 a:kx.plugin.install	--help -h
@@ -470,6 +480,10 @@ a:kx.exec --quiet	Print nothing; only the exit code tells
 a:kx.exec -f	Output format
 a:kx.exec -h	Show this message and exit
 a:kx.exec -q	Print nothing; only the exit code tells
+a:kx.explain --format	Aligned text, or JSON for editors
+a:kx.explain --help	Show this message and exit
+a:kx.explain -f	Aligned text, or JSON for editors
+a:kx.explain -h	Show this message and exit
 a:kx.lint --color	auto, always or never (NO_COLOR honoured)
 a:kx.lint --format	text, json, sarif or github (default: github under GitHub Actions)
 a:kx.lint --help	Show this message and exit
@@ -518,6 +532,7 @@ kx check	Check one docker/kubectl command offline: every mistake at once, with f
 kx completion	Shell completion: print, install or remove the script for bash, zsh, fish or Po…
 kx docker-run	Build a docker run command (flags from the spec; --kx-interactive asks for them)
 kx exec	Check a command, then run it (replacing kx) only if no error was found
+kx explain	Say what each word of a docker/kubectl command is, with what its flags mean
 kx expose	Build a kubectl expose command (flags from the spec; --interactive asks for the…
 kx lint	Find every docker/kubectl command in scripts, docs and CI files, and check it
 kx plugin	Install or remove kx as a docker CLI plugin (docker kx ...)
@@ -532,6 +547,8 @@ kx.completion show	Print the completion script (for the specs on this machine, p
 kx.completion uninstall	Remove exactly what `kx completion install` added
 kx.exec docker	Options of the docker client itself, given before the subcommand.
 kx.exec kubectl	Flags every kubectl command accepts, anywhere on the line.
+kx.explain docker	Options of the docker client itself, given before the subcommand.
+kx.explain kubectl	Flags every kubectl command accepts, anywhere on the line.
 kx.plugin install	Put a docker-kx executable into docker's cli-plugins dir; safe to run again
 kx.plugin uninstall	Remove the docker-kx that `kx plugin install docker` wrote, and nothing else
 kx.specs diff	Show flags missing from, extra in, or changed in the specs vs the installed cli…
@@ -787,23 +804,23 @@ w.kubectl run	Create a single pod running one container image.
 '@
 $global:KxA = KxTable @'
 b.docker.run	- - -
-b.kubectl.expose	c18 -
+b.kubectl.expose	c19 -
 b.kubectl.run	- -
-kx.completion.install	c19
-kx.completion.show	c19
-kx.completion.uninstall	c19
+kx.completion.install	c20
+kx.completion.show	c20
+kx.completion.uninstall	c20
 kx.docker-run	- - -
-kx.expose	c18 -
+kx.expose	c19 -
 kx.lint	-
-kx.plugin.install	c20
-kx.plugin.uninstall	c20
+kx.plugin.install	c21
+kx.plugin.uninstall	c21
 kx.run	- -
 kx.specs.diff	- -
 kx.specs.import	- -
 kx.specs.show	- -
 kx.specs.validate	-
 w.docker.run	- - -
-w.kubectl.expose	c18 -
+w.kubectl.expose	c19 -
 w.kubectl.run	- -
 '@
 $global:KxR = KxTable @'
@@ -830,6 +847,7 @@ w.docker.run	1
 $global:KxD = KxTable @'
 kx.check	w
 kx.exec	w
+kx.explain	w
 '@
 $global:KxC = KxTable @'
 c0	true false
@@ -842,10 +860,11 @@ c14	Always IfNotPresent Never
 c15	Always OnFailure Never
 c16	text json sarif github
 c17	auto always never
-c18	pod replicationcontroller service deployment replicaset
-c19	bash zsh fish powershell
+c18	text json
+c19	pod replicationcontroller service deployment replicaset
 c2	stdin stdout stderr
-c20	docker
+c20	bash zsh fish powershell
+c21	docker
 c3	host private
 c4	bridge host none
 c5	host

@@ -16,6 +16,7 @@ import typer
 
 from kx import __version__
 from kx.cli import admin
+from kx.cli.explain_cli import HELP as EXPLAIN_HELP
 from kx.cli.helpstyle import ROOT_SETTINGS, KxCommand, KxGroup
 from kx.core.errors import KxError
 
@@ -86,6 +87,25 @@ def _check_like(name: str, about: str) -> None:
 
 _check_like("check", "Check one docker/kubectl command offline: every mistake at once, with fixes.")
 _check_like("exec", "Check a command, then run it (replacing kx) only if no error was found.")
+
+
+class ExplainFormat(str, enum.Enum):
+    """What kx explain prints."""
+
+    text = "text"
+    json = "json"
+
+
+@app.command("explain", cls=KxCommand, context_settings=COMMAND_FIRST, help=EXPLAIN_HELP)
+def explain_command(
+    fmt: ExplainFormat = typer.Option(ExplainFormat.text, "--format", "-f", metavar="FORMAT",
+                                      help="Aligned text, or JSON for editors."),
+    words: list[str] = WORDS,
+) -> None:  # fmt: skip
+    """Say what each word of a docker/kubectl command is, with what its flags mean."""
+    from kx.cli.explain_cli import run
+
+    raise typer.Exit(run(fmt.value, list(words or ())))
 
 
 @app.command("lint", cls=KxCommand)

@@ -1,4 +1,4 @@
-"""The light command path: ``kx check``, ``kx exec``, ``kx lint`` and the builders without typer.
+"""The light command path: ``kx check``, ``exec``, ``explain``, ``lint`` and the builders without typer.
 
 A cold ``kx check`` must cost about what the docker client's own rejection costs, so this path
 imports only the engine (no typer, rich, jsonschema or PyYAML's loader). It parses with
@@ -29,6 +29,10 @@ def try_run(args: list[str]) -> int | None:
     try:
         if args[0] == "lint":
             return _lint(args[1:])
+        if args[0] == "explain":
+            from kx.cli.explain_cli import run_light
+
+            return run_light(args[1:])
         if args[0] in BUILDERS:
             from kx.builder.runner import build_main
             from kx.engine.pipeline import check_argv  # the builder sits below the engine

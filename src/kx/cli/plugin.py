@@ -20,7 +20,7 @@ from kx.parse.tools import tool_name
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-CHECKERS = ("check", "exec")
+CHECKERS = ("check", "exec", "explain")
 # Builder shortcuts whose command has its own -i: a lone -i cannot build a valid command there
 # (run needs a NAME, docker run an IMAGE), so inside a plugin it asks for the interactive builder.
 BUILDERS_WITH_I = ("run", "docker-run")

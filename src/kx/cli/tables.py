@@ -1,6 +1,6 @@
 """The parsing tables of the light path, generated from the typer app (kx.cli.optable holds them).
 
-For each command the light path runs (check, exec, lint and the builders): every option word
+For each command the light path runs (check, exec, explain, lint, the builders): every option word
 (``--format``, ``-f``, ``--no-isolated``) -> (parameter, kind, value a switch sets), the choices and
 defaults by parameter, the help words, and whether options may follow the first positional.
 """
@@ -13,7 +13,7 @@ from typing import Any
 
 SWITCH, TEXT, MANY, INT = "switch", "text", "many", "int"
 # Commands the light path runs without typer, besides the builders (kx.cli.app.BUILDERS).
-LIGHT = ("check", "exec", "lint")
+LIGHT = ("check", "exec", "explain", "lint")
 HEADER = '''"""kx's option tables for the light path. GENERATED from kx.cli.app: do not edit.
 
 Regenerate with ``python -m kx.cli.generate``; a test fails when this file is stale.

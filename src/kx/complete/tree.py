@@ -18,8 +18,8 @@ if TYPE_CHECKING:
     from kx.catalog.loader import SpecSet
     from kx.catalog.model import CommandSpec, FlagSpec, PositionalSpec
 
-# kx commands whose ``--`` is followed by a docker/kubectl command line.
-WRAPPERS = ("check", "exec")
+# kx commands whose ``--`` is followed by a docker/kubectl command line (completed like it).
+WRAPPERS = ("check", "exec", "explain")
 # Builder shortcuts: kx command -> (tool, subcommand path) of the spec it builds.
 SHORTCUTS = {"expose": ("kubectl", ("expose",)), "run": ("kubectl", ("run",)),
              "docker-run": ("docker", ("run",))}  # fmt: skip
