@@ -17,7 +17,7 @@ from kx.cli.main import main
 from kx.complete import APP_JSON
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "kx"
-LIGHT = ("check", "exec", "lint")
+LIGHT = ("check", "exec", "explain", "lint")
 PYTHON_TYPE = re.compile(r"<(str|int|bool|float|list\[[^]]*\])>")
 
 

@@ -39,6 +39,10 @@ def history(flag: FlagSpec | None, removed: RemovedFlag | None = None) -> list[d
                 if deprecation.replacement:
                     event["replacement"] = deprecation.replacement
             events.append(event)
+        # the model has no attribute for it yet; without it --cascade would read as still deprecated
+        undone = flag.raw.get("undeprecated_in")
+        if undone:
+            events.append({"event": "undeprecated", "version": str(undone)})
         if flag.removed_in:
             events.append({"event": "removed", "version": flag.removed_in})
     if removed is not None:
