@@ -40,7 +40,8 @@ Under a subcommand kx has no spec for, only global flags are told apart.
 --format json prints {"tokens": [{"text", "role", "flag", "start",
 "end", "known", ...}]}; start and end are offsets into "command" (see
 docs/explain.md). Exit 0 when the command was explained, mistakes and
-all (kx check judges it); 2 when there is no docker/kubectl command."""
+all (kx check judges it); 2 when it could not be read: no command, an
+open quote, no docker or kubectl command in it."""
 
 HEADER = ("TOKEN", "ROLE", "FLAG", "MEANING")
 TOKEN_WIDTH = 24
