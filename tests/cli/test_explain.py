@@ -170,3 +170,20 @@ def test_the_installed_kx() -> None:
     roles = [(t["role"], t["flag"]) for t in json.loads(done.stdout)["tokens"]]
     assert roles == [("program", None), ("subcommand", None), ("flag", "--publish"), ("value", "--publish"),
                      ("image", None)]  # fmt: skip
+
+
+def test_kx_check_does_not_load_explain() -> None:
+    code = (
+        "import sys\n"
+        "from kx.cli.main import main\n"
+        "main(['check', '-q', '--', 'docker', 'run', '-p', '80:80', 'nginx'])\n"
+        "print(sorted(m for m in sys.modules if m in ('kx.cli.explain_cli', 'kx.parse.roles', "
+        "'kx.parse.meaning', 'kx.cli.app')))\n"
+        "main(['explain', '-f', 'json', '--', 'docker', 'run', 'nginx'])\n"
+        "print(sorted(m for m in sys.modules if m in ('kx.cli.explain_cli', 'kx.parse.roles', 'typer')))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    )
+    lines = done.stdout.splitlines()
+    assert (lines[0], lines[-1]) == ("[]", "['kx.cli.explain_cli', 'kx.parse.roles']")
