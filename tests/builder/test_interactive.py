@@ -73,8 +73,9 @@ def test_words_given_up_front_are_not_asked() -> None:
 
 
 def test_run_flow_with_env_loop_and_container_args() -> None:
-    # NAME, ARGS, --image, then command, env (loop), labels, port, restart, rm, stdin, tty, dry-run.
-    answers = ["box", "sh -c 'echo hi'", "busybox", "", "A=1", "B=two words", "", "", "",
+    # NAME, --image, ARGS (the image first), then command, env (loop), labels, port, restart, rm,
+    # stdin, tty, dry-run.
+    answers = ["box", "busybox", "sh -c 'echo hi'", "", "A=1", "B=two words", "", "", "",
                "Never", "", "", "", "", ""]  # fmt: skip
     done = session(["run", "--interactive"], answers)
     assert done.returncode == 0, done.stderr
@@ -86,24 +87,33 @@ def test_run_flow_with_env_loop_and_container_args() -> None:
 
 def test_cross_flag_rule_is_checked_when_decidable() -> None:
     # --tty without --stdin: reported right after --tty is answered, then asked again.
-    answers = ["box", "", "busybox", "", "", "", "", "", "", "n", "y", "n", "", ""]
+    answers = ["box", "busybox", "", "", "", "", "", "", "", "n", "y", "n", "", ""]
     done = session(["run", "--interactive"], answers)
     assert done.returncode == 0, done.stderr
     assert "A TTY is only useful with stdin attached" in done.stderr
     assert done.stdout == "kubectl run box --image=busybox\n"
 
 
-def test_final_check_lets_the_user_fix_or_give_up() -> None:
-    # --rm without attach only shows at the end (attach is never asked): give up.
-    answers = ["box", "", "busybox", "", "", "", "", "", "y", "", "", "", "", ""]
+def test_final_check_enter_keeps_the_answers() -> None:
+    # --rm without attach only shows at the end (attach is never asked): Enter keeps the command as
+    # answered (printed, so nothing typed is lost) and exits 1 because it is not valid.
+    answers = ["box", "busybox", "", "", "", "", "", "", "y", "", "", "", "", ""]
+    done = session(["run", "--interactive"], answers)
+    assert done.returncode == 1
+    assert done.stdout == "kubectl run box --image=busybox --rm\n"
+    assert "Change which flag?" in done.stderr and "printed as answered" in done.stderr
+
+
+def test_final_check_q_gives_up() -> None:
+    answers = ["box", "busybox", "", "", "", "", "", "", "y", "", "", "", "", "q"]
     done = session(["run", "--interactive"], answers)
     assert done.returncode == 1
     assert done.stdout == ""
-    assert "Change which flag?" in done.stderr and "nothing built" in done.stderr
+    assert "nothing built" in done.stderr
 
 
 def test_final_check_fix_by_searching_a_flag() -> None:
-    answers = ["box", "", "busybox", "", "", "", "", "", "y", "", "", "", "", "attach", "y"]
+    answers = ["box", "busybox", "", "", "", "", "", "", "y", "", "", "", "", "attach", "y"]
     done = session(["run", "--interactive"], answers)
     assert done.returncode == 0, done.stderr
     assert done.stdout == "kubectl run box --image=busybox --rm --attach\n"

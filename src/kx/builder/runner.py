@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+from dataclasses import replace
 from typing import TextIO
 
 from kx.builder import command, helptext
@@ -21,6 +22,9 @@ from kx.core.errors import UsageError
 from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from kx.builder.prompts import Prompter
     from kx.builder.session_checks import Checker
 
 DRY_RUN_YAML = ("--dry-run=client", "--output=yaml")
@@ -86,11 +90,13 @@ def _with_dry_run(spec: CommandSpec, argv: list[str]) -> list[str]:
 
 
 def build_main(
-    path: tuple[str, ...] | None, args: list[str], check: Checker, io: Streams | None = None
-) -> int:
+    path: tuple[str, ...] | None, args: list[str], check: Checker, io: Streams | None = None,
+    prompter: Callable[[Streams], Prompter] | None = None,
+) -> int:  # fmt: skip
     """Run a builder command; ``path`` is (tool, sub...) for a shortcut, None for ``kx build``.
 
-    ``check`` is the engine's verdict on an argv (the builder sits below the engine).
+    ``check`` is the engine's verdict on an argv (the builder sits below the engine); ``prompter``
+    makes the prompts of ``--interactive`` (plain line prompts when not given).
     """
     io = io or Streams.system()
     specs = load_specs()
@@ -115,8 +121,15 @@ def build_main(
     if options.interactive:
         from kx.builder.interactive import ask_command
 
-        built = ask_command(spec, rest, io, check)
-        return built if isinstance(built, int) else finish(spec, built, options, io, check, quiet=True)
+        built = ask_command(spec, rest, io, check, prompter(io) if prompter else None)
+        if isinstance(built, int):
+            return built
+        if not isinstance(built, list):  # answers kept as they are: printed for fixing, not valid
+            io.stderr.write("kx: the command is not valid; printed as answered, nothing run\n")
+            io.stdout.write(render(spec, built.argv, replace(options, format="json"))
+                            if options.format == "json" else join_argv(built.argv, options.shell) + "\n")
+            return 1
+        return finish(spec, built, options, io, check, quiet=True)
     # Check the words as written first, so problems point at what the user typed.
     if not validate(spec, [spec.tool, *spec.path, *rest], options, io.stderr, check):
         return 1

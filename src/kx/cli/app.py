@@ -220,9 +220,10 @@ _builder("docker-run", "Build a docker run command " + _FROM_SPEC.format("--kx-i
 def run_builder(name: str, words: list[str]) -> int:
     """Hand a builder command's words (kx options already in --kx-NAME form) to the builder."""
     from kx.builder.runner import build_main
+    from kx.cli.fastpath import make_prompter
     from kx.engine.pipeline import check_argv  # the builder sits below the engine: cli passes it in
 
-    return build_main(BUILDERS[name], words, check_argv)
+    return build_main(BUILDERS[name], words, check_argv, prompter=make_prompter)
 
 
 def click_command(typer_app: typer.Typer | None = None) -> Any:

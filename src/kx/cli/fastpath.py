@@ -17,6 +17,8 @@ from kx.core.typecheck import TYPE_CHECKING
 if TYPE_CHECKING:
     from typing import Any, TextIO
 
+    from kx.builder.prompts import Prompter
+    from kx.builder.streams import Streams
     from kx.cli.check_options import CheckOptions
     from kx.core.diagnostics import Diagnostic
 
@@ -37,7 +39,8 @@ def try_run(args: list[str]) -> int | None:
             from kx.builder.runner import build_main
             from kx.engine.pipeline import check_argv  # the builder sits below the engine
 
-            return build_main(BUILDERS[args[0]], build_words(args[0], args[1:]), check_argv)
+            return build_main(BUILDERS[args[0]], build_words(args[0], args[1:]), check_argv,
+                              prompter=make_prompter)  # fmt: skip
         from kx.cli import check_options
 
         options = check_options.parse(args[1:], args[0])
@@ -45,6 +48,17 @@ def try_run(args: list[str]) -> int | None:
     except KxError as error:
         sys.stderr.write(f"kx: error: {error}\n")
         return 2
+
+
+def make_prompter(io: Streams) -> Prompter:
+    """The builder's prompts: prompt-toolkit on a terminal, plain line reading otherwise (pipes, tests)."""
+    from kx.builder.prompts import LinePrompter
+
+    if io.stdin.isatty() and io.stderr.isatty() and os.environ.get("TERM") != "dumb":
+        from kx.cli.terminal_prompt import TerminalPrompter
+
+        return TerminalPrompter(io.stdin, io.stderr)
+    return LinePrompter(io.stdin, io.stderr)
 
 
 def _lint(args: list[str]) -> int | None:
