@@ -530,7 +530,7 @@ b.kubectl run	Create a single pod running one container image.
 kx build	Build a checked command for any spec: kx build TOOL SUBCOMMAND
 kx check	Check one docker/kubectl command offline: every mistake at once, with fixes
 kx completion	Shell completion: print, install or remove the script for bash, zsh, fish or Po…
-kx docker-run	Build a docker run command (flags from the spec; --kx-interactive asks for them)
+kx docker-run	Build a docker run command (flags from the spec; --ask asks for them)
 kx exec	Check a command, then run it (replacing kx) only if no error was found
 kx explain	Say what each word of a docker/kubectl command is, with what its flags mean
 kx expose	Build a kubectl expose command (flags from the spec; --interactive asks for the…

@@ -117,7 +117,7 @@ def test_wrong_answer_is_asked_again_in_a_terminal(term: Terminal) -> None:
 def test_ctrl_c_builds_nothing(term: Terminal) -> None:
     term.start("run --interactive")
     term.answer("NAME", "box")
-    term.wait_for("ARGS")
+    term.wait_for("--image")
     term.tmux("send-keys", "C-c")
     code, out = term.result()
     assert code == 130

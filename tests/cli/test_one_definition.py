@@ -168,6 +168,7 @@ def test_the_builder_reads_the_options_typer_declares(name: str) -> None:
     declared = {(word[2:], table["choices"].get(param)) for word, param in longs}
     shorts = {word[1:] for word in table["options"] if not word.startswith("--")}
     builder = {(o.name, o.choices) for o in KX_OPTIONS if o.name != "help"}
+    builder |= {(o.alias, o.choices) for o in KX_OPTIONS if o.alias}
     assert declared == builder
     if name == "build":
         assert shorts == {o.short for o in KX_OPTIONS if o.short}

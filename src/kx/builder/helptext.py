@@ -55,7 +55,7 @@ def command_help(spec: CommandSpec, shortcut: bool) -> str:
         for p in spec.positionals
     )  # fmt: skip
     shape = f"{positionals} [FLAGS]" if spec.interspersed else f"[FLAGS] {positionals}"
-    ask = "--interactive" if "--interactive" in spellings(spec) else "--kx-interactive"
+    ask = "--interactive" if "--interactive" in spellings(spec) else "--ask"
     out = [f"Usage: {invocation(spec, shortcut)} {shape} [{ask}]".replace("  ", " "),
            "", f"Build a valid `{spec.display_name}` command. {spec.summary}", ""]  # fmt: skip
     if spec.positionals:
@@ -81,8 +81,11 @@ def command_help(spec: CommandSpec, shortcut: bool) -> str:
         forms = forms or [f"--kx-{option.name}"]
         value = "=" + "|".join(option.choices) if option.choices else ""
         out.append(_two_columns("  " + ", ".join(sorted(forms, key=len)) + value, option.summary))
-    out += ["", "Every kx option is also accepted as --kx-NAME. The command is checked before it is",
-            "printed; problems go to stderr and the exit status is 1.", ""]  # fmt: skip
+    owned = "" if ask == "--interactive" else f" ({spec.display_name}'s own -i/--interactive stay its own)"
+    tail = (f"With no arguments on a terminal `{invocation(spec, shortcut)}` asks for everything, as {ask} "
+            f"does{owned}. Every kx option is also accepted as --kx-NAME. The command is checked before "
+            "it is printed; problems go to stderr and the exit status is 1.")  # fmt: skip
+    out += ["", *textwrap.wrap(tail, _WIDTH), ""]
     if not spec.interspersed:
         out[-1:] = [f"Flags and kx options go before {spec.positionals[0].name.upper()}: "
                     "everything after it belongs to the container.", ""]  # fmt: skip

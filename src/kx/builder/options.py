@@ -1,7 +1,8 @@
 """kx's own options of the builder commands, told apart from the built command's flags.
 
 The built command's flags win: an option whose name or shorthand the spec also has (docker run's
-``-i/--interactive``, kubectl run's ``-i``) is then only available as ``--kx-NAME``. kx options
+``-i/--interactive``, kubectl run's ``-i``) is then only available as ``--kx-NAME`` or by its
+alias (``--ask`` for ``--interactive``, the spelling ``kx docker-run --help`` shows). kx options
 are looked for before ``--`` and, for a command that stops parsing at its first positional (docker
 run), before that positional; a word that is the value of the previous flag is never taken.
 """
@@ -25,10 +26,11 @@ class KxOption:
     short: str | None
     choices: tuple[str, ...] | None
     summary: str
+    alias: str | None = None  # a second long name, for commands that own the first (docker run -i)
 
 
 KX_OPTIONS = (
-    KxOption("interactive", "i", None, "Ask for the values step by step (prompts on stderr)."),
+    KxOption("interactive", "i", None, "Ask for the values step by step (prompts on stderr).", "ask"),
     KxOption("format", None, FORMATS,
              "Print the command (default), its argv as JSON, or the object as YAML (kubectl)."),
     KxOption("shell", None, SHELLS, "Quote the command for a POSIX shell (default) or PowerShell."),
@@ -53,6 +55,10 @@ def spellings(spec: CommandSpec) -> dict[str, KxOption]:
     out: dict[str, KxOption] = {}
     for option in KX_OPTIONS:
         out[f"--kx-{option.name}"] = option
+        if option.alias is not None:
+            out[f"--kx-{option.alias}"] = option
+            if spec.flag(option.alias) is None:
+                out[f"--{option.alias}"] = option
         taken = spec.flag(option.name)
         if taken is None or (option.name == "help" and taken.name == "help"):
             out[f"--{option.name}"] = option

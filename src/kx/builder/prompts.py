@@ -37,7 +37,7 @@ class Hints:
     kind: str = ""  # questions of one kind share a history (the adapter's)
     values: tuple[str, ...] = ()  # words to complete
     paths: bool = False  # complete file names
-    menu: bool = False  # the values are the choices of a list: open them as a menu at once
+    choices: tuple[str, ...] = ()  # a list to pick from: shown as a menu at once, arrows walk it
 
 
 class Prompter(Protocol):
@@ -159,7 +159,7 @@ class LinePrompter:
         for number, choice in enumerate(choices, start=1):
             mark = " (default)" if choice == default else ""
             self.say(f"  {number}) {choice}{mark}")
-        menu = Hints(hints.help, hints.kind, (*choices, *hints.values), hints.paths, menu=True)
+        menu = Hints(hints.help, hints.kind, hints.values, hints.paths, tuple(choices))
         while True:
             answer = self.line(question + (f" [{default}]" if default else ""), menu)
             if not answer:

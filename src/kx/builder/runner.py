@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import replace
 from typing import TextIO
 
 from kx.builder import command, helptext
@@ -118,23 +117,32 @@ def build_main(
     if options.help:
         io.stdout.write(helptext.command_help(spec, path is not None))
         return 0
-    if options.interactive:
-        from kx.builder.interactive import ask_command
-
-        built = ask_command(spec, rest, io, check, prompter(io) if prompter else None)
-        if isinstance(built, int):
-            return built
-        if not isinstance(built, list):  # answers kept as they are: printed for fixing, not valid
-            io.stderr.write("kx: the command is not valid; printed as answered, nothing run\n")
-            io.stdout.write(render(spec, built.argv, replace(options, format="json"))
-                            if options.format == "json" else join_argv(built.argv, options.shell) + "\n")
-            return 1
-        return finish(spec, built, options, io, check, quiet=True)
+    if options.interactive or (not rest and io.stdin.isatty() and io.stderr.isatty()):
+        return interact(spec, rest, options, io, check, prompter)
     # Check the words as written first, so problems point at what the user typed.
     if not validate(spec, [spec.tool, *spec.path, *rest], options, io.stderr, check):
         return 1
     parsed = command.parse(spec, rest, specs.root(spec.tool))
     return finish(spec, command.canonical_argv(parsed), options, io, check, quiet=True)
+
+
+def interact(
+    spec: CommandSpec, given: list[str], options: BuildOptions, io: Streams, check: Checker,
+    prompter: Callable[[Streams], Prompter] | None,
+) -> int:  # fmt: skip
+    """Ask for the command (a session on stderr), then finish it as if it had been typed."""
+    from kx.builder.interactive import ask_command
+
+    built = ask_command(spec, given, io, check, prompter(io) if prompter else None)
+    if isinstance(built, int):
+        return built
+    if not isinstance(built, list):  # answers kept as they are: printed for fixing, not valid
+        io.stderr.write("kx: the command is not valid; printed as answered, nothing run\n")
+        argv = built.argv
+        io.stdout.write(json.dumps(argv, ensure_ascii=False) + "\n" if options.format == "json"
+                        else join_argv(argv, options.shell) + "\n")  # fmt: skip
+        return 1
+    return finish(spec, built, options, io, check, quiet=True)
 
 
 def finish(

@@ -185,8 +185,9 @@ class QuoteStyle(str, enum.Enum):
 # shows these options beside the spec's flags.
 _ASK = "Ask for the values step by step (prompts on stderr)."
 # -i too, where the built command has no -i of its own (kubectl run and docker run have)
-INTERACTIVE = {True: typer.Option(False, "--interactive", "-i", hidden=True, help=_ASK),
-               False: typer.Option(False, "--interactive", hidden=True, help=_ASK)}  # fmt: skip
+# --ask too: docker run owns --interactive, so `kx docker-run --ask` (or no arguments on a terminal)
+INTERACTIVE = {True: typer.Option(False, "--interactive", "--ask", "-i", hidden=True, help=_ASK),
+               False: typer.Option(False, "--interactive", "--ask", hidden=True, help=_ASK)}  # fmt: skip
 BUILD_FORMAT = typer.Option(BuildFormat.command, "--format", metavar="FORMAT", hidden=True,
                             help="Print the command, its argv as JSON, or the object as YAML.")
 SHELL = typer.Option(QuoteStyle.posix, "--shell", metavar="SHELL", hidden=True,
@@ -214,7 +215,7 @@ _FROM_SPEC = "(flags from the spec; {} asks for them)."
 _builder("build", "Build a checked command for any spec: kx build TOOL SUBCOMMAND... [FLAGS].", True)
 _builder("expose", "Build a kubectl expose command " + _FROM_SPEC.format("--interactive"), True)
 _builder("run", "Build a kubectl run command " + _FROM_SPEC.format("--interactive"), False)
-_builder("docker-run", "Build a docker run command " + _FROM_SPEC.format("--kx-interactive"), False)
+_builder("docker-run", "Build a docker run command " + _FROM_SPEC.format("--ask"), False)
 
 
 def run_builder(name: str, words: list[str]) -> int:

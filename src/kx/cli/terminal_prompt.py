@@ -8,10 +8,19 @@ terminal (never on the ``kx check``/``kx lint`` path).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TextIO
 
 from prompt_toolkit import PromptSession
-from prompt_toolkit.completion import Completer, PathCompleter, WordCompleter, merge_completers
+from prompt_toolkit.completion import (
+    CompleteEvent,
+    Completer,
+    Completion,
+    PathCompleter,
+    WordCompleter,
+    merge_completers,
+)  # fmt: skip
+from prompt_toolkit.document import Document
 from prompt_toolkit.formatted_text import FormattedText
 from prompt_toolkit.history import InMemoryHistory
 from prompt_toolkit.input import create_input
@@ -36,21 +45,38 @@ class TerminalPrompter(LinePrompter):
         session: PromptSession[str] = PromptSession(
             input=self.input, output=self.output, key_bindings=self.bindings,
             history=self.histories.setdefault(hints.kind, InMemoryHistory()),
-            completer=completer(hints), complete_while_typing=hints.menu,
-            reserve_space_for_menu=min(8, len(hints.values)) if hints.menu else 0,
+            completer=completer(hints), complete_while_typing=bool(hints.choices),
+            reserve_space_for_menu=min(8, len(hints.choices)),
         )  # fmt: skip
         message = FormattedText([("ansigreen", "? "), ("bold", question), ("", " ")])
-        if not hints.menu:
+        if not hints.choices:
             return session.prompt(message)
         return session.prompt(message, pre_run=lambda: session.default_buffer.start_completion())
+
+
+class ChoiceCompleter(Completer):
+    """A list's choices while nothing is typed; then every spelling that starts with the text."""
+
+    def __init__(self, choices: tuple[str, ...], spellings: tuple[str, ...]) -> None:
+        self.choices = choices
+        self.words = WordCompleter(list(dict.fromkeys((*choices, *spellings))), ignore_case=True,
+                                   sentence=True)  # fmt: skip
+
+    def get_completions(self, document: Document, complete_event: CompleteEvent) -> Iterable[Completion]:
+        """Completions for the text before the cursor."""
+        if document.text_before_cursor.strip():
+            return self.words.get_completions(document, complete_event)
+        return (Completion(choice, 0) for choice in self.choices)
 
 
 def completer(hints: Hints) -> Completer | None:
     """The values of the spec (choices, resource types, flag names) and file names where they fit."""
     parts: list[Completer] = []
-    if hints.values:
-        parts.append(WordCompleter(list(dict.fromkeys(hints.values)), ignore_case=True,
-                                   match_middle=not hints.menu, sentence=True))  # fmt: skip
+    if hints.choices:
+        parts.append(ChoiceCompleter(hints.choices, hints.values))
+    elif hints.values:
+        parts.append(WordCompleter(list(dict.fromkeys(hints.values)), ignore_case=True, match_middle=True,
+                                   sentence=True))  # fmt: skip
     if hints.paths:
         parts.append(PathCompleter(expanduser=True))
     if not parts:
