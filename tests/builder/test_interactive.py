@@ -164,3 +164,83 @@ def test_readme_session_is_real_output() -> None:
     done = session(["expose", "--interactive"], answers)
     produced = "\n".join(line.rstrip() for line in (done.stderr + done.stdout).splitlines())
     assert produced == block.rstrip("\n")
+
+
+@pytest.mark.parametrize(("typed", "kind"), [
+    ("deploy", "deployment"), ("deployments", "deployment"), ("deployment.apps", "deployment"),
+    ("deployments.v1.apps", "deployment"), ("Deployment", "deployment"), ("svc", "service"),
+    ("po", "pod"), ("rc", "replicationcontroller"), ("rs", "replicaset"), ("replicasets.apps", "replicaset"),
+])  # fmt: skip
+def test_kubectl_type_spellings_are_accepted(typed: str, kind: str) -> None:
+    done = session(["expose", "-i"], [typed, "web", "", "", "80", "", "", "", "", "", "", ""])
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == f"kubectl expose {kind} web --port=80\n"
+
+
+def test_type_typos_and_kinds_that_cannot_be_exposed_are_named() -> None:
+    answers = ["deploymnt", "configmap", "cm", "svc", "db", "", "", "", "", "", "", "", "", "", ""]
+    done = session(["expose", "-i"], answers)
+    assert done.returncode == 0, done.stderr
+    assert "'deploymnt' is not in the list" in done.stderr and "(did you mean deployment?)" in done.stderr
+    assert done.stderr.count("kubectl expose cannot expose configmaps") == 2
+    assert done.stdout == "kubectl expose service db\n"
+
+
+def test_a_typo_in_a_choice_names_its_fix_before_the_next_question() -> None:
+    answers = ["deploy", "web", "", "", "80", "", "", "", "NodPort", "NodePort", "", "", ""]
+    done = session(["expose", "-i"], answers)
+    assert done.returncode == 0, done.stderr
+    before, after = done.stderr.split("NodPort\n", 1)
+    assert after.startswith("  ✗ ") and "(did you mean NodePort?)" in after.splitlines()[0]
+    assert done.stdout == "kubectl expose deployment web --port=80 --type=NodePort\n"
+
+
+def test_question_mark_shows_the_flags_help_and_asks_again() -> None:
+    answers = ["deploy", "web", "?", "", "", "80", "", "", "", "?", "", "", "", ""]
+    done = session(["expose", "-i"], answers)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.count("? --labels:") == 2 and done.stderr.count("? --type:") == 2
+    assert "-l, --labels=KEY=VALUE" in done.stderr and "One of: ClusterIP, NodePort" in done.stderr
+
+
+def test_back_returns_to_the_previous_question_and_forgets_its_answer() -> None:
+    # type, name, labels=app=x, back at --name (labels asked again, answered empty), back at the first
+    # question is refused politely, back in the --env loop takes back the last value.
+    answers = ["<", "deploy", "web", "app=x", "<", "", "", "80", "", "", "", "", "", "<", "", "", ""]
+    done = session(["expose", "-i"], answers)
+    assert done.returncode == 0, done.stderr
+    assert "This is the first question." in done.stderr
+    assert done.stderr.count("? --labels:") == 2 and done.stderr.count("? --output:") == 2
+    assert done.stdout == "kubectl expose deployment web --port=80\n"
+
+
+def test_back_in_a_repeated_flag_takes_back_the_last_value() -> None:
+    answers = ["box", "busybox", "", "", "A=1", "B=2", "<", "C=3", "", "", "", "", "", "", "", "", ""]
+    done = session(["run", "--interactive"], answers)
+    assert done.returncode == 0, done.stderr
+    assert "Took back 'B=2'." in done.stderr
+    assert done.stdout == "kubectl run box --image=busybox --env=A=1 --env=C=3\n"
+
+
+def test_image_is_asked_before_args_and_an_open_quote_is_asked_again() -> None:
+    answers = ["box", "busybox", "sh -c 'echo", "sh -c 'echo hi'", *[""] * 11]
+    done = session(["run", "--interactive"], answers)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.index("? --image:") < done.stderr.index("? ARGS")
+    assert "✗ not complete shell words (no closing quotation)" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert done.stdout == "kubectl run box --image=busybox -- sh -c 'echo hi'\n"
+
+
+@pytest.mark.parametrize("switch", ["--ask", "--kx-interactive", "--kx-ask"])
+def test_docker_run_switches(switch: str) -> None:
+    answers = ["nginx:1.27", "", "y", "", "", "", "web", "", "8080:80", "", "", "", "", "", "", ""]
+    done = session(["docker-run", switch], answers)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "docker run --detach --name=web --publish=8080:80 nginx:1.27\n"
+
+
+def test_no_arguments_without_a_terminal_does_not_ask() -> None:
+    done = session(["docker-run"], ["nginx"])
+    assert done.returncode == 1
+    assert "? IMAGE" not in done.stderr and done.stdout == ""

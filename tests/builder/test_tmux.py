@@ -151,3 +151,86 @@ def test_ctrl_c_at_any_question(term: Terminal, args: str, prompts: list[str], m
     screen = term.screen()
     assert (code, out) == (130, ""), screen
     assert message in screen and "Traceback" not in screen
+
+
+def wait_count(term: Terminal, text: str, count: int) -> str:
+    """Wait until ``text`` shows ``count`` times (a question asked again)."""
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        screen = term.screen()
+        if screen.count(text) >= count:
+            return screen
+        time.sleep(0.05)
+    raise AssertionError(f"{text!r} never showed {count} times:\n{term.screen()}")
+
+
+def type_keys(term: Terminal, keys: str) -> None:
+    term.tmux("send-keys", "-l", keys)
+    term.tmux("send-keys", "Enter")
+
+
+def test_short_name_typo_help_and_back_in_a_terminal(term: Terminal) -> None:
+    term.start("expose --interactive")
+    term.wait_for("< (or Ctrl-B) goes back")
+    term.answer("Resource type:", "deploy")  # kubectl's short name
+    term.answer("Name of the deployment:", "web")
+    term.answer("--labels:", "?")  # the flag's help, then the same question again
+    wait_count(term, "? --labels:", 2)
+    assert "--labels=" in term.screen()
+    type_keys(term, "")
+    for flag, keys in (("--name:", ""), ("--port:", "80"), ("--protocol:", ""), ("--selector:", ""),
+                       ("--target-port:", "")):  # fmt: skip
+        term.answer(flag, keys)
+    term.answer("--type:", "NodPort")
+    assert "did you mean NodePort?" in term.wait_for("did you mean")
+    wait_count(term, "? --type:", 2)
+    type_keys(term, "NodePort")
+    term.answer("--dry-run:", "<")  # back to --type, asked a third time
+    wait_count(term, "? --type:", 3)
+    type_keys(term, "LoadBalancer")
+    wait_count(term, "? --dry-run:", 2)
+    type_keys(term, "")
+    for flag in ("--output:", "Anything else?"):
+        term.answer(flag, "")
+    code, out = term.result()
+    assert (code, out) == (0, "kubectl expose deployment web --port=80 --type=LoadBalancer\n"), term.screen()
+
+
+def test_arrow_keys_and_ctrl_b_in_a_terminal(term: Terminal) -> None:
+    term.start("expose --interactive")
+    term.wait_for("Resource type:")
+    term.tmux("send-keys", "Down", "Down", "Down", "Down")  # the menu: pod, rc, service, deployment
+    type_keys(term, "")
+    term.wait_for("Name of the deployment:")
+    term.tmux("send-keys", "C-b")  # back to the type
+    wait_count(term, "? Resource type:", 2)
+    type_keys(term, "svc")
+    term.answer("Name of the service:", "db")
+    for flag in ("--labels:", "--name:", "--port:", "--protocol:", "--selector:", "--target-port:",
+                 "--type:", "--dry-run:", "--output:", "Anything else?"):  # fmt: skip
+        term.answer(flag, "")
+    code, out = term.result()
+    assert (code, out) == (0, "kubectl expose service db\n"), term.screen()
+
+
+def test_enter_at_the_final_menu_keeps_the_answers(term: Terminal) -> None:
+    term.start("run box --image=busybox --rm --interactive")
+    term.answer("--command", "")
+    for flag in ("--env:", "--labels:", "--port:", "--restart:", "--stdin:", "--tty:", "--dry-run:",
+                 "Anything else?"):  # fmt: skip
+        term.answer(flag, "")
+    term.answer("Change which flag?", "")
+    code, out = term.result()
+    assert (code, out) == (1, "kubectl run box --image=busybox --rm\n"), term.screen()
+    assert "printed as answered" in term.screen()
+
+
+def test_docker_run_without_arguments_asks(term: Terminal) -> None:
+    term.start("docker-run")
+    term.answer("IMAGE", "nginx")
+    term.answer("COMMAND ARGS", "")
+    term.wait_for("--detach")
+    term.tmux("send-keys", "C-c")
+    code, out = term.result()
+    assert (code, out) == (130, ""), term.screen()
+    assert "interrupted; nothing built" in term.screen() and "Traceback" not in term.screen()

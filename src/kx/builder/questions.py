@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from kx.builder.helptext import flag_line
 from kx.builder.prompts import Hints, not_listed
 from kx.catalog.model import CommandSpec, FlagSpec, PositionalSpec
@@ -18,7 +20,13 @@ def flag_hints(flag: FlagSpec) -> Hints:
     """Help, completions and history key of a flag's question."""
     values = tuple(c for c in flag.choices if c) if flag.choices else ()
     paths = flag.format in _PATH_FORMATS or flag.value_hint in _PATH_HINTS
-    return Hints(help=flag_line(flag).strip(), kind="flag:" + flag.name, values=values, paths=paths)
+    return Hints(help=flag_help(flag), kind="flag:" + flag.name, values=values, paths=paths)
+
+
+def flag_help(flag: FlagSpec) -> str:
+    """``?`` on a flag: its spelling, summary, choices, default, whether it repeats, on a few lines."""
+    lines = textwrap.wrap(" ".join(flag_line(flag).split()), 96)
+    return "\n".join("  " + line for line in lines)
 
 
 def slot_hints(slot: PositionalSpec) -> Hints:
