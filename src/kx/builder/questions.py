@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import textwrap
 
-from kx.builder.helptext import flag_line
+from kx.builder.helptext import flag_label
 from kx.builder.prompts import Hints, not_listed
-from kx.catalog.model import CommandSpec, FlagSpec, PositionalSpec
+from kx.catalog.model import LIST_REPEATS, CommandSpec, FlagSpec, PositionalSpec
 from kx.check.formats import kube_resources
 
 # Flags whose value names a local file or directory: their answers complete file names.
@@ -24,9 +24,19 @@ def flag_hints(flag: FlagSpec) -> Hints:
 
 
 def flag_help(flag: FlagSpec) -> str:
-    """``?`` on a flag: its spelling, summary, choices, default, whether it repeats, on a few lines."""
-    lines = textwrap.wrap(" ".join(flag_line(flag).split()), 96)
-    return "\n".join("  " + line for line in lines)
+    """``?`` on a flag: its spelling and summary, then its choices, default and how it repeats."""
+    lines = [f"{flag_label(flag).strip()}: {flag.summary}"]
+    if flag.choices:
+        unset = "; Enter leaves it unset" if "" in flag.choices else ""
+        lines.append(f"One of: {', '.join(c for c in flag.choices if c)}{unset}.")
+    if flag.default not in (None, "", "[]", "false", "0") and not flag.is_bool:
+        lines.append(f"Default: {flag.default}.")
+    if flag.repeat in LIST_REPEATS:
+        lines.append("Repeatable: one value per answer, Enter when done; < takes back the last one.")
+    if flag.format in _PATH_FORMATS or flag.value_hint in _PATH_HINTS:
+        lines.append("A local path: Tab completes file names on a terminal.")
+    return "\n".join(line for text in lines for line in textwrap.wrap(text, 96, initial_indent="  ",
+                                                                     subsequent_indent="    "))
 
 
 def slot_hints(slot: PositionalSpec) -> Hints:
