@@ -245,3 +245,15 @@ def test_no_arguments_without_a_terminal_does_not_ask() -> None:
     done = session(["docker-run"], ["nginx"])
     assert done.returncode == 1
     assert "? IMAGE" not in done.stderr and done.stdout == ""
+
+
+def test_a_conflict_with_an_earlier_answer_shows_at_once() -> None:
+    # --cluster-ip=None given, then --type=NodePort: the API server refuses a headless NodePort
+    # Service. Shown right after --type (before --dry-run is asked), kept, and reported at the end.
+    answers = ["", "", "", "", "", "", "NodePort", "", "", "", "q"]
+    done = session(["expose", "deploy", "web", "--cluster-ip=None", "-i"], answers)
+    after_type = done.stderr.split("ExternalName. NodePort\n", 1)[1]
+    first = after_type.splitlines()
+    assert "cannot be headless" in first[0] and first[1].startswith("Kept for now")
+    assert first[2].startswith("? --dry-run:")
+    assert done.returncode == 1 and done.stdout == ""

@@ -167,14 +167,16 @@ class Session:
         self.decided.add(flag.name)
         while True:
             values = self._values_for(flag, required)
+            self.flags.pop(flag.name, None)
+            before = self.argv()  # without this answer: what it brings in is reported now
             if values:
                 self.flags[flag.name] = values
-            else:
-                self.flags.pop(flag.name, None)
-            rules = rule_problems(self.spec, self.argv(), self.decided, self.check)
-            for message in rules:
+            rules = rule_problems(self.spec, self.argv(), self.decided, self.check, before)
+            for _, message in rules:
                 self.ask.error(message)
-            if not rules:
+            if not any(again for again, _ in rules):
+                if rules:
+                    self.ask.note("Kept for now: a later answer may fix it; < changes this one.")
                 return
             self.ask.note("Answer again (Enter leaves it unset).")
             required = False

@@ -48,19 +48,41 @@ def participants(rule: RuleSpec) -> set[str] | None:
     return None
 
 
-def rule_problems(spec: CommandSpec, argv: list[str], decided: set[str], check: Checker) -> list[str]:
-    """Error messages of the rules whose every flag has been decided (asked or given)."""
+def rule_problems(
+    spec: CommandSpec, argv: list[str], decided: set[str], check: Checker, before: list[str] | None = None
+) -> Problems:
+    """Errors to show now as (must_answer_again, message): decided rules, then errors the answer brought in.
+
+    A declared rule counts once every flag it names has been decided (asked or given): the answer is
+    asked again. Any other error counts when ``before``, the command without the latest answer,
+    does not have it; a later answer may still fix it (``--overrides`` after ``--type``), so it is
+    only shown.
+    """
     _, diagnostics = check(argv)
-    messages: list[str] = []
+    earlier: set[str] | None = None
+    messages: Problems = []
     for diagnostic in diagnostics:
-        if not diagnostic.code.startswith("KX4") or diagnostic.severity != "error":
+        if diagnostic.severity != "error":
             continue
-        for rule in spec.rules:
+        rule = _declared(spec, diagnostic) if diagnostic.code.startswith("KX4") else None
+        if rule is not None:
             names = participants(rule)
-            if rule.message == diagnostic.message and names is not None and names <= decided:
-                messages.append(diagnostic.message)
-                break
-    return messages
+            if names is not None and names <= decided:
+                messages.append((True, diagnostic.message))
+            if names is not None:
+                continue
+        if before is None:
+            continue
+        if earlier is None:  # checked once, and only when something may be new
+            earlier = {d.message for d in check(before)[1]}
+        if diagnostic.message not in earlier:
+            messages.append((False, diagnostic.message))
+    return list(dict.fromkeys(messages))
+
+
+def _declared(spec: CommandSpec, diagnostic: Diagnostic) -> RuleSpec | None:
+    """The spec's rule whose message a diagnostic carries."""
+    return next((rule for rule in spec.rules if rule.message == diagnostic.message), None)
 
 
 def blocked_by(
