@@ -257,3 +257,14 @@ def test_a_conflict_with_an_earlier_answer_shows_at_once() -> None:
     assert "cannot be headless" in first[0] and first[1].startswith("Kept for now")
     assert first[2].startswith("? --dry-run:")
     assert done.returncode == 1 and done.stdout == ""
+
+
+def test_a_second_way_to_name_the_object_is_refused_at_once() -> None:
+    # TYPE NAME given, then -f found by the search: the one-of rule fails as soon as -f is answered,
+    # although -k was never decided, and -f is asked again.
+    answers = [*[""] * 8, "filename", "svc.yaml", "", "", ""]
+    done = session(["expose", "deploy", "web", "--port", "80", "-i"], answers)
+    after = done.stderr.split("(another, or Enter) \n", 1)[1]
+    assert after.startswith("  ✗ Name what to expose in exactly one way")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "kubectl expose deploy web --port=80\n"

@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     Checker = Callable[[list[str]], tuple[str, list[Diagnostic]]]
 
 Problems = list[tuple[bool, str]]
+# Declared rules that fail once two sides are chosen: reported at once, whatever is still to come.
+_AT_ONCE = frozenset({"conflicts", "one-of"})
 
 
 def value_problems(
@@ -51,12 +53,12 @@ def participants(rule: RuleSpec) -> set[str] | None:
 def rule_problems(
     spec: CommandSpec, argv: list[str], decided: set[str], check: Checker, before: list[str] | None = None
 ) -> Problems:
-    """Errors to show now as (must_answer_again, message): decided rules, then errors the answer brought in.
+    """Errors to show now as (ask_again, message): decided rules, then errors the answer brought in.
 
-    A declared rule counts once every flag it names has been decided (asked or given): the answer is
-    asked again. Any other error counts when ``before``, the command without the latest answer,
-    does not have it; a later answer may still fix it (``--overrides`` after ``--type``), so it is
-    only shown.
+    A declared rule counts once every flag it names has been decided (asked or given), or, for a
+    conflict or a one-of, as soon as the latest answer (missing from ``before``) made it fail: the
+    answer is asked again. Any other error the answer brought in is only shown, since a later answer
+    may still fix it (``--overrides`` after ``--type``); a ``requires`` waits for what it needs.
     """
     _, diagnostics = check(argv)
     earlier: set[str] | None = None
@@ -65,18 +67,16 @@ def rule_problems(
         if diagnostic.severity != "error":
             continue
         rule = _declared(spec, diagnostic) if diagnostic.code.startswith("KX4") else None
-        if rule is not None:
-            names = participants(rule)
-            if names is not None and names <= decided:
-                messages.append((True, diagnostic.message))
-            if names is not None:
-                continue
-        if before is None:
+        names = participants(rule) if rule is not None else None
+        if names is not None and names <= decided:
+            messages.append((True, diagnostic.message))
+            continue
+        if (rule is not None and names is not None and rule.kind not in _AT_ONCE) or before is None:
             continue
         if earlier is None:  # checked once, and only when something may be new
             earlier = {d.message for d in check(before)[1]}
         if diagnostic.message not in earlier:
-            messages.append((False, diagnostic.message))
+            messages.append((names is not None, diagnostic.message))
     return list(dict.fromkeys(messages))
 
 
