@@ -8,11 +8,20 @@ from kx.builder import objects
 from kx.builder.command import flag_values
 from kx.builder.kubeprint import render
 from kx.builder.objects import GenerateError
+from kx.builder.preview import Preview
 from kx.parse.parsed import ParsedCommand
 
 
 def dry_run_yaml(parsed: ParsedCommand) -> str:
-    """The YAML for a parsed ``kubectl run`` or ``kubectl expose`` line."""
+    """The YAML for a parsed ``kubectl run`` or ``kubectl expose`` line (an error raises)."""
+    found = preview(parsed)
+    if found.error:
+        raise GenerateError(found.error)
+    return found.text
+
+
+def preview(parsed: ParsedCommand) -> Preview:
+    """The object(s) for a parsed ``kubectl run`` or ``kubectl expose`` line, with notes."""
     spec = parsed.spec
     values = flag_values(parsed)
     words = [w.value for w in parsed.positionals]
@@ -20,8 +29,11 @@ def dry_run_yaml(parsed: ParsedCommand) -> str:
         raise GenerateError(f"--format yaml is only available for kubectl run and kubectl expose, "
                             f"not {spec.display_name}")  # fmt: skip
     if spec.path == ("run",):
-        return _run(words, values)
-    return _expose(words, values)
+        return Preview(_run(words, values))
+    from kx.builder.exposeprint import expose_preview
+
+    text, notes, error = expose_preview(words, values)
+    return Preview(text, notes, error)
 
 
 def _run(words: list[str], values: dict[str, Any]) -> str:
@@ -32,21 +44,3 @@ def _run(words: list[str], values: dict[str, Any]) -> str:
     if values.get("expose") in ("true", "1", "t", "T", "TRUE", "True"):
         return render([objects.run_service(name, values), pod], extra_separator_after=0)
     return render([pod])
-
-
-def object_names(words: list[str]) -> list[str]:
-    """The object names a list of expose resource arguments refers to, in kubectl's order."""
-    if any("/" in word for word in words):
-        return [word.split("/", 1)[1] for word in words]
-    if len(words) < 2:
-        raise GenerateError("resource(s) were provided, but no name was specified")
-    types = words[0].split(",")
-    return [name for _ in types for name in words[1:]]
-
-
-def _expose(words: list[str], values: dict[str, Any]) -> str:
-    if values.get("filename") or values.get("kustomize"):
-        raise GenerateError("--format yaml needs TYPE NAME arguments; kx does not read -f/-k files")
-    if not words:
-        raise GenerateError("You must provide one or more resources by argument or filename.")
-    return render([objects.expose_service(name, values) for name in object_names(words)])

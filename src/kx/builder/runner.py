@@ -13,6 +13,7 @@ from typing import TextIO
 
 from kx.builder import command, helptext
 from kx.builder.options import BuildOptions, split_options
+from kx.builder.preview import Preview
 from kx.builder.quote import join_argv
 from kx.builder.streams import Streams, report
 from kx.catalog.loader import SpecSet, load_specs
@@ -47,17 +48,17 @@ def known_commands(specs: SpecSet) -> str:
     return ", ".join(spec.display_name for spec in specs.commands())
 
 
-def render(spec: CommandSpec, argv: list[str], options: BuildOptions) -> str:
+def render(spec: CommandSpec, argv: list[str], options: BuildOptions) -> Preview:
     """The output for ``--format``: the quoted command, JSON argv, or the dry-run YAML."""
     if options.format == "json":
-        return json.dumps(argv, ensure_ascii=False) + "\n"
+        return Preview(json.dumps(argv, ensure_ascii=False) + "\n")
     if options.format == "yaml":
-        from kx.builder.dryrun import dry_run_yaml
+        from kx.builder.dryrun import preview
 
         specs = load_specs()
         args = argv[1 + len(spec.path):]
-        return dry_run_yaml(command.parse(spec, args, specs.root(spec.tool)))
-    return join_argv(argv, options.shell) + "\n"
+        return preview(command.parse(spec, args, specs.root(spec.tool)))
+    return Preview(join_argv(argv, options.shell) + "\n")
 
 
 def validate(
@@ -163,9 +164,12 @@ def finish(
     except GenerateError as error:
         io.stderr.write(f"kx: error: {error}\n")
         return 1
-    if not options.exec:
-        io.stdout.write(output)
-        return 0
+    io.stderr.writelines(f"kx: note: {note}\n" for note in output.notes)
+    if output.error or not options.exec:
+        io.stdout.write(output.text)
+        if output.error:
+            io.stderr.write(f"kx: error: {output.error}\n")
+        return 1 if output.error else 0
     return confirm_and_exec(argv, options, io)
 
 
