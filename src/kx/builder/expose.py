@@ -84,11 +84,15 @@ def expose_named(names: list[str], kinds: list[str], values: Values) -> Exposed:
         out.services.append(_visit(options, facts))
     shown = ", ".join(f"{kind}/{name}" for kind, name in zip(kinds, names, strict=True))
     if not values.get("labels"):
-        out.notes.append(f"kubectl copies the labels of {shown} onto the Service; only the "
-                         "live object knows them, so metadata.labels is left out (-l sets them)")
+        out.notes.append(
+            f"kubectl copies the labels of {shown} onto the Service; only the "
+            "live object knows them, so metadata.labels is left out (-l sets them)"
+        )
     if not values.get("protocol"):
-        out.notes.append("each port's protocol is shown as TCP; kubectl takes it from the live "
-                         "object's port of that number when it has one (--protocol fixes it)")
+        out.notes.append(
+            "each port's protocol is shown as TCP; kubectl takes it from the live "
+            "object's port of that number when it has one (--protocol fixes it)"
+        )
     return out
 
 

@@ -43,18 +43,18 @@ def facts_for(body: dict[str, Any], source: str) -> Facts:
     if not isinstance(version, str) or not version:
         raise ObjectError(f"unable to decode \"{source}\": Object 'apiVersion' is missing")
     meta = _map(body.get("metadata"), "metadata", source)
-    name = _text(meta.get("name"), "metadata.name", source)
+    name = _text(meta.get("name"), "ObjectMeta.metadata.name", source)
     group = version.rpartition("/")[0]
     if not _served(group, version.rpartition("/")[2], str(kind)):
         raise ObjectError(f'resource mapping not found for name: "{name}" namespace: '
-                          f'"{_text(meta.get("namespace"), "metadata.namespace", source)}" '
+                          f'"{_text(meta.get("namespace"), "ObjectMeta.metadata.namespace", source)}" '
                           f'from "{source}": no matches for kind "{kind}" in version "{version}"\n'
                           "ensure CRDs are installed first")  # fmt: skip
     if kind not in EXPOSABLE_KINDS or group not in ("", "apps"):
         raise ObjectError(f"cannot expose a {kind}.{group}" if group else f"cannot expose a {kind}")
-    labels = _labels(meta.get("labels"), "metadata.labels", source)
+    labels = _labels(meta.get("labels"), "ObjectMeta.metadata.labels", source)
     spec = _map(body.get("spec"), "spec", source)
-    facts = Facts(name, _text(meta.get("namespace"), "metadata.namespace", source), labels,
+    facts = Facts(name, _text(meta.get("namespace"), "ObjectMeta.metadata.namespace", source), labels,
                   _selector(str(kind), labels, spec, source))  # fmt: skip
     entries = _port_entries(str(kind), spec, source)
     for number, protocol in entries:
@@ -79,9 +79,9 @@ def _selector(kind: str, labels: dict[str, str], spec: dict[str, Any], source: s
         raw = spec.get("selector")
         if kind == "Service" and raw is None:
             return ObjectError("the service has no pod selector set")
-        return make_labels(_labels(raw, "spec.selector", source))
+        return make_labels(_labels(raw, f"{kind}Spec.spec.selector", source))
     selector = _map(spec.get("selector"), "spec.selector", source)
-    match = _labels(selector.get("matchLabels"), "spec.selector.matchLabels", source)
+    match = _labels(selector.get("matchLabels"), "LabelSelector.spec.selector.matchLabels", source)
     if not match:
         return ObjectError(f"invalid {_POD_KINDS[kind]}: no selectors, therefore cannot be exposed")
     expressions = selector.get("matchExpressions")
@@ -103,16 +103,17 @@ def _port_entries(kind: str, spec: dict[str, Any], source: str) -> list[tuple[st
     """(port number as text, protocol) for every port, in order, duplicates kept."""
     if kind == "Service":
         items = _list(spec.get("ports"), "spec.ports", source)
-        return [_port(p, "port", "spec.ports", source) for p in items]
-    pod = spec
+        return [_port(p, "port", "ServicePort.spec.ports", source) for p in items]
+    pod, where = spec, "spec.containers"
     if kind != "Pod":
+        where = "spec.template.spec.containers"
         template = _map(spec.get("template"), "spec.template", source)
         pod = _map(template.get("spec"), "spec.template.spec", source)
     out: list[tuple[str, str]] = []
-    for container in _list(pod.get("containers"), "containers", source):
-        box = _map(container, "containers", source)
-        for item in _list(box.get("ports"), "containers.ports", source):
-            out.append(_port(item, "containerPort", "containers.ports", source))
+    for container in _list(pod.get("containers"), where, source):
+        box = _map(container, where, source)
+        for item in _list(box.get("ports"), f"Container.{where}.ports", source):
+            out.append(_port(item, "containerPort", f"ContainerPort.{where}.ports", source))
     return out
 
 

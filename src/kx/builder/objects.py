@@ -1,10 +1,8 @@
 """The objects ``kubectl run/expose ... --dry-run=client -o yaml`` prints, built offline.
 
 Inputs are the final flag values as kubectl's flag set would hold them (scalars as strings, string
-arrays as lists), so the same parsed line gives the same object. What kubectl would read from the
-live object when exposing it cannot be known offline; the builder needs ``--selector`` and
-``--port`` and assumes the object's labels equal the selector and its ports speak TCP, which holds
-for workloads made by ``kubectl create deployment`` and ``kubectl run``.
+arrays as lists), so the same parsed line gives the same object. ``kubectl expose`` is built in
+expose.py.
 """
 
 from __future__ import annotations
@@ -17,7 +15,6 @@ from kx.core.gorules.strconv import atoi, parse_bool
 
 Values = dict[str, Any]
 _ENV_NAME = re.compile(r"[-._a-zA-Z][-._a-zA-Z0-9]*\Z")
-_NAME_LIMIT = 63  # kubectl truncates the default service name to a DNS-1035 label's length
 
 
 class GenerateError(KxError):
@@ -178,36 +175,3 @@ def _ports(port_list: str, values: Values, target: str) -> list[dict[str, Any]]:
 def _target_port(text: str) -> int | str:
     value, error = atoi(text)
     return text if error is not None else _int32(value)
-
-
-def expose_service(object_name: str, values: Values) -> dict[str, Any]:
-    """The Service ``kubectl expose TYPE NAME`` creates, for the object called ``object_name``."""
-    _refuse_unknowable(values)
-    selector = values.get("selector") or ""
-    if not selector:
-        raise GenerateError("--format yaml needs --selector: kubectl would read it from the object")
-    if not values.get("port"):
-        raise GenerateError("--format yaml needs --port: kubectl would read it from the object")
-    labels = values.get("labels") or selector  # assumed: the object's labels are its selector
-    name = values.get("name") or object_name[:_NAME_LIMIT]
-    service = _service_shell(name, values, parse_labels(selector), labels)
-    spec = service["spec"]
-    spec["ports"] = _ports(values["port"], values, values.get("target-port") or "")
-    _service_options(spec, values)
-    return service
-
-
-def _service_options(spec: dict[str, Any], values: Values) -> None:
-    if values.get("external-ip"):
-        spec["externalIPs"] = [values["external-ip"]]
-    if values.get("type"):
-        spec["type"] = values["type"]
-    if values.get("type") == "LoadBalancer" and values.get("load-balancer-ip"):
-        spec["loadBalancerIP"] = values["load-balancer-ip"]
-    affinity = values.get("session-affinity") or ""
-    if affinity:
-        if affinity not in ("None", "ClientIP"):
-            raise GenerateError(f"unknown session affinity: {affinity}")
-        spec["sessionAffinity"] = affinity
-    if values.get("cluster-ip"):
-        spec["clusterIP"] = values["cluster-ip"]
