@@ -1,0 +1,105 @@
+"""Every ``kubectl expose`` line of the real-world corpus, previewed by kx and run by kubectl.
+
+``-f`` lines whose manifests are in the corpus must match kubectl object by object; TYPE NAME lines
+with ``--selector`` and ``--port`` must match by name and spec (the live object's labels are left
+out); TYPE NAME lines without them must be refused, never guessed.
+"""
+
+from __future__ import annotations
+
+import shlex
+import shutil
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from kx.builder.command import flag_values, parse
+from kx.catalog.loader import load_specs
+from kx.cli.app import run_app
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from tests.builder.kubectl_oracle import KubectlOracle, kubectl_oracle  # noqa: E402
+from tests.builder.test_expose_oracle import kx_preview  # noqa: E402
+from tests.corpus import harness  # noqa: E402
+
+pytestmark = pytest.mark.skipif(shutil.which("kubectl") is None, reason="kubectl not installed")
+
+
+def _expose_rows() -> list[tuple[str, list[str], dict[str, Any]]]:
+    """(id, args after ``kubectl``, flag values) of every valid expose command in the corpus."""
+    specs = load_specs()
+    spec = specs.get("kubectl", ("expose",))
+    assert spec is not None
+    found = []
+    for row in harness.load_jsonl("commands.jsonl"):
+        argv = harness.client_argv(row)
+        if row["tool"] != "kubectl" or not row["command"] or row["verdict"] != "valid":
+            continue
+        if argv[:2] != ["kubectl", "expose"]:
+            continue
+        folder = (harness.HERE / row["file"]).parent
+        args = [str(folder / w) if i and argv[i] == "-f" else w for i, w in enumerate(argv[2:], 2)]
+        values = flag_values(parse(spec, args, specs.root("kubectl")))
+        found.append((f"{row['file']}:{row['line']}", ["expose", *args], values))
+    return found
+
+
+ROWS = _expose_rows()
+FROM_FILES = [r for r in ROWS if r[2].get("filename") and all(Path(p).exists() for p in r[2]["filename"])]
+COMPLETE = [r for r in ROWS if not r[2].get("filename") and r[2].get("selector") and r[2].get("port")]
+INCOMPLETE = [r for r in ROWS if not r[2].get("filename") and not (r[2].get("selector") and r[2].get("port"))]
+
+
+def _params(rows: list[tuple[str, list[str], dict[str, Any]]]) -> list[Any]:
+    if not rows:
+        return [pytest.param(None, marks=pytest.mark.skip(reason="the corpus holds no such line"))]
+    return [pytest.param(args, id=key) for key, args, _ in rows]
+
+
+@pytest.fixture(scope="module")
+def oracle() -> Iterator[KubectlOracle]:
+    with kubectl_oracle() as found:
+        yield found
+
+
+@pytest.mark.parametrize("args", _params(FROM_FILES))
+def test_expose_file_line_matches_kubectl(oracle: KubectlOracle, args: list[str]) -> None:
+    real = oracle.dry_run_yaml(args)
+    mine = kx_preview(args)
+    assert mine.text == real.stdout
+    assert real.returncode == (1 if mine.error else 0)
+
+
+@pytest.mark.parametrize("args", _params(COMPLETE))
+def test_selector_and_port_line_matches_kubectl_by_name_and_spec(
+    oracle: KubectlOracle, args: list[str]
+) -> None:
+    real = oracle.dry_run_yaml(args)
+    assert real.returncode == 0, real.stderr
+    mine = list(yaml.safe_load_all(kx_preview(args).text))
+    theirs = list(yaml.safe_load_all(real.stdout))
+    assert [(o["metadata"]["name"], o["spec"]) for o in mine] == [
+        (o["metadata"]["name"], o["spec"]) for o in theirs
+    ]
+
+
+@pytest.mark.parametrize("args", _params(INCOMPLETE))
+def test_line_without_selector_or_port_is_refused(
+    capsys: pytest.CaptureFixture[str], args: list[str]
+) -> None:
+    """kubectl reads the selector and ports from the live object: kx says so and prints nothing."""
+    code = run_app(["build", "--format", "yaml", "kubectl", *args])
+    out, err = capsys.readouterr()
+    assert (code, out) == (1, ""), shlex.join(args)
+    assert "needs --selector" in err or "needs --port" in err
+
+
+def test_the_corpus_has_expose_lines() -> None:
+    assert len(ROWS) >= 5
