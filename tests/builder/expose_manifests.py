@@ -147,6 +147,23 @@ kind: StatefulSet
 metadata: {name: st}
 """,
     "ylabel.yaml": "apiVersion: v1\nkind: Pod\nmetadata: {name: yl, labels: {run: yl, ok: y}}\n",
+    "yamlisms.yaml": """apiVersion: v1
+kind: Pod
+metadata:
+  name: ym
+  labels: {run: ym, run: again, "on": "x", since: 2024-01-31, ver: "1.0"}
+spec:
+  containers:
+  - name: c
+    image: busybox
+    ports:
+    - {containerPort: 0x50}
+    - {containerPort: 0o17}
+    - {containerPort: 017}
+    - {containerPort: 1e2}
+    - {containerPort: 8_0}
+    - {containerPort: 080}
+""",
     "sts.yaml": "apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: st}\n",
     "old.yaml": "apiVersion: extensions/v1beta1\nkind: Deployment\nmetadata: {name: old}\n",
     "badlabel.yaml": "apiVersion: v1\nkind: Pod\nmetadata: {name: bl, labels: {version: 1.5}}\n",

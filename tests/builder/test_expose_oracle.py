@@ -99,6 +99,8 @@ LINES = [
     "-f with_cm.yaml",
     "-f badlabel.yaml",
     "-f ylabel.yaml --port 80",
+    "-f yamlisms.yaml",
+    "-f yamlisms.yaml --port 017 -o json",
     "-f dep.json",
     "-f missing.yaml",
     "-f dep.yaml deployment web",

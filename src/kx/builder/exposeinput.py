@@ -11,6 +11,7 @@ import os
 from dataclasses import dataclass
 from typing import Any
 
+from kx.builder.goyaml import loader
 from kx.builder.objects import GenerateError
 from kx.check.readfile import read_file
 
@@ -71,31 +72,13 @@ def _documents(path: str) -> list[Document]:
     if not isinstance(data, bytes):
         raise GenerateError(f"cannot read {path}: {data or 'not a regular file'}")
     try:
-        loaded = [d for d in yaml.load_all(data, Loader=_loader()) if d is not None]
+        loaded = [d for d in yaml.load_all(data, Loader=loader()) if d is not None]
     except (ValueError, yaml.YAMLError, RecursionError) as error:
         raise GenerateError(f"error parsing {path}: {str(error).splitlines()[0]}") from None
     out: list[Document] = []
     for item in loaded:
         out.extend(_flatten(path, item))
     return out
-
-
-def _loader() -> Any:
-    """PyYAML's safe loader, plus the YAML 1.1 booleans y, Y, n and N that kubectl's parser knows."""
-    import re
-
-    import yaml
-
-    class Loader(yaml.SafeLoader):
-        """The safe loader with kubectl's extra booleans."""
-
-    Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile("^[yYnN]$"), list("yYnN"))
-    Loader.yaml_constructors = {**Loader.yaml_constructors, "tag:yaml.org,2002:bool": _bool}
-    return Loader
-
-
-def _bool(loader: Any, node: Any) -> bool:
-    return str(loader.construct_scalar(node)).lower() in ("y", "yes", "true", "on")
 
 
 def _flatten(path: str, item: object) -> list[Document]:
