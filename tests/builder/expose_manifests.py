@@ -164,6 +164,11 @@ spec:
     - {containerPort: 8_0}
     - {containerPort: 080}
 """,
+    "empty.yaml": "---\n",
+    "text.yaml": "just text\n",
+    "noapi.yaml": "kind: Pod\nmetadata: {name: x}\n",
+    "nokind.yaml": 'apiVersion: v1\nmetadata: {name: "a<b", labels: {z: "1", a: "2"}}\n',
+    "emptydir/readme.txt": "nothing here\n",
     "sts.yaml": "apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: st}\n",
     "old.yaml": "apiVersion: extensions/v1beta1\nkind: Deployment\nmetadata: {name: old}\n",
     "badlabel.yaml": "apiVersion: v1\nkind: Pod\nmetadata: {name: bl, labels: {version: 1.5}}\n",

@@ -65,8 +65,6 @@ def expose_files(values: Values) -> Exposed:
             out.services.append(_visit(options, facts))
         except (ObjectError, GenerateError) as error:
             out.errors.append(str(error))
-    if not documents and not out.errors:
-        out.errors.append("no objects passed to expose")
     return out
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from kx.builder.kubejson import compact_json, go_json_type
 from kx.check.formats.kube_resources import EXPOSABLE_KINDS, GROUPS, resources
 
 _POD_KINDS = {"Deployment": "deployment", "ReplicaSet": "replicaset"}
@@ -41,7 +42,8 @@ def facts_for(body: dict[str, Any], source: str) -> Facts:
     """The facts of one decoded object; raises ObjectError with kubectl's message."""
     version, kind = body.get("apiVersion"), body.get("kind")
     if not isinstance(version, str) or not version:
-        raise ObjectError(f"unable to decode \"{source}\": Object 'apiVersion' is missing")
+        shown = compact_json(body)
+        raise ObjectError(f"unable to decode \"{source}\": Object 'apiVersion' is missing in '{shown}'")
     meta = _map(body.get("metadata"), "metadata", source)
     name = _text(meta.get("name"), "ObjectMeta.metadata.name", source)
     group = version.rpartition("/")[0]
@@ -158,8 +160,5 @@ def _labels(value: object, where: str, source: str) -> dict[str, str]:
 
 
 def _decode_error(source: str, value: object, where: str, wanted: str) -> ObjectError:
-    found = ("bool" if isinstance(value, bool) else "number" if isinstance(value, int | float)
-             else "array" if isinstance(value, list) else "object" if isinstance(value, dict)
-             else "string")  # fmt: skip
-    return ObjectError(f'unable to decode "{source}": json: cannot unmarshal {found} into '
+    return ObjectError(f'unable to decode "{source}": json: cannot unmarshal {go_json_type(value)} into '
                        f"Go struct field {where} of type {wanted}")  # fmt: skip

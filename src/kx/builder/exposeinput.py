@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kx.builder.goyaml import loader
+from kx.builder.kubejson import compact_json, go_json_type
 from kx.builder.objects import GenerateError
 from kx.check.readfile import read_file
 
@@ -48,6 +49,8 @@ def _files(path: str, recursive: bool) -> list[str]:
         return [path]
     found: list[str] = []
     _walk(path, recursive, found)
+    if not found:
+        raise GenerateError(f"error reading [{path}]: recognized file extensions are [.json .yaml .yml]")
     return found
 
 
@@ -81,12 +84,26 @@ def _documents(path: str) -> list[Document]:
     return out
 
 
+_TYPE_META = (
+    'struct { APIVersion string "json:\\"apiVersion,omitempty\\""; Kind string "json:\\"kind,omitempty\\"" }'
+)
+
+
 def _flatten(path: str, item: object) -> list[Document]:
     if not isinstance(item, dict):
-        return [Document(path, None, f'unable to decode "{path}": not an object')]
+        found = go_json_type(item)
+        return [
+            Document(
+                path,
+                None,
+                f'unable to decode "{path}": couldn\'t get version/kind; json parse error: '
+                f"json: cannot unmarshal {found} into Go value of type {_TYPE_META}",
+            )
+        ]
     kind = item.get("kind")
     if not kind:
-        return [Document(path, None, f"unable to decode \"{path}\": Object 'Kind' is missing")]
+        shown = compact_json(item)
+        return [Document(path, None, f"unable to decode \"{path}\": Object 'Kind' is missing in '{shown}'")]
     items = item.get("items")
     if isinstance(kind, str) and kind.endswith("List") and isinstance(items, list):
         return [d for sub in items for d in _flatten(path, sub)]

@@ -33,3 +33,18 @@ def render_json(objects: list[dict[str, Any]]) -> str:
         text = json.dumps(_clean(obj), indent=4, ensure_ascii=False)
         parts.append(_ESCAPED.sub(lambda m: _GO_ESCAPES[m.group()], text) + "\n")
     return "".join(parts)
+
+
+def compact_json(value: Any) -> str:
+    """``json.Marshal`` of a decoded manifest: compact, map keys sorted, Go's escapes."""
+    text = json.dumps(_clean(value), separators=(",", ":"), sort_keys=True, ensure_ascii=False, default=str)
+    return _ESCAPED.sub(lambda m: _GO_ESCAPES[m.group()], text)
+
+
+def go_json_type(value: object) -> str:
+    """How Go's JSON decoder names a value's type in its errors."""
+    if isinstance(value, bool):
+        return "bool"
+    if isinstance(value, int | float):
+        return "number"
+    return "array" if isinstance(value, list) else "object" if isinstance(value, dict) else "string"
