@@ -109,3 +109,17 @@ def test_installed_kx_previews_a_file(manifest: Path) -> None:
     done = subprocess.run(argv, capture_output=True, text=True, timeout=60, check=False)
     assert done.returncode == 0, done.stderr
     assert yaml.safe_load(done.stdout)["metadata"]["name"] == "front"
+
+
+def test_an_explicit_output_wins_over_the_lines_own(manifest: Path) -> None:
+    from kx.builder.command import parse
+    from kx.builder.dryrun import preview
+    from kx.catalog.loader import load_specs
+
+    specs = load_specs()
+    spec = specs.get("kubectl", ("expose",))
+    assert spec is not None
+    parsed = parse(spec, ["-f", str(manifest), "-o", "yaml"], specs.root("kubectl"))
+    assert json.loads(preview(parsed, "json").text)["kind"] == "Service"
+    assert preview(parsed).text.startswith("apiVersion: v1\n")
+    assert preview(parsed, "name").text == "service/web\n"

@@ -12,16 +12,19 @@ from kx.builder.preview import Preview
 from kx.parse.parsed import ParsedCommand
 
 
-def dry_run_yaml(parsed: ParsedCommand) -> str:
+def dry_run_yaml(parsed: ParsedCommand, output: str = "") -> str:
     """The YAML for a parsed ``kubectl run`` or ``kubectl expose`` line (an error raises)."""
-    found = preview(parsed)
+    found = preview(parsed, output)
     if found.error:
         raise GenerateError(found.error)
     return found.text
 
 
-def preview(parsed: ParsedCommand) -> Preview:
-    """The object(s) for a parsed ``kubectl run`` or ``kubectl expose`` line, with notes."""
+def preview(parsed: ParsedCommand, output: str = "") -> Preview:
+    """The object(s) for a parsed ``kubectl run`` or ``kubectl expose`` line, with notes.
+
+    ``output`` is kubectl's ``-o`` to print with (yaml, json, name); empty: the line's own ``-o``.
+    """
     spec = parsed.spec
     values = flag_values(parsed)
     words = [w.value for w in parsed.positionals]
@@ -32,7 +35,7 @@ def preview(parsed: ParsedCommand) -> Preview:
         return Preview(_run(words, values))
     from kx.builder.exposeprint import expose_preview
 
-    text, notes, error = expose_preview(words, values)
+    text, notes, error = expose_preview(words, {**values, "output": output} if output else values)
     return Preview(text, notes, error)
 
 

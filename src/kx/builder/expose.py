@@ -16,6 +16,7 @@ from kx.builder.exposefacts import Facts, ObjectError, facts_for
 from kx.builder.exposeinput import read_documents
 from kx.builder.objects import GenerateError, parse_labels
 from kx.builder.serviceports import service_ports, service_spec_options
+from kx.core.gorules.strconv import parse_bool
 
 Values = dict[str, Any]
 _NAME_LIMIT = 63  # kubectl cuts the default name to a DNS-1035 label's length
@@ -52,7 +53,7 @@ def expose_files(values: Values) -> Exposed:
     """``kubectl expose -f PATH...``: one Service per object of the manifests."""
     _refuse_unknowable(values)
     paths = [str(p) for p in values.get("filename") or []]
-    recursive = str(values.get("recursive", "false")).lower() in ("true", "1", "t")
+    recursive = parse_bool(str(values.get("recursive", "false"))) is True
     documents = read_documents(paths, recursive)
     options = _Options.from_values(values)
     out = Exposed()
