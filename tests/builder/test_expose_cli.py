@@ -123,3 +123,18 @@ def test_an_explicit_output_wins_over_the_lines_own(manifest: Path) -> None:
     assert json.loads(preview(parsed, "json").text)["kind"] == "Service"
     assert preview(parsed).text.startswith("apiVersion: v1\n")
     assert preview(parsed, "name").text == "service/web\n"
+
+
+def test_a_kind_kubectl_cannot_expose_still_previews_the_others(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """kubectl prints the Deployment's Service and ends with its error for the ConfigMap."""
+    path = tmp_path / "app.yaml"
+    path.write_text("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}\n---\n" + DEPLOYMENT)
+    code, out, err = kx(capsys, f"expose -f {path} --format yaml")
+    assert code == 1
+    assert yaml.safe_load(out)["metadata"]["name"] == "web"
+    assert "kx: error: cannot expose a ConfigMap" in err
+    code, out, err = kx(capsys, f"expose -f {path}")
+    assert (code, out) == (1, "")
+    assert "KX210" in err
