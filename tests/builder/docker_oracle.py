@@ -1,0 +1,56 @@
+"""Run the real ``docker run`` against the fake daemon and read the create request it sent."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from tests.oracle.fake_docker import FakeDocker, create_request
+
+TIMEOUT = 60
+
+
+class DockerOracle:
+    """The fake daemon plus a HOME and working directory shared by every invocation."""
+
+    def __init__(self, fake: FakeDocker, home: str, cwd: str) -> None:
+        self.fake = fake
+        self.home = home
+        self.cwd = cwd
+
+    def environ(self) -> dict[str, str]:
+        """The client's environment: this process's, without docker settings, HOME replaced."""
+        env = {k: v for k, v in os.environ.items() if not k.startswith("DOCKER_")}
+        return env | {"HOME": self.home, "DOCKER_HOST": self.fake.host, "LC_ALL": "C"}
+
+    def request(self, args: list[str]) -> tuple[dict[str, Any] | None, str]:
+        """(the create request ``docker run ARGS...`` sent, or None; its stderr)."""
+        master, slave = os.openpty()  # -it needs a terminal on stdin, as in a shell
+        try:
+            for _ in range(3):  # under load the first ping can time out: run again
+                proc = subprocess.Popen(["docker", "run", *args], env=self.environ(), cwd=self.cwd,
+                                        stdin=slave, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                        start_new_session=True)  # fmt: skip
+                try:
+                    _, err = proc.communicate(timeout=TIMEOUT)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+                    _, err = proc.communicate()
+                found = create_request(self.fake.recorder.pop(str(proc.pid)))
+                text = err.decode("utf-8", "replace")
+                if found is not None or ("Cannot connect" not in text and "unknown server OS" not in text):
+                    return found, text
+            return found, text
+        finally:
+            os.close(slave)
+            os.close(master)
+
+
+@contextmanager
+def docker_oracle(home: str, cwd: str) -> Iterator[DockerOracle]:
+    """A running fake daemon; HOME and the working directory are the caller's directories."""
+    with FakeDocker() as fake:
+        yield DockerOracle(fake, home, cwd)
