@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import shlex
 import shutil
 import tempfile
@@ -13,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.builder.docker_oracle import docker_oracle
+from tests.builder.docker_oracle import DockerOracle, docker_oracle
 
 from kx.builder.dockercreate import create_request, prune
 from kx.builder.runner import build_main
@@ -24,6 +23,7 @@ from kx.engine.pipeline import check_argv
 # Lists the docker client builds from a Go map: their order changes from run to run.
 UNORDERED = ("Env", "Binds")
 ENV_FILE = "# comment\n\nFROM_FILE=1\n  INDENTED=two words \nKX_PREVIEW_SET\nKX_PREVIEW_UNSET\nA=file\n"
+PROXIES = '{"proxies": {"default": {"httpProxy": "http://proxy:3128", "noProxy": "localhost,.local"}}}'
 LABEL_FILE = "team=web\nbare\n# note\n  owner=me \n"
 SECCOMP = (
     '{\n  "defaultAction": "SCMP_ACT_ALLOW",\n'
@@ -153,6 +153,7 @@ LINES = [
     "--cidfile cid.txt nginx",
     "--pull never --quiet --sig-proxy=false --detach-keys ctrl-x nginx",
     "--disable-content-trust nginx",
+    "-e HTTP_PROXY=http://mine:80 -e no_proxy alpine",
     "-e 'X=a=b' -l 'k=v=w' -it --name t1 -p 1:1 -v /a:/b --memory 6m --cpus 2 busybox:latest sh -c 'id'",
 ]
 
@@ -164,7 +165,8 @@ def workdir() -> Iterator[Path]:
     (path / "env.list").write_text(ENV_FILE)
     (path / "labels.txt").write_text(LABEL_FILE)
     (path / "profile.json").write_text(SECCOMP)
-    (path / "home").mkdir()
+    (path / "home" / ".docker").mkdir(parents=True)
+    (path / "home" / ".docker" / "config.json").write_text(PROXIES)
     yield path
     shutil.rmtree(path, ignore_errors=True)
 
@@ -180,20 +182,30 @@ def normalized(request: dict[str, Any]) -> dict[str, Any]:
     return request
 
 
+Sent = dict[str, tuple[dict[str, Any] | None, str]]
+
+
 @pytest.fixture(scope="module")
-def sent(workdir: Path) -> Iterator[dict[str, tuple[dict[str, Any] | None, str]]]:
-    """What the real docker sent for each line (None and its stderr when nothing was sent)."""
+def oracle(workdir: Path) -> Iterator[DockerOracle]:
+    """The fake daemon, with ``KX_PREVIEW_SET`` set and ``KX_PREVIEW_UNSET`` unset."""
     if shutil.which("docker") is None:
         pytest.skip("docker not installed")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("KX_PREVIEW_SET", "from the environment")
         patch.delenv("KX_PREVIEW_UNSET", raising=False)
-        with docker_oracle(str(workdir / "home"), str(workdir)) as oracle, ThreadPoolExecutor(4) as pool:
-            results = list(pool.map(oracle.request, [shlex.split(line) for line in LINES]))
-        yield dict(zip(LINES, results, strict=True))
+        with docker_oracle(str(workdir / "home"), str(workdir)) as running:
+            yield running
 
 
-def preview(line: str, workdir: Path) -> dict[str, Any]:
+@pytest.fixture(scope="module")
+def sent(oracle: DockerOracle) -> Sent:
+    """What the real docker sent for each line (None and its stderr when nothing was sent)."""
+    with ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(oracle.request, [shlex.split(line) for line in LINES]))
+    return dict(zip(LINES, results, strict=True))
+
+
+def preview(line: str, oracle: DockerOracle, env: dict[str, str] | None = None) -> dict[str, Any]:
     """kx's create request for ``docker run LINE``, with the client's environment and directory."""
     from kx.builder import command
 
@@ -201,18 +213,28 @@ def preview(line: str, workdir: Path) -> dict[str, Any]:
     spec = specs.get("docker", ("run",))
     assert spec is not None
     parsed = command.parse(spec, shlex.split(line), specs.root("docker"))
-    environ = dict(os.environ) | {"KX_PREVIEW_SET": "from the environment"}
-    environ.pop("KX_PREVIEW_UNSET", None)
-    return create_request(parsed, environ, str(workdir))
+    return create_request(parsed, oracle.environ() | (env or {}), oracle.cwd)
 
 
 @pytest.mark.parametrize("line", LINES)
-def test_preview_is_the_request_docker_sends(
-    line: str, sent: dict[str, tuple[dict[str, Any] | None, str]], workdir: Path
-) -> None:
+def test_preview_is_the_request_docker_sends(line: str, sent: Sent, oracle: DockerOracle) -> None:
     request, err = sent[line]
     assert request is not None, f"docker sent no create request: {err}"
-    assert normalized(preview(line, workdir)) == normalized(request)
+    assert normalized(preview(line, oracle)) == normalized(request)
+
+
+def test_the_lines_ran_with_proxies_configured(sent: Sent) -> None:
+    request, _ = sent["nginx"]
+    assert request is not None
+    assert {"HTTP_PROXY=http://proxy:3128", "no_proxy=localhost,.local"} <= set(request["body"]["Env"])
+
+
+@pytest.mark.parametrize("line", ["alpine", "--platform linux/amd64 alpine", "--platform= alpine"])
+def test_docker_default_platform_is_the_platform_default(line: str, oracle: DockerOracle) -> None:
+    env = {"DOCKER_DEFAULT_PLATFORM": "linux/arm/v6"}
+    request, err = oracle.request(shlex.split(line), env)
+    assert request is not None, err
+    assert normalized(preview(line, oracle, env)) == normalized(request)
 
 
 def test_every_line_is_valid_for_kx(workdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:

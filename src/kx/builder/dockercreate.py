@@ -44,7 +44,9 @@ def create_request(
     config["Volumes"], host["Binds"] = dockerhost.volumes(flags)
     host["NetworkMode"] = dockernet.network_mode(flags)
     networking = {"EndpointsConfig": dockernet.endpoints(flags)}
-    query = {"name": flags.text("name"), "platform": _platform(flags.text("platform"))}
+    platform = flags.environ.get("DOCKER_DEFAULT_PLATFORM", "")  # the default of --platform
+    platform = flags.text("platform") if flags.given("platform") else platform
+    query = {"name": flags.text("name"), "platform": _platform(platform)}
     body = {**config, "HostConfig": host, "NetworkingConfig": networking}
     request: dict[str, Any] = prune({"query": query, "body": body})
     return request

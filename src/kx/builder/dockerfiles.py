@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 from collections.abc import Mapping
 
 from kx.builder.dockerflags import Flags
@@ -53,9 +55,33 @@ def env_list(flags: Flags) -> list[str]:
             sep, val = "=", flags.environ[key]
         seen.pop(key, None)
         seen[key] = val if sep else None
+    for key, val in proxies(flags.environ).items():
+        for name in (key, key.lower()):
+            seen.setdefault(name, val)
     own = [key if val is None else f"{key}={val}" for key, val in seen.items()]
     files = [line for path in flags.all("env-file") for line in read_kv_file(path, flags, flags.environ)]
     return files + own
+
+
+_PROXY_KEYS = {"httpProxy": "HTTP_PROXY", "httpsProxy": "HTTPS_PROXY", "noProxy": "NO_PROXY",
+               "ftpProxy": "FTP_PROXY", "allProxy": "ALL_PROXY"}  # fmt: skip
+
+
+def proxies(environ: Mapping[str, str]) -> dict[str, str]:
+    """The proxy variables the client adds to Env from the ``proxies`` of its config.json.
+
+    The entry for the daemon's address is used, else ``default``; an unreadable file adds none.
+    """
+    folder = environ.get("DOCKER_CONFIG") or os.path.join(environ.get("HOME", ""), ".docker")
+    try:
+        with open(os.path.join(folder, "config.json"), encoding="utf-8") as handle:
+            config = json.load(handle)
+        table = config.get("proxies") or {}
+        host = environ.get("DOCKER_HOST") or "unix:///var/run/docker.sock"
+        entry = table.get(host) if host in table else table.get("default")
+        return {_PROXY_KEYS[k]: v for k, v in (entry or {}).items() if k in _PROXY_KEYS and v}
+    except (OSError, ValueError, AttributeError):
+        return {}
 
 
 def labels(flags: Flags) -> dict[str, str]:

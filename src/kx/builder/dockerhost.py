@@ -10,7 +10,6 @@ from typing import Any
 from kx.builder.dockerflags import Flags
 from kx.builder.objects import GenerateError
 from kx.check.formats.docker_resources import ram_in_bytes
-from kx.check.formats.docker_storage import valid_mount_mode
 
 _SECCOMP_NAMES = ("builtin", "unconfined")
 
@@ -217,7 +216,7 @@ def volumes(flags: Flags) -> tuple[dict[str, Any], list[str]]:
             anonymous[spec] = {}
             continue
         host, _, target = spec.partition(":")
-        if host.startswith(".") and not valid_mount_mode(host):
+        if host.startswith("."):
             spec = flags.absolute(host) + ":" + target
         binds.append(spec)
     return anonymous, binds
