@@ -97,6 +97,7 @@ LINES = [
     "--cpu-rt-period 1000 --cpu-rt-runtime 500 nginx",
     "--pids-limit 100 --oom-kill-disable --oom-score-adj 500 nginx",
     "--pids-limit -1 nginx",
+    "--cpu-shares 017 --oom-score-adj=-0x10 --pids-limit 1_000 --blkio-weight 0o20 nginx",
     "--blkio-weight 300 --blkio-weight-device /dev/sda:200 nginx",
     "--device-read-bps /dev/sda:1mb --device-write-bps /dev/sda:10m nginx",
     "--device-read-iops /dev/sda:1000 --device-write-iops /dev/sdb:20 nginx",

@@ -9,7 +9,7 @@ from typing import Any
 
 from kx.builder.objects import GenerateError
 from kx.core.gorules.duration import DurationError, parse_duration
-from kx.core.gorules.strconv import parse_bool
+from kx.core.gorules.strconv import parse_bool, parse_int
 
 
 @dataclass(frozen=True)
@@ -43,9 +43,9 @@ class Flags:
         return parse_bool(self.text(name)) is True
 
     def number(self, name: str, default: int = 0) -> int:
-        """An integer flag's value (Go syntax already checked)."""
+        """An integer flag's value, read as pflag reads it (base prefixes, ``_`` separators)."""
         value = self.last(name)
-        return int(value, 0) if value else default
+        return parse_int(value)[0] if value else default
 
     def duration(self, name: str) -> int:
         """A duration flag in nanoseconds."""
