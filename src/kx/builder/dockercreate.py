@@ -146,9 +146,9 @@ def _platform(spec: str) -> str:
 
 def _zero(value: Any) -> bool:
     """Go's zero value: nil, false, 0, "", an empty list or map, or [0, 0] (ConsoleSize)."""
-    if value is None or value is False or value == 0 or value in ("", [], {}):
-        return not (isinstance(value, float) and value != 0)
-    return isinstance(value, list) and all(v == 0 and not isinstance(v, bool | str) for v in value)
+    if value is None or value is False or value in (0, "", [], {}):
+        return True
+    return isinstance(value, list) and all(type(v) is int and v == 0 for v in value)
 
 
 def prune(value: Any, key: str = "") -> Any:

@@ -10,6 +10,7 @@ from typing import Any
 from kx.builder.dockerflags import Flags
 from kx.builder.objects import GenerateError
 from kx.check.formats.docker_resources import ram_in_bytes
+from kx.check.formats.docker_storage import _has_source as has_source
 
 _SECCOMP_NAMES = ("builtin", "unconfined")
 
@@ -212,7 +213,7 @@ def volumes(flags: Flags) -> tuple[dict[str, Any], list[str]]:
     anonymous: dict[str, Any] = {}
     binds: list[str] = []
     for spec in dict.fromkeys(flags.all("volume")):
-        if not _has_source(spec):
+        if not has_source(spec):
             anonymous[spec] = {}
             continue
         host, _, target = spec.partition(":")
@@ -220,9 +221,3 @@ def volumes(flags: Flags) -> tuple[dict[str, Any], list[str]]:
             spec = flags.absolute(host) + ":" + target
         binds.append(spec)
     return anonymous, binds
-
-
-def _has_source(spec: str) -> bool:
-    """Whether a -v spec names a source (host path or volume) before the container path."""
-    rest = spec[2:] if len(spec) > 1 and spec[1] == ":" and spec[0].isalpha() else spec
-    return len(spec.encode()) > 2 and ":" in rest
