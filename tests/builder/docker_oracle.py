@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shlex
 import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -10,7 +11,14 @@ from typing import Any
 
 from tests.oracle.fake_docker import FakeDocker, create_request
 
+from kx.builder import command
+from kx.builder.dockercreate import create_request as kx_request
+from kx.builder.dockercreate import prune
+from kx.catalog.loader import load_specs
+
 TIMEOUT = 60
+# Lists the docker client builds from a Go map: their order changes from run to run.
+UNORDERED = ("Env", "Binds")
 Request = dict[str, Any]
 
 
@@ -56,3 +64,23 @@ def docker_oracle(home: str, cwd: str) -> Iterator[DockerOracle]:
     """A running fake daemon; HOME and the working directory are the caller's directories."""
     with FakeDocker() as fake:
         yield DockerOracle(fake, home, cwd)
+
+
+def normalized(request: dict[str, Any]) -> dict[str, Any]:
+    """The request without zero values, with the client's unordered lists sorted."""
+    request = prune(request)
+    body = request.get("body", {})
+    for part in (body, body.get("HostConfig", {})):
+        for key in UNORDERED:
+            if key in part:
+                part[key] = sorted(part[key])
+    return request
+
+
+def preview(line: str, oracle: DockerOracle, env: dict[str, str] | None = None) -> dict[str, Any]:
+    """kx's create request for ``docker run LINE``, with the client's environment and directory."""
+    specs = load_specs()
+    spec = specs.get("docker", ("run",))
+    assert spec is not None
+    parsed = command.parse(spec, shlex.split(line), specs.root("docker"))
+    return kx_request(parsed, oracle.environ() | (env or {}), oracle.cwd)

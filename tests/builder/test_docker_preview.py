@@ -12,16 +12,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.builder.docker_oracle import DockerOracle, docker_oracle
+from tests.builder.docker_oracle import DockerOracle, docker_oracle, normalized, preview
 
-from kx.builder.dockercreate import create_request, prune
 from kx.builder.runner import build_main
 from kx.builder.streams import Streams
-from kx.catalog.loader import load_specs
 from kx.engine.pipeline import check_argv
 
-# Lists the docker client builds from a Go map: their order changes from run to run.
-UNORDERED = ("Env", "Binds")
 ENV_FILE = "# comment\n\nFROM_FILE=1\n  INDENTED=two words \nKX_PREVIEW_SET\nKX_PREVIEW_UNSET\nA=file\n"
 PROXIES = '{"proxies": {"default": {"httpProxy": "http://proxy:3128", "noProxy": "localhost,.local"}}}'
 LABEL_FILE = "team=web\nbare\n# note\n  owner=me \n"
@@ -172,17 +168,6 @@ def workdir() -> Iterator[Path]:
     shutil.rmtree(path, ignore_errors=True)
 
 
-def normalized(request: dict[str, Any]) -> dict[str, Any]:
-    """The request without zero values, with the client's unordered lists sorted."""
-    request = prune(request)
-    body = request.get("body", {})
-    for part in (body, body.get("HostConfig", {})):
-        for key in UNORDERED:
-            if key in part:
-                part[key] = sorted(part[key])
-    return request
-
-
 Sent = dict[str, tuple[dict[str, Any] | None, str]]
 
 
@@ -204,17 +189,6 @@ def sent(oracle: DockerOracle) -> Sent:
     with ThreadPoolExecutor(4) as pool:
         results = list(pool.map(oracle.request, [shlex.split(line) for line in LINES]))
     return dict(zip(LINES, results, strict=True))
-
-
-def preview(line: str, oracle: DockerOracle, env: dict[str, str] | None = None) -> dict[str, Any]:
-    """kx's create request for ``docker run LINE``, with the client's environment and directory."""
-    from kx.builder import command
-
-    specs = load_specs()
-    spec = specs.get("docker", ("run",))
-    assert spec is not None
-    parsed = command.parse(spec, shlex.split(line), specs.root("docker"))
-    return create_request(parsed, oracle.environ() | (env or {}), oracle.cwd)
 
 
 @pytest.mark.parametrize("line", LINES)
