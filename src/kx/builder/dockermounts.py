@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from kx.builder.dockerflags import Flags
@@ -27,65 +28,74 @@ def _flag(value: str) -> bool:
     return parse_bool(value) is True
 
 
+def _size(value: str) -> int:
+    size = ram_in_bytes(value)
+    return size if isinstance(size, int) else 0
+
+
+def _same(value: str) -> str:
+    return value
+
+
+# --mount keys that set one field: key -> (section or '' for the mount itself, field, reading).
+_FIELDS: dict[str, tuple[str, str, Callable[[str], Any]]] = {
+    "type": ("", "Type", str.lower),
+    "target": ("", "Target", _same),
+    "dst": ("", "Target", _same),
+    "destination": ("", "Target", _same),
+    "readonly": ("", "ReadOnly", _flag),
+    "ro": ("", "ReadOnly", _flag),
+    "consistency": ("", "Consistency", str.lower),
+    "bind-propagation": ("BindOptions", "Propagation", str.lower),
+    "bind-nonrecursive": ("BindOptions", "NonRecursive", _flag),
+    "volume-subpath": ("VolumeOptions", "Subpath", _same),
+    "volume-nocopy": ("VolumeOptions", "NoCopy", _flag),
+    "image-subpath": ("ImageOptions", "Subpath", _same),
+    "tmpfs-size": ("TmpfsOptions", "SizeBytes", _size),
+    "tmpfs-mode": ("TmpfsOptions", "Mode", lambda value: int(value, 8)),
+}
+# Keys that may stand alone, meaning key=true.
+_BARE = ("readonly", "ro", "volume-nocopy", "bind-nonrecursive")
+
+
+def _section(out: dict[str, Any], name: str) -> dict[str, Any]:
+    """The options section ``name`` of a mount, created on first use."""
+    if name not in out:
+        out[name] = {"Labels": {}, "DriverConfig": {}} if name == "VolumeOptions" else {}
+    section: dict[str, Any] = out[name]
+    return section
+
+
 def mount(value: str, flags: Flags) -> dict[str, Any]:
     """One --mount value as a mount.Mount (type volume unless given)."""
     out: dict[str, Any] = {"Type": "volume"}
-
-    def section(name: str) -> dict[str, Any]:
-        if name == "VolumeOptions" and name not in out:
-            out[name] = {"Labels": {}, "DriverConfig": {}}
-        return out.setdefault(name, {})  # type: ignore[no-any-return]
-
     for field in _fields(value):
         key, sep, val = field.partition("=")
         key = key.lower()
         if not sep:
-            if key in ("readonly", "ro"):
-                out["ReadOnly"] = True
-            elif key == "volume-nocopy":
-                section("VolumeOptions")["NoCopy"] = True
-            elif key == "bind-nonrecursive":
-                section("BindOptions")["NonRecursive"] = True
-            continue
-        if key == "type":
-            out["Type"] = val.lower()
+            key, val = (key, "true") if key in _BARE else ("", "")
+        if key in _FIELDS:
+            section, name, read = _FIELDS[key]
+            (_section(out, section) if section else out)[name] = read(val)
         elif key in ("source", "src"):
             out["Source"] = flags.absolute(val) if val.startswith(".") else val
-        elif key in ("target", "dst", "destination"):
-            out["Target"] = val
-        elif key in ("readonly", "ro"):
-            out["ReadOnly"] = _flag(val)
-        elif key == "consistency":
-            out["Consistency"] = val.lower()
-        elif key == "bind-propagation":
-            section("BindOptions")["Propagation"] = val.lower()
-        elif key == "bind-nonrecursive":
-            section("BindOptions")["NonRecursive"] = _flag(val)
-        elif key == "bind-recursive":
-            options = section("BindOptions")
-            if val in _RECURSIVE:
-                options[_RECURSIVE[val]] = True
-        elif key == "volume-subpath":
-            section("VolumeOptions")["Subpath"] = val
-        elif key == "volume-nocopy":
-            section("VolumeOptions")["NoCopy"] = _flag(val)
-        elif key in ("volume-label", "volume-opt"):
-            options = section("VolumeOptions")
-            driver = options["DriverConfig"]
-            target = options["Labels"] if key == "volume-label" else driver.setdefault("Options", {})
-            name, _, item = val.partition("=")
-            if name:
-                target[name] = item
-        elif key == "volume-driver":
-            section("VolumeOptions")["DriverConfig"]["Name"] = val
-        elif key == "image-subpath":
-            section("ImageOptions")["Subpath"] = val
-        elif key == "tmpfs-size":
-            size = ram_in_bytes(val)
-            section("TmpfsOptions")["SizeBytes"] = size if isinstance(size, int) else 0
-        elif key == "tmpfs-mode":
-            section("TmpfsOptions")["Mode"] = int(val, 8)
+        elif key == "bind-recursive" and val in _RECURSIVE:
+            _section(out, "BindOptions")[_RECURSIVE[val]] = True
+        elif key.startswith("volume-"):
+            _volume_field(_section(out, "VolumeOptions"), key, val)
     return out
+
+
+def _volume_field(options: dict[str, Any], key: str, val: str) -> None:
+    """``volume-label=K=V``, ``volume-opt=K=V`` (an empty K is ignored) and ``volume-driver``."""
+    driver = options["DriverConfig"]
+    if key == "volume-driver":
+        driver["Name"] = val
+        return
+    target = options["Labels"] if key == "volume-label" else driver.setdefault("Options", {})
+    name, _, item = val.partition("=")
+    if name:
+        target[name] = item
 
 
 def devices(flags: Flags) -> list[dict[str, str]]:
