@@ -122,10 +122,10 @@ def test_yaml_format_needs_a_selector_offline(capsys: pytest.CaptureFixture[str]
     assert "needs --selector" in err
 
 
-def test_yaml_format_is_kubectl_only(capsys: pytest.CaptureFixture[str]) -> None:
+def test_yaml_format_for_docker_run_is_the_create_request(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = kx(capsys, "docker-run --format yaml nginx")
-    assert (code, out) == (2, "")
-    assert "only available for kubectl" in err
+    assert (code, err) == (0, "")
+    assert out.startswith("body:\n") and "  Image: nginx\n" in out
 
 
 def test_yaml_format_checks_the_dry_run_rules(capsys: pytest.CaptureFixture[str]) -> None:

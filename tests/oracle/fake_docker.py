@@ -149,3 +149,18 @@ class FakeDocker:
         self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         self.stop()
+
+
+def create_request(requests: list[Request]) -> dict[str, object] | None:
+    """The first `POST /containers/create` among `requests` as {query, body}, or None.
+
+    `query` maps each query parameter (`name`, `platform`) to its value; `body` is the JSON the
+    client sent (Config fields, HostConfig, NetworkingConfig).
+    """
+    from urllib.parse import parse_qsl, urlsplit
+
+    for request in requests:
+        url = urlsplit(request.path)
+        if request.method == "POST" and _strip_version(url.path) == "/containers/create":
+            return {"query": dict(parse_qsl(url.query)), "body": json.loads(request.body or "null")}
+    return None

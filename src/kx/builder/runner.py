@@ -50,6 +50,12 @@ def known_commands(specs: SpecSet) -> str:
 
 def render(spec: CommandSpec, argv: list[str], options: BuildOptions) -> Preview:
     """The output for ``--format``: the quoted command, JSON argv, or the dry-run YAML."""
+    if spec.tool == "docker" and options.format in ("json", "yaml"):
+        from kx.builder.dockercreate import create_request, render_request
+
+        specs = load_specs()
+        parsed = command.parse(spec, argv[1 + len(spec.path):], specs.root(spec.tool))
+        return render_request(create_request(parsed), options.format)
     if options.format == "json":
         return Preview(json.dumps(argv, ensure_ascii=False) + "\n")
     if options.format == "yaml":
@@ -73,9 +79,9 @@ def validate(
 
     ``quiet`` reports only errors (the warnings were already shown for the words as written).
     """
-    if options.format == "yaml" and spec.tool != "kubectl":
-        raise UsageError("--format yaml is only available for kubectl commands")
-    checked = _with_dry_run(spec, argv) if options.format == "yaml" else argv
+    if options.format == "yaml" and spec.tool not in ("kubectl", "docker"):
+        raise UsageError("--format yaml is only available for kubectl and docker run commands")
+    checked = _with_dry_run(spec, argv) if options.format == "yaml" and spec.tool == "kubectl" else argv
     text, diagnostics = check(checked)
     failed = any(d.is_error and not _previewed(spec, options, d.code) for d in diagnostics)
     if diagnostics and (failed or not quiet):
