@@ -32,7 +32,7 @@ class KxOption:
 KX_OPTIONS = (
     KxOption("interactive", "i", None, "Ask for the values step by step (prompts on stderr).", "ask"),
     KxOption("format", None, FORMATS,
-             "Print the command (default), its argv as JSON, or the object as YAML (kubectl)."),
+             "Print the command (default), or as JSON/YAML what would be sent (object, create request)."),
     KxOption("shell", None, SHELLS, "Quote the command for a POSIX shell (default) or PowerShell."),
     KxOption("exec", None, None, "Run the command after a confirmation (never without it)."),
     KxOption("help", None, None, "Show the options of this command and exit."),

@@ -49,13 +49,13 @@ def known_commands(specs: SpecSet) -> str:
 
 
 def render(spec: CommandSpec, argv: list[str], options: BuildOptions) -> Preview:
-    """The output for ``--format``: the quoted command, JSON argv, or the dry-run YAML."""
+    """The output for ``--format``: the quoted command, or what would be sent as JSON/YAML."""
     if spec.tool == "docker" and options.format in ("json", "yaml"):
         from kx.builder.dockercreate import create_request, render_request
 
         specs = load_specs()
         parsed = command.parse(spec, argv[1 + len(spec.path):], specs.root(spec.tool))
-        return render_request(create_request(parsed), options.format)
+        return Preview(render_request(create_request(parsed), options.format))
     if options.format == "json":
         return Preview(json.dumps(argv, ensure_ascii=False) + "\n")
     if options.format == "yaml":

@@ -189,7 +189,7 @@ _ASK = "Ask for the values step by step (prompts on stderr)."
 INTERACTIVE = {True: typer.Option(False, "--interactive", "--ask", "-i", hidden=True, help=_ASK),
                False: typer.Option(False, "--interactive", "--ask", hidden=True, help=_ASK)}  # fmt: skip
 BUILD_FORMAT = typer.Option(BuildFormat.command, "--format", metavar="FORMAT", hidden=True,
-                            help="Print the command, its argv as JSON, or the object as YAML.")
+                            help="Print the command, or as JSON/YAML what would be sent.")
 SHELL = typer.Option(QuoteStyle.posix, "--shell", metavar="SHELL", hidden=True,
                      help="Quote the command for a POSIX shell or PowerShell.")
 EXEC = typer.Option(False, "--exec", hidden=True, help="Run the command after a confirmation.")
