@@ -47,6 +47,7 @@ def parse_argv(
     parsed = ParsedCommand(spec, words)
     mixed = spec.interspersed if interspersed is None else interspersed
     count = len(words)
+    named = False  # the only dynamic word is the operand, and it surely names one image ("$IMAGE")
     i = 0
     while i < count:
         word = words[i]
@@ -55,6 +56,7 @@ def parse_argv(
         if len(text) < 2 or text[0] != "-" or word.dyn_at < 1:
             parsed.positionals.append(word)
             if word.dynamic:
+                named = not mixed and not parsed.uncertain and hints.names_one_image(word)
                 parsed.uncertain = True
             if not mixed:
                 parsed.stop = i - 1
@@ -68,7 +70,7 @@ def parse_argv(
             break
         else:
             i = _long(parsed, word, i, root)
-    if not mixed and not spec.is_root and parsed.stop is not None and not parsed.uncertain:
+    if not mixed and not spec.is_root and parsed.stop is not None and (named or not parsed.uncertain):
         hints.flags_after_operand(parsed)
     return parsed
 
