@@ -47,8 +47,9 @@ class FlagState:
 class CommandState:
     """What rules look at: flags, positionals, the command's word, and the run's environment setting."""
 
-    __slots__ = ("anchor", "env", "flags", "positionals", "spec", "tool", "uncertain")
+    __slots__ = ("anchor", "env", "flags", "name", "positionals", "spec", "tool", "uncertain")
     tool: str
+    name: str  # the command as written, for messages (``docker container run``)
     spec: CommandSpec
     flags: dict[str, FlagState]
     positionals: list[Word]
@@ -59,6 +60,7 @@ class CommandState:
     def __init__(self, spec: CommandSpec, anchor: Word, env: Environment) -> None:
         self.tool = spec.tool
         self.spec = spec
+        self.name = spec.display_name
         self.flags = {}
         self.positionals = []
         self.anchor = anchor

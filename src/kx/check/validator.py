@@ -92,12 +92,12 @@ def check_positionals(state: CommandState, dynamic_args: bool) -> list[Finding]:
             found.append(_place(word, 0, problem, len(word.value)))
     if extra and not any(slot.repeat for slot in spec.positionals):
         word = extra[0]
-        message = f"unexpected argument {word.value!r}: {spec.display_name} takes no more arguments"
+        message = f"unexpected argument {word.value!r}: {state.name} takes no more arguments"
         found.append(Finding("KX305", message, word.start, word.end))
     if not dynamic_args and not state.has_dynamic_positional():
         for slot in spec.positionals[len(words):]:
             if slot.required:
-                message = f"{spec.display_name} needs {slot.name.upper()}"
+                message = f"{state.name} needs {slot.name.upper()}"
                 found.append(Finding("KX301", message, state.anchor.start, state.anchor.end))
                 break
     return found
@@ -108,7 +108,7 @@ def check_required_flags(state: CommandState) -> list[Finding]:
     found: list[Finding] = []
     for flag in tables(state.spec).required:
         if flag.name not in state.flags:
-            message = f"{state.spec.display_name} needs --{flag.name}"
+            message = f"{state.name} needs --{flag.name}"
             found.append(Finding("KX304", message, state.anchor.start, state.anchor.end))
     return found
 
@@ -159,6 +159,7 @@ def build_state(parsed: ParsedCommand, anchor: Word, env: Environment) -> tuple[
     Returns the state (its ``uncertain``: whether a dynamic word may hide flags) and the value findings.
     """
     state = CommandState(parsed.spec, anchor, env)
+    state.name = parsed.name
     state.positionals = list(parsed.positionals)
     found: list[Finding] = []
     dynamic_flags = False

@@ -38,13 +38,17 @@ def parse_argv(
     *,
     root: CommandSpec | None = None,
     interspersed: bool | None = None,
+    name: str | None = None,
 ) -> ParsedCommand:
     """Parse ``words`` (the words after the command path) as the client would.
 
     ``root`` is the tool's root spec: its removed flags are recognized too, and when its flags are
     root-local (docker) a global option used after the subcommand is reported as misplaced.
+    ``name``: the command as written, when it is not the spec's own name (an alias).
     """
     parsed = ParsedCommand(spec, words)
+    if name is not None:
+        parsed.name = name
     mixed = spec.interspersed if interspersed is None else interspersed
     count = len(words)
     named = False  # the only dynamic word is the operand, and it surely names one image ("$IMAGE")

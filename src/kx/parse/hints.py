@@ -124,7 +124,7 @@ def flags_after_operand(parsed: ParsedCommand) -> None:
             if _meant_for_docker(spec, following, after) is None:
                 return
         parsed.add("KX108", f"{word.value.split('=')[0]} comes after {operand} and is passed to the "
-                   f"container, not to {spec.display_name}; move it before {operand}",
+                   f"container, not to {parsed.name}; move it before {operand}",
                    (word.start, word.end))  # fmt: skip
         i += 1 + taken
 

@@ -140,4 +140,7 @@ def resolve_and_parse(words: list[Word], specs: SpecSet) -> tuple[Resolution, Pa
         return None
     if found.spec is None:
         return found, None
-    return found, parse_argv(found.spec, found.argv, root=found.root)
+    spec = found.spec
+    path = [word.value for word in found.path_words]
+    name = None if tuple(path) == spec.path else " ".join((spec.tool, *path))  # an alias: as written
+    return found, parse_argv(spec, found.argv, root=found.root, name=name)
