@@ -15,6 +15,7 @@ from kx.core.typecheck import TYPE_CHECKING
 from kx.engine.settings import CHECK, Settings
 from kx.parse.resolve import resolve_and_parse
 from kx.parse.span import LineIndex, Word
+from kx.report.shorten import shorten, shorten_message
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
@@ -94,17 +95,6 @@ def findings_for_words(
     return found
 
 
-MAX_MESSAGE = 300
-
-
-def shorten(message: str, limit: int = MAX_MESSAGE) -> str:
-    """Cut an overlong message (a 50 MB value quoted in it) in the middle."""
-    if len(message) <= limit:
-        return message
-    keep = (limit - 5) // 2
-    return f"{message[:keep]} ... {message[-keep:]}"
-
-
 def to_diagnostics(found: Sequence[Finding], path: str, index: LineIndex) -> list[Diagnostic]:
     """Position the findings of one command, fold its identical repeats with a count, and sort."""
     result = _fold(found, path, index)
@@ -140,7 +130,7 @@ def _fold(found: Sequence[Finding], path: str, index: LineIndex) -> list[Diagnos
         end_line, end_column = index.position(max(end, start + 1))
         diagnostic = Diagnostic(
             path=path, line=line, column=column, end_line=end_line, end_column=end_column,
-            severity=severity or CODES[code][1], code=code, message=shorten(message),
+            severity=severity or CODES[code][1], code=code, message=shorten_message(message),
             suggestion=None if suggestion is None else shorten(suggestion), url=rule_url(code), stage=stage,
         )  # fmt: skip
         folded[key] = (diagnostic, 1)
