@@ -55,3 +55,24 @@ def test_other_lines_keep_their_findings(line: str, codes: list[str]) -> None:
     assert [code for code, _, _ in found(line)] == codes
     if codes == ["KX301"]:
         assert found(line)[0][2] == "docker run needs IMAGE"
+
+
+@pytest.mark.parametrize(
+    ("line", "code", "word", "flag"),
+    [
+        ("docker run --name -d nginx", "KX204", "-d", "--name"),
+        ("docker run -w -d nginx", "KX204", "-d", "-w"),
+        ("kubectl run web --image -i", "KX205", "-i", "--image"),
+        ("kubectl run web --image=nginx -n -i", "KX207", "-i", "-n"),
+    ],
+)
+def test_a_flag_taken_as_a_bad_value_is_one_error(line: str, code: str, word: str, flag: str) -> None:
+    # the value error and "took the next flag as its value" (KX110) are one mistake: the error says both
+    [(got, at, message)] = found(line)
+    assert (got, at) == (code, word)
+    assert message.endswith(f"; if {word} was meant as a flag, {flag} is missing its value")
+
+
+@pytest.mark.parametrize("line", ["docker run --network --rm nginx", "docker run --hostname -d nginx"])
+def test_a_flag_taken_as_a_fine_value_is_the_warning_alone(line: str) -> None:
+    assert [code for code, _, _ in found(line)] == ["KX110"]

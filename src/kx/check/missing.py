@@ -8,6 +8,7 @@ says it. ``docker run -p nginx``: -p took the image as its value, so the value f
 
 from __future__ import annotations
 
+from kx.core.codes import CODES
 from kx.core.findings import Finding
 from kx.core.typecheck import TYPE_CHECKING
 
@@ -47,3 +48,32 @@ def fold_taken_operand(missing: Finding, use: FlagUse, found: list[Finding]) -> 
     message = f"{missing[1]}: {use.display} took {word.value!r} as its value"
     kept = [f for f in found if f not in inside]
     return [*kept, Finding(missing[0], message, word.start, word.end)]  # where both clients look
+
+
+def fold_taken_flags(problems: list[Finding], checked: list[Finding]) -> list[Finding]:
+    """The parse's ``problems`` and the ``checked`` findings, a KX110 folded into an error on its word.
+
+    ``docker run --name -d nginx``: "--name takes '-d' as its value" (KX110) and "'-d' is not a
+    valid container name" (KX204) are one mistake; the error stays and says what KX110 said.
+    """
+    if not problems or not checked or not any(p[0] == "KX110" for p in problems):
+        return problems + checked  # the usual case: nothing to fold
+    folded = list(checked)
+    kept = []
+    for problem in problems:
+        clause = problem[1].partition("; ")[2]
+        at = _error_at(folded, problem) if problem[0] == "KX110" and clause.startswith("if ") else -1
+        if at < 0:
+            kept.append(problem)
+            continue
+        code, message, start, end, suggestion, severity, stage, linux = folded[at]
+        folded[at] = Finding(code, f"{message}; {clause}", start, end, suggestion, severity, stage, linux)
+    return kept + folded
+
+
+def _error_at(found: list[Finding], warning: Finding) -> int:
+    """Index of an error on the same span as ``warning``, or -1."""
+    for i, finding in enumerate(found):
+        if finding[2:4] == warning[2:4] and (finding[5] or CODES[finding[0]][1]) == "error":
+            return i
+    return -1

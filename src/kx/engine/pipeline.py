@@ -8,6 +8,7 @@ the Environment) comes in one frozen ``kx.engine.settings.Settings``; ``kx check
 from __future__ import annotations
 
 from kx.catalog.loader import load_specs
+from kx.check.missing import fold_taken_flags
 from kx.check.validator import validate, validate_globals
 from kx.core.codes import CODES, rule_url
 from kx.core.diagnostics import Diagnostic
@@ -83,8 +84,7 @@ def findings_for_words(
         found += validate_globals(resolution.globals, resolution.tool_word, env)
     if parsed is None:
         return found
-    found += parsed.problems
-    found += validate(parsed, anchor, env)
+    found += fold_taken_flags(parsed.problems, validate(parsed, anchor, env))
     target = settings.target(resolution.tool) if settings.targets else None
     if target is not None:
         from kx.check.versions import drop_removed_after_target, newer_than_target

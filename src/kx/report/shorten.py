@@ -27,9 +27,26 @@ _LONG_TOKEN = LazyRegex(
 
 def shorten_message(message: str) -> str:
     """Cut each long quoted token (and a long flag word) of ``message``, then the message itself."""
-    if len(message) > TOKEN_LIMIT:
+    if len(message) > TOKEN_LIMIT and _may_hold_long_token(message):
         message = _LONG_TOKEN.compiled().sub(_cut, message)
     return shorten(message)
+
+
+def _may_hold_long_token(message: str) -> bool:
+    """Whether two quotes or two blanks lie more than TOKEN_LIMIT apart (checked without ``re``).
+
+    A cold ``kx check`` does not import ``re`` for a common line; most messages have short tokens.
+    """
+    if any(len(part) > TOKEN_LIMIT for part in message.split()):
+        return True
+    for quote in "'\"":
+        at = message.find(quote)
+        while at >= 0:
+            close = message.find(quote, at + 1)
+            if close - at > TOKEN_LIMIT + 1:
+                return True
+            at = close
+    return False
 
 
 def shorten(text: str, limit: int = MAX_MESSAGE) -> str:
