@@ -160,7 +160,7 @@ def build_state(parsed: ParsedCommand, anchor: Word, env: Environment) -> tuple[
     Returns the state (its ``uncertain``: whether a dynamic word may hide flags) and the value findings.
     """
     state = CommandState(parsed.spec, anchor, env)
-    state.name = parsed.name
+    state.written = parsed.written
     state.positionals = list(parsed.positionals)
     found: list[Finding] = []
     dynamic_flags = False

@@ -47,8 +47,7 @@ def parse_argv(
     ``name``: the command as written, when it is not the spec's own name (an alias).
     """
     parsed = ParsedCommand(spec, words)
-    if name is not None:
-        parsed.name = name
+    parsed.written = name
     mixed = spec.interspersed if interspersed is None else interspersed
     count = len(words)
     named = False  # the only dynamic word is the operand, and it surely names one image ("$IMAGE")

@@ -116,8 +116,8 @@ class ParsedCommand:
     the command as written, for messages (``docker container run``; the spec's ``docker run``).
     """
 
-    __slots__ = ("dash", "help", "name", "positionals", "problems", "spec", "stop", "uncertain", "uses",
-                 "words")  # fmt: skip
+    __slots__ = ("dash", "help", "positionals", "problems", "spec", "stop", "uncertain", "uses", "words",
+                 "written")  # fmt: skip
     spec: CommandSpec
     words: list[Word]
     uses: list[FlagUse]
@@ -127,7 +127,7 @@ class ParsedCommand:
     problems: list[Finding]
     uncertain: bool
     help: bool
-    name: str
+    written: str | None  # the command as written when it is not the spec's name (an alias)
 
     def __init__(self, spec: CommandSpec, words: list[Word]) -> None:
         self.spec = spec
@@ -139,7 +139,12 @@ class ParsedCommand:
         self.problems = []
         self.uncertain = False
         self.help = False
-        self.name = spec.display_name
+        self.written = None
+
+    @property
+    def name(self) -> str:
+        """The command as written, for messages (built only for a message: most checks need none)."""
+        return self.written or self.spec.display_name
 
     def add(self, code: str, message: str, span: tuple[int, int], suggestion: str | None = None) -> None:
         """Record a problem at a source span."""

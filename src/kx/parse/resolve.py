@@ -141,6 +141,11 @@ def resolve_and_parse(words: list[Word], specs: SpecSet) -> tuple[Resolution, Pa
     if found.spec is None:
         return found, None
     spec = found.spec
-    path = [word.value for word in found.path_words]
-    name = None if tuple(path) == spec.path else " ".join((spec.tool, *path))  # an alias: as written
+    words, path = found.path_words, spec.path
+    name = None  # the spec's own name, unless an alias was written (`docker container run`)
+    if len(words) == 1 == len(path):  # the usual `docker run`: one word, no list built
+        if words[0].value != path[0]:
+            name = f"{spec.tool} {words[0].value}"
+    elif len(words) != len(path) or [word.value for word in words] != list(path):
+        name = " ".join((spec.tool, *(word.value for word in words)))
     return found, parse_argv(spec, found.argv, root=found.root, name=name)
