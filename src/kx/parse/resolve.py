@@ -129,6 +129,9 @@ def _match(
         group = names[0].value in found.root.subcommands and specs.is_group(found.tool, names[0].value)
         if group and len(names) > 1 and report_group_flag(found, names):
             return 1  # a built-in group refuses flags; a plugin (with a plugin spec) parses its own
+        if group and len(names) > 1:  # `docker container create`: name the command, not the group
+            report_unmatched(found, names, first_flag, plugin_exists, names[1])
+            return 1
     report_unmatched(found, names, first_flag, plugin_exists)
     return 1
 
