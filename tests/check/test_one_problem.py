@@ -89,3 +89,35 @@ def test_the_one_diagnostic_says_what_kubectl_says_after_discovery() -> None:
             assert 'doesn\'t have a resource type "web"' in verdict.message
             ((code, _, message),) = errors(line)
             assert code == "KX206" and "no resource type 'web'" in message
+
+
+LONE_TYPES = [
+    "kubectl expose configmap --port=80",
+    "kubectl expose all --port=80",
+    "kubectl expose configmap,secret --port=80",
+    "kubectl expose deployment,configmap --port=80",
+    "kubectl expose configmap,bogus --port=80",
+    "kubectl expose ,svc --port=80",
+]
+
+
+@pytest.mark.parametrize("line", LONE_TYPES)
+def test_a_lone_type_list_is_one_problem(line: str) -> None:
+    # kubectl resolves the TYPEs, then misses the NAME: whether they can be exposed never comes up
+    ((code, word, message),) = errors(line)
+    assert code == "KX206" and word == line.split()[2]
+    assert "cannot expose" not in message
+
+
+@pytest.mark.skipif(not clients.available("kubectl"), reason="kubectl not installed")
+def test_a_lone_type_says_what_kubectl_says() -> None:
+    with clients.Oracle() as oracle:
+        for line in LONE_TYPES:
+            verdict = oracle.judge(shlex.split(line))
+            ((_, _, message),) = errors(line)
+            assert verdict.verdict == "invalid"
+            if "no name was specified" in verdict.message:
+                assert message.endswith("give the NAME of the object to expose")
+            else:
+                assert "doesn't have a resource type" in verdict.message
+                assert "no resource type" in message or "empty resource type" in message

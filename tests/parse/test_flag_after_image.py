@@ -25,6 +25,24 @@ CASES = [
     # docker's own, in the wrong place
     ("docker run nginx -p 80:80 -d", ["KX108", "KX108"]),
     ("docker run nginx --rm", ["KX108"]),
+    # an image in a variable: one word whatever it holds, so the flags after it are the container's
+    ('docker run "$IMAGE" -p 80:80', ["KX108"]),
+    ("docker run $IMG --rm", ["KX108"]),
+    ("docker run ${REGISTRY}/app:${TAG} -e X=1", ["KX108"]),
+    ("docker run ${IMAGE:-nginx} -d --rm", ["KX108", "KX108"]),
+    ('docker container run "$IMAGE_NAME" --name web', ["KX108"]),
+    # ... but a variable that may hold flags, several words or none ends the look-ahead
+    ("docker run $OPTS -p 80:80 nginx", []),
+    ("docker run $DOCKER_IMAGE_OPTS -p 80:80 nginx", []),
+    ('docker run "$@" --rm', []),
+    ('docker run "${IMAGES[@]}" --rm', []),
+    ("docker run $(image) --rm", []),
+    ("docker run `image` --rm", []),
+    ("docker run $IMAGE* --rm", []),
+    ('docker run --rm $X "$IMAGE" -p 80:80', []),
+    ('docker run --entrypoint sh "$IMAGE" -e X=1', []),
+    ('docker run "$IMAGE" -c x.conf', []),
+    ('docker run "$IMAGE" "$@"', []),
 ]
 
 

@@ -47,8 +47,9 @@ class FlagState:
 class CommandState:
     """What rules look at: flags, positionals, the command's word, and the run's environment setting."""
 
-    __slots__ = ("anchor", "env", "flags", "positionals", "spec", "tool", "uncertain")
+    __slots__ = ("anchor", "env", "flags", "positionals", "spec", "tool", "uncertain", "written")
     tool: str
+    written: str | None  # the command as written when it is not the spec's name (``docker container run``)
     spec: CommandSpec
     flags: dict[str, FlagState]
     positionals: list[Word]
@@ -59,11 +60,17 @@ class CommandState:
     def __init__(self, spec: CommandSpec, anchor: Word, env: Environment) -> None:
         self.tool = spec.tool
         self.spec = spec
+        self.written = None
         self.flags = {}
         self.positionals = []
         self.anchor = anchor
         self.env = env
         self.uncertain = False
+
+    @property
+    def name(self) -> str:
+        """The command as written, for messages."""
+        return self.written or self.spec.display_name
 
     def add(self, flag: FlagSpec, value: str, word: Word, dynamic: bool) -> None:
         """Record one occurrence of ``flag``."""

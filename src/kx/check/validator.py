@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kx.check import named_checks  # noqa: F401 - registers the named rule checks
+from kx.check.missing import explained_elsewhere, fold_taken_operand, taken_operand
 from kx.check.rules import check_rule
 from kx.check.state import CommandState, FlagState
 from kx.check.tables import tables
@@ -92,23 +93,23 @@ def check_positionals(state: CommandState, dynamic_args: bool) -> list[Finding]:
             found.append(_place(word, 0, problem, len(word.value)))
     if extra and not any(slot.repeat for slot in spec.positionals):
         word = extra[0]
-        message = f"unexpected argument {word.value!r}: {spec.display_name} takes no more arguments"
+        message = f"unexpected argument {word.value!r}: {state.name} takes no more arguments"
         found.append(Finding("KX305", message, word.start, word.end))
     if not dynamic_args and not state.has_dynamic_positional():
         for slot in spec.positionals[len(words):]:
             if slot.required:
-                message = f"{spec.display_name} needs {slot.name.upper()}"
+                message = f"{state.name} needs {slot.name.upper()}"
                 found.append(Finding("KX301", message, state.anchor.start, state.anchor.end))
                 break
     return found
 
 
-def check_required_flags(state: CommandState) -> list[Finding]:
-    """Flags the client refuses to run without."""
+def check_required_flags(state: CommandState, parsed: ParsedCommand) -> list[Finding]:
+    """Flags the client refuses to run without (unless written without a value, or mistyped)."""
     found: list[Finding] = []
     for flag in tables(state.spec).required:
-        if flag.name not in state.flags:
-            message = f"{state.spec.display_name} needs --{flag.name}"
+        if flag.name not in state.flags and not explained_elsewhere(parsed, flag):
+            message = f"{state.name} needs --{flag.name}"
             found.append(Finding("KX304", message, state.anchor.start, state.anchor.end))
     return found
 
@@ -159,6 +160,7 @@ def build_state(parsed: ParsedCommand, anchor: Word, env: Environment) -> tuple[
     Returns the state (its ``uncertain``: whether a dynamic word may hide flags) and the value findings.
     """
     state = CommandState(parsed.spec, anchor, env)
+    state.written = parsed.written
     state.positionals = list(parsed.positionals)
     found: list[Finding] = []
     dynamic_flags = False
@@ -247,9 +249,12 @@ def validate(parsed: ParsedCommand, anchor: Word, env: Environment) -> list[Find
         from kx.check.envchecks import check_environment
 
         found.extend(check_environment(state, env))
-    found.extend(check_positionals(state, dynamic))
+    positional = check_positionals(state, dynamic)
+    if positional and positional[-1][0] == "KX301" and (taken := taken_operand(parsed)) is not None:
+        found = fold_taken_operand(positional.pop(), taken, found)  # `docker run -p nginx`: one mistake
+    found.extend(positional)
     if not dynamic and spec_tables.required:
-        found.extend(check_required_flags(state))
+        found.extend(check_required_flags(state, parsed))
     if not spec_tables.windows.isdisjoint(state.flags):
         found.extend(check_platform(state))
     found += check_rules(state, dynamic, spec_tables)

@@ -124,9 +124,9 @@ def _half(
         lexed = lex(text, low, high)
     plan = plan_script(text, low, high, names, lexed)
     if plan is None:
-        return [], False, 0, 0, lexed.problems, []
+        return [], bool(lexed.strays), 0, 0, lexed.problems, []
     result = ShellResult()
-    trouble = collect(plan, low, high, result, lazy=True)
+    trouble = collect(plan, low, high, result, lazy=True) or bool(lexed.strays)  # a stray `fi` too
     groups = [found for words in result.invocations
               if (found := findings_for_words(words, settings, specs, text))]
     return groups, trouble, result.recovered, result.tree_only, lexed.problems, result.unparsed

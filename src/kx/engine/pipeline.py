@@ -8,6 +8,7 @@ the Environment) comes in one frozen ``kx.engine.settings.Settings``; ``kx check
 from __future__ import annotations
 
 from kx.catalog.loader import load_specs
+from kx.check.missing import fold_taken_flags
 from kx.check.validator import validate, validate_globals
 from kx.core.codes import CODES, rule_url
 from kx.core.diagnostics import Diagnostic
@@ -15,6 +16,7 @@ from kx.core.typecheck import TYPE_CHECKING
 from kx.engine.settings import CHECK, Settings
 from kx.parse.resolve import resolve_and_parse
 from kx.parse.span import LineIndex, Word
+from kx.report.shorten import shorten, shorten_message
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
@@ -82,8 +84,7 @@ def findings_for_words(
         found += validate_globals(resolution.globals, resolution.tool_word, env)
     if parsed is None:
         return found
-    found += parsed.problems
-    found += validate(parsed, anchor, env)
+    found += fold_taken_flags(parsed.problems, validate(parsed, anchor, env))
     target = settings.target(resolution.tool) if settings.targets else None
     if target is not None:
         from kx.check.versions import drop_removed_after_target, newer_than_target
@@ -92,17 +93,6 @@ def findings_for_words(
         found += newer_than_target(uses, resolution.tool, target)
         found = drop_removed_after_target(found, words, (parsed.spec, resolution.root), target)
     return found
-
-
-MAX_MESSAGE = 300
-
-
-def shorten(message: str, limit: int = MAX_MESSAGE) -> str:
-    """Cut an overlong message (a 50 MB value quoted in it) in the middle."""
-    if len(message) <= limit:
-        return message
-    keep = (limit - 5) // 2
-    return f"{message[:keep]} ... {message[-keep:]}"
 
 
 def to_diagnostics(found: Sequence[Finding], path: str, index: LineIndex) -> list[Diagnostic]:
@@ -140,7 +130,7 @@ def _fold(found: Sequence[Finding], path: str, index: LineIndex) -> list[Diagnos
         end_line, end_column = index.position(max(end, start + 1))
         diagnostic = Diagnostic(
             path=path, line=line, column=column, end_line=end_line, end_column=end_column,
-            severity=severity or CODES[code][1], code=code, message=shorten(message),
+            severity=severity or CODES[code][1], code=code, message=shorten_message(message),
             suggestion=None if suggestion is None else shorten(suggestion), url=rule_url(code), stage=stage,
         )  # fmt: skip
         folded[key] = (diagnostic, 1)

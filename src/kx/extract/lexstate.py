@@ -14,6 +14,7 @@ KEYWORD = re.compile(
 )
 _OPENERS = frozenset({"if", "while", "until", "for", "select", "case", "{"})
 _CLOSERS = frozenset({"fi", "done", "esac", "}"})
+_INNER = frozenset({"then", "do", "else", "elif"})  # only inside a compound command
 _HEADS = frozenset({"for", "select", "case", "function"})
 SPACE = re.compile(r"[ \t\r]*")
 MAX_DEPTH = 64
@@ -22,12 +23,15 @@ MAX_DEPTH = 64
 class Lexed:
     """What the lexer found in one region of text (all offsets absolute)."""
 
-    __slots__ = ("boundaries", "end", "heredocs", "problems", "segments")
+    __slots__ = ("boundaries", "end", "heredocs", "problems", "segments", "strays")
 
     def __init__(self) -> None:
         self.segments: list[tuple[int, int]] = []
         self.heredocs: list[tuple[int, int]] = []
         self.problems: list[tuple[int, str]] = []
+        # reserved words such as a stray `fi` where no compound command is open at top level: a
+        # hint only (tree-sitter takes `fi` for a command name), the shell decides (kx.extract.shell)
+        self.strays: list[int] = []
         self.boundaries: list[int] = []
         self.end = 0  # where lexing stopped (see ``lex``'s ``stop``)
 
@@ -86,6 +90,8 @@ class LexerState:
             return pos
         word = match.group(1)
         if frame.kind == TOP:
+            if self.depth == 0 and (word in _CLOSERS or word in _INNER):
+                self.out.strays.append(pos)
             self.depth += (word in _OPENERS) - (word in _CLOSERS)
             self.depth = max(self.depth, 0)
         if word in _HEADS:

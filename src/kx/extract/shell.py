@@ -12,8 +12,9 @@ pipeline's last command, with no ERROR node; in long files whole stretches vanis
   it: a command glued onto the previous line's command across an unescaped newline is a loss;
 * a census command tree-sitter lost is still checked (counted in ``recovered``); a command only
   tree-sitter found (``tree_only``) is taken from its tree;
-* when tree-sitter or the lexer report errors, or the two disagree, ``bash -n`` decides whether
-  the script is really broken (then one KX703 warning says where).
+* when tree-sitter or the lexer report errors (or the lexer meets a reserved word such as ``fi``
+  where nothing is open: tree-sitter takes it for a command), or the two disagree, ``bash -n``
+  decides whether the script is really broken (then one KX703 warning says where).
 
 Speed (kx lint's hot path): tree-sitter costs more than everything else in a long script.
 From ``SHELL_FIRST_CHARS`` on, when some piece names the tools only in census commands,
@@ -79,7 +80,8 @@ def extract_script(
     lazy = end - start >= SHELL_FIRST_CHARS and any(_skippable(plan, *piece) for piece in plan.pieces)
     gate = Gate(text[start:end], start, dialect) if lazy else None  # it runs while the pieces are read
     trouble = collect(plan, start, end, result, lazy=lazy)
-    doubtful = trouble or bool(plan.lexed.problems) or result.recovered > 0 or result.tree_only > 0
+    lexed = plan.lexed
+    doubtful = trouble or bool(lexed.problems or lexed.strays) or result.recovered > 0 or result.tree_only > 0
     if gate is not None:
         unparsed = result.unparsed
         verdict = judge(gate, plan.lexed.problems, doubtful, lambda at: _troubled(plan, unparsed, at))

@@ -38,15 +38,19 @@ def parse_argv(
     *,
     root: CommandSpec | None = None,
     interspersed: bool | None = None,
+    name: str | None = None,
 ) -> ParsedCommand:
     """Parse ``words`` (the words after the command path) as the client would.
 
     ``root`` is the tool's root spec: its removed flags are recognized too, and when its flags are
     root-local (docker) a global option used after the subcommand is reported as misplaced.
+    ``name``: the command as written, when it is not the spec's own name (an alias).
     """
     parsed = ParsedCommand(spec, words)
+    parsed.written = name
     mixed = spec.interspersed if interspersed is None else interspersed
     count = len(words)
+    named = False  # the only dynamic word is the operand, and it surely names one image ("$IMAGE")
     i = 0
     while i < count:
         word = words[i]
@@ -55,6 +59,7 @@ def parse_argv(
         if len(text) < 2 or text[0] != "-" or word.dyn_at < 1:
             parsed.positionals.append(word)
             if word.dynamic:
+                named = not mixed and not parsed.uncertain and hints.names_one_image(word)
                 parsed.uncertain = True
             if not mixed:
                 parsed.stop = i - 1
@@ -68,7 +73,7 @@ def parse_argv(
             break
         else:
             i = _long(parsed, word, i, root)
-    if not mixed and not spec.is_root and parsed.stop is not None and not parsed.uncertain:
+    if not mixed and not spec.is_root and parsed.stop is not None and (named or not parsed.uncertain):
         hints.flags_after_operand(parsed)
     return parsed
 

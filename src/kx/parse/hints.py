@@ -8,6 +8,7 @@ container), and deprecated flags or shorthands with their replacement.
 from __future__ import annotations
 
 from kx.core.findings import Finding
+from kx.core.lazyre import LazyRegex
 from kx.core.typecheck import TYPE_CHECKING
 from kx.parse.unknown import TRUE_FALSE_WORDS, as_flag, flag_suggestion, sentence, single_dash_long
 
@@ -123,9 +124,27 @@ def flags_after_operand(parsed: ParsedCommand) -> None:
             if _meant_for_docker(spec, following, after) is None:
                 return
         parsed.add("KX108", f"{word.value.split('=')[0]} comes after {operand} and is passed to the "
-                   f"container, not to {spec.display_name}; move it before {operand}",
+                   f"container, not to {parsed.name}; move it before {operand}",
                    (word.start, word.end))  # fmt: skip
         i += 1 + taken
+
+
+# An operand that is one image whatever its variables hold: expansions of one parameter
+# (`$IMAGE`, `${TAG}`, `${IMAGE:-nginx}`; no `$@`, arrays, `$(...)` or globs) glued to the
+# characters of an image reference, with a `/` or `:` of its own or a variable named for an image.
+# An unquoted `$OPTS` may hold flags or nothing; `$IMAGE` would too only by a perverse naming.
+_EXPANSION = LazyRegex(r"\$(?:\{[A-Za-z_]\w*(?::?[-=][\w./:@-]*)?\}|[A-Za-z_]\w*)")
+_ONE_IMAGE = LazyRegex(rf"(?:{_EXPANSION.pattern}|[\w./:@-])+")
+_IMAGE_NAME = LazyRegex(r"(?i)\$\{?\w*(?:IMAGE|IMG)(?:_?(?:NAME|TAG|REF|URI|URL|ID))?\b")
+
+
+def names_one_image(word: Word) -> bool:
+    """Whether a dynamic operand surely expands to one image (``"$IMAGE"``, ``${REG}/app:${TAG}``)."""
+    text = word.value
+    if _ONE_IMAGE.fullmatch(text) is None:
+        return False
+    static = _EXPANSION.compiled().sub("", text)
+    return "/" in static or ":" in static or _IMAGE_NAME.search(text) is not None
 
 
 def _port_mapping(value: str) -> bool:

@@ -112,11 +112,12 @@ class ParsedCommand:
     the first positional on); ``dash`` is the number of positionals before ``--`` (cobra's
     ArgsLenAtDash) or None; ``stop`` is the index in ``words`` where a non-interspersed parse stopped.
     ``uncertain`` is set when a dynamic word could stand for any number of words or flags: counts
-    of positionals are then not to be trusted. ``help`` is set when help was asked for.
+    of positionals are then not to be trusted. ``help`` is set when help was asked for. ``name``:
+    the command as written, for messages (``docker container run``; the spec's ``docker run``).
     """
 
-    __slots__ = ("dash", "help", "positionals", "problems", "spec", "stop", "uncertain", "uses",
-                 "words")  # fmt: skip
+    __slots__ = ("dash", "help", "positionals", "problems", "spec", "stop", "uncertain", "uses", "words",
+                 "written")  # fmt: skip
     spec: CommandSpec
     words: list[Word]
     uses: list[FlagUse]
@@ -126,6 +127,7 @@ class ParsedCommand:
     problems: list[Finding]
     uncertain: bool
     help: bool
+    written: str | None  # the command as written when it is not the spec's name (an alias)
 
     def __init__(self, spec: CommandSpec, words: list[Word]) -> None:
         self.spec = spec
@@ -137,6 +139,12 @@ class ParsedCommand:
         self.problems = []
         self.uncertain = False
         self.help = False
+        self.written = None
+
+    @property
+    def name(self) -> str:
+        """The command as written, for messages (built only for a message: most checks need none)."""
+        return self.written or self.spec.display_name
 
     def add(self, code: str, message: str, span: tuple[int, int], suggestion: str | None = None) -> None:
         """Record a problem at a source span."""

@@ -129,6 +129,9 @@ def _match(
         group = names[0].value in found.root.subcommands and specs.is_group(found.tool, names[0].value)
         if group and len(names) > 1 and report_group_flag(found, names):
             return 1  # a built-in group refuses flags; a plugin (with a plugin spec) parses its own
+        if group and len(names) > 1:  # `docker container create`: name the command, not the group
+            report_unmatched(found, names, first_flag, plugin_exists, names[1])
+            return 1
     report_unmatched(found, names, first_flag, plugin_exists)
     return 1
 
@@ -140,4 +143,12 @@ def resolve_and_parse(words: list[Word], specs: SpecSet) -> tuple[Resolution, Pa
         return None
     if found.spec is None:
         return found, None
-    return found, parse_argv(found.spec, found.argv, root=found.root)
+    spec = found.spec
+    words, path = found.path_words, spec.path
+    name = None  # the spec's own name, unless an alias was written (`docker container run`)
+    if len(words) == 1 == len(path):  # the usual `docker run`: one word, no list built
+        if words[0].value != path[0]:
+            name = f"{spec.tool} {words[0].value}"
+    elif len(words) != len(path) or [word.value for word in words] != list(path):
+        name = " ".join((spec.tool, *(word.value for word in words)))
+    return found, parse_argv(spec, found.argv, root=found.root, name=name)

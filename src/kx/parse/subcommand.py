@@ -30,11 +30,15 @@ _NOT_PLUGINS = frozenset({"help", "__complete", "__completeNoDesc"})
 
 
 def report_unmatched(
-    found: Resolution, names: list[Word], first_flag: Word | None, plugin_exists: Callable[[str, str], bool]
+    found: Resolution, names: list[Word], first_flag: Word | None, plugin_exists: Callable[[str, str], bool],
+    sub: Word | None = None,
 ) -> None:
-    """Report the first command word, which matched no spec path."""
+    """Report the first command word, which matched no spec path (``sub``: the word after a group)."""
     word = names[0]
-    name = f"'{found.tool} {word.value}'"
+    path = word.value
+    if sub is not None and not sub.dynamic and not sub.value.startswith("-"):
+        path += f" {sub.value}"
+    name = f"'{found.tool} {path}'"
     if word.value in found.root.subcommands:
         _add(found, "KX303", f"kx has no spec for {name}: not checked", word)
     elif first_flag is not None and _plugin_search(names, first_flag):

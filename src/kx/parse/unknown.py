@@ -33,10 +33,10 @@ def unknown_long(
         message = _removed_message(spec, removed, f"--{name}")
         parsed.add("KX106", message, span, flag_suggestion(removed.replacement))
     elif elsewhere is not None:
-        parsed.add("KX104", _global_message(spec, f"--{name}"), span)
+        parsed.add("KX104", _global_message(parsed, f"--{name}"), span)
     else:
         hits = closest(name, suggestion_names(spec))
-        parsed.add("KX101", f"unknown flag --{name} for {spec.display_name}{_did_you_mean(hits)}",
+        parsed.add("KX101", f"unknown flag --{name} for {parsed.name}{_did_you_mean(hits)}",
                    span, f"--{hits[0]}" if hits else None)  # fmt: skip
         elsewhere = spec.flag(hits[0]) if hits else None  # a typo takes a value like what it meant
     use = FlagUse(None, name, word, i - 1, LONG_EQ if eq >= 0 else LONG_SEP, False)
@@ -66,7 +66,7 @@ def unknown_short(parsed: ParsedCommand, word: Word, k: int, i: int, root: Comma
             "KX106", _removed_message(spec, removed, where), span, flag_suggestion(removed.replacement)
         )
     elif elsewhere is not None:
-        parsed.add("KX104", _global_message(spec, where), span)
+        parsed.add("KX104", _global_message(parsed, where), span)
     elif long_form is not None:
         name_span = word.sub_span(0, 1 + len(long_form.name))
         parsed.add("KX101", f"{text.split('=')[0]} is read as the short flags -"
@@ -74,7 +74,7 @@ def unknown_short(parsed: ParsedCommand, word: Word, k: int, i: int, root: Comma
                    f"--{long_form.name}", name_span, f"--{long_form.name}")  # fmt: skip
     else:
         hits = _short_suggestions(spec, char)
-        parsed.add("KX101", f"unknown shorthand flag -{char} for {spec.display_name}"
+        parsed.add("KX101", f"unknown shorthand flag -{char} for {parsed.name}"
                    f"{' in ' + text if len(text) > 2 else ''}{_did_you_mean(hits)}",
                    span, hits[0] if len(hits) == 1 else None)  # fmt: skip
     use = FlagUse(None, char, word, i - 1, SHORT_JOINED if k + 1 < len(text) else SHORT_SEP, True)
@@ -177,10 +177,10 @@ def _local_root(spec: CommandSpec, root: CommandSpec | None) -> CommandSpec | No
     return root
 
 
-def _global_message(spec: CommandSpec, written: str) -> str:
-    sub = " ".join(spec.path)
-    tool = spec.tool
-    return (f"{written} is a {tool} global option: {spec.display_name} does not know it; "
+def _global_message(parsed: ParsedCommand, written: str) -> str:
+    tool = parsed.spec.tool
+    sub = parsed.name[len(tool) + 1 :]
+    return (f"{written} is a {tool} global option: {parsed.name} does not know it; "
             f"put it before the subcommand ({tool} {written.split(' ')[0]} ... {sub})")  # fmt: skip
 
 

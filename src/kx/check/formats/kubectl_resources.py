@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 CODE = "KX206"
 _EXPOSABLE = "pods, services, replicationcontrollers, deployments and replicasets"
+_EMPTY_TYPE = "an empty resource type in the list"
 
 
 def _types(arg: str) -> list[str]:
@@ -29,7 +30,7 @@ def _types(arg: str) -> list[str]:
 def type_problems(word: str) -> list[Finding]:
     """Problems with one TYPE of an expose argument."""
     if word == "":
-        return [Finding(CODE, "an empty resource type in the list")]
+        return [Finding(CODE, _EMPTY_TYPE)]
     if word in kr.CATEGORIES:
         return [Finding(CODE, f"{word!r} stands for several resource types; name one type to expose")]
     found = kr.resolve(word)
@@ -81,7 +82,7 @@ def _slash_syntax(word: str, type_at: int = 0, name_at: int = 0) -> list[tuple[i
         return [(name_at, Finding(CODE, f"{word!r} has more than one '/'; use TYPE/NAME"))]
     type_word, name = parts
     if type_at != name_at and not type_word:
-        return [(type_at, Finding(CODE, "an empty resource type in the list"))]
+        return [(type_at, Finding(CODE, _EMPTY_TYPE))]
     if not type_word or not name or len(_types(type_word)) != 1:
         return [(name_at, Finding(CODE, f"{word!r} must be exactly one TYPE and one NAME around the '/'"))]
     return []
@@ -146,12 +147,14 @@ def _expanded(values: list[str]) -> list[tuple[int, int, str]]:
 def _type_name_problems(values: list[str]) -> list[tuple[int, Finding]]:
     """``TYPE NAME...``: the TYPE, then each NAME."""
     found: list[tuple[int, Finding]] = [(0, p) for t in _types(values[0]) for p in type_problems(t)]
-    if len(values) == 1 and any(p.stage == "server" for _, p in found):
-        # kubectl looks the TYPE up before it misses the NAME: one word it cannot resolve is one problem
-        return found if "," in values[0] else [(i, _lone_word(p, values[0])) for i, p in found]
     if len(values) == 1:
-        message = f"{values[0]!r} is a resource type; give the NAME of the object to expose"
-        found.append((0, Finding(CODE, message)))
+        # kubectl looks the TYPEs up (discovery), then misses the NAME, and only then asks whether
+        # they can be exposed: a TYPE it cannot resolve is the problem, else the missing NAME alone
+        unresolved = [(i, p) for i, p in found if p.stage == "server" or p.message == _EMPTY_TYPE]
+        if unresolved:
+            return unresolved if "," in values[0] else [(i, _lone_word(p, values[0])) for i, p in unresolved]
+        what = "lists resource types" if "," in values[0] else "is a resource type"
+        return [(0, Finding(CODE, f"{values[0]!r} {what}; give the NAME of the object to expose"))]
     found += [(i, p) for i, name in enumerate(values[1:], start=1) for p in name_problems(name, values[0])]
     return found
 
