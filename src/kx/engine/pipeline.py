@@ -21,7 +21,10 @@ if TYPE_CHECKING:
 
     from kx.catalog.loader import SpecSet
     from kx.check.environment import Environment
+    from kx.core.diagnostics import Fix
     from kx.core.findings import Finding
+
+    Fixes = dict[tuple[str, int, int], Fix]
 
 COMMAND_PATH = "<command>"
 _SAFE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_=.,:/@%+^")
@@ -36,12 +39,26 @@ def check_words(
     settings: Settings = CHECK,
 ) -> list[Diagnostic]:
     """Validate one command given as words whose spans index into ``text``."""
-    found = findings_for_words(words, settings, specs, text, settings.environment())
+    env = settings.environment()
+    found = findings_for_words(words, settings, specs, text, env)
     if not found:
         return []
     if index is None:
         index = LineIndex(text)
-    return to_diagnostics(found, path, index)
+    return to_diagnostics(found, path, index, fixes_of(words, found, text, settings, specs, env))
+
+
+def fixes_of(
+    words: list[Word], found: list[Finding], text: str, settings: Settings, specs: SpecSet | None,
+    env: Environment | None,
+) -> Fixes | None:
+    """The certain fixes of one command's findings (kx.engine.fix), None when none can have one."""
+    for finding in found:  # a loop, not any(): most findings have no fix, and this runs for each command
+        if finding[4] is not None or finding[0] == "KX108":
+            from kx.engine.fix import fixes_for
+
+            return fixes_for(words, found, text, settings, specs or load_specs(), env)
+    return None
 
 
 def findings_for_words(
@@ -105,15 +122,17 @@ def shorten(message: str, limit: int = MAX_MESSAGE) -> str:
     return f"{message[:keep]} ... {message[-keep:]}"
 
 
-def to_diagnostics(found: Sequence[Finding], path: str, index: LineIndex) -> list[Diagnostic]:
+def to_diagnostics(
+    found: Sequence[Finding], path: str, index: LineIndex, fixes: Fixes | None = None
+) -> list[Diagnostic]:
     """Position the findings of one command, fold its identical repeats with a count, and sort."""
-    result = _fold(found, path, index)
+    result = _fold(found, path, index, fixes)
     result.sort(key=Diagnostic.sort_key)
     return result
 
 
 def commands_to_diagnostics(
-    groups: Iterable[Sequence[Finding]], path: str, index: LineIndex
+    groups: Iterable[Sequence[Finding]], path: str, index: LineIndex, fixes: Fixes | None = None
 ) -> list[Diagnostic]:
     """Position the findings of many commands (one group each), and sort them.
 
@@ -123,12 +142,12 @@ def commands_to_diagnostics(
     result: list[Diagnostic] = []
     for found in groups:
         if found:
-            result.extend(_fold(found, path, index))
+            result.extend(_fold(found, path, index, fixes))
     result.sort(key=Diagnostic.sort_key)
     return result
 
 
-def _fold(found: Sequence[Finding], path: str, index: LineIndex) -> list[Diagnostic]:
+def _fold(found: Sequence[Finding], path: str, index: LineIndex, fixes: Fixes | None) -> list[Diagnostic]:
     folded: dict[tuple[str, str, str | None], tuple[Diagnostic, int]] = {}
     for code, message, start, end, suggestion, severity, stage, _linux in found:
         key = (code, message, suggestion)
@@ -142,9 +161,21 @@ def _fold(found: Sequence[Finding], path: str, index: LineIndex) -> list[Diagnos
             path=path, line=line, column=column, end_line=end_line, end_column=end_column,
             severity=severity or CODES[code][1], code=code, message=shorten(message),
             suggestion=None if suggestion is None else shorten(suggestion), url=rule_url(code), stage=stage,
+            fix=None if fixes is None else _placed(fixes.get((code, start, end)), index),
         )  # fmt: skip
         folded[key] = (diagnostic, 1)
     return [first if seen == 1 else first.replace(count=seen) for first, seen in folded.values()]
+
+
+def _placed(fix: Fix | None, index: LineIndex) -> Fix | None:
+    """The fix with the line and column of each edit's ends."""
+    if fix is None:
+        return None
+    from kx.core.diagnostics import Edit, Fix
+
+    edits = tuple(Edit(start, end, content, *index.position(start), *index.position(end))
+                  for start, end, content, *_ in fix.edits)  # fmt: skip
+    return Fix(fix.applicability, fix.message, edits)
 
 
 # kx.parse.plain.plain_commands, imported on first use: `kx check -- ARGV` never splits text, and
@@ -186,7 +217,7 @@ def check_command(text: str, path: str = COMMAND_PATH, settings: Settings = CHEC
         found = findings_for_words(words, settings, None, text, env)
         if found:
             index = index or LineIndex(text)
-            result.extend(to_diagnostics(found, path, index))
+            result.extend(to_diagnostics(found, path, index, fixes_of(words, found, text, settings, None, env)))
     return result
 
 

@@ -1,0 +1,170 @@
+"""Certain fixes: edits of the source text that make a finding go away, checked by checking again.
+
+A fix is offered only when it is certain: one candidate (the finding's suggestion, or the one
+place a flag after the image belongs), the edit maps exactly onto the source bytes (a word whose
+source text is its value, or one quoted tail), and the command with the edit applied, checked
+again, no longer has that finding and has no finding of a code it did not have before.
+Respellings keep the command's meaning and are SAFE; fixes that change what runs are UNSAFE.
+"""
+
+from __future__ import annotations
+
+from kx.core.diagnostics import SAFE, UNSAFE, Edit, Fix
+from kx.core.typecheck import TYPE_CHECKING
+from kx.engine.pipeline import findings_for_words
+from kx.parse.span import Word
+
+if TYPE_CHECKING:
+    from kx.catalog.loader import SpecSet
+    from kx.check.environment import Environment
+    from kx.core.findings import Finding
+    from kx.engine.pipeline import Fixes
+    from kx.engine.settings import Settings
+
+# Text that needs no quoting anywhere kx finds commands (shell, YAML plain scalars, Markdown).
+PLAIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_=.,:/@%+^")
+SAME_MEANING = ("KX501", "KX502")  # a deprecated spelling and its replacement mean the same
+NEW_MEANING = ("KX106", "KX108")  # a removed flag's stand-in, a flag moved from the program to docker
+Candidate = tuple[Fix, list[Word]]
+
+
+def fixes_for(
+    words: list[Word], found: list[Finding], text: str, settings: Settings, specs: SpecSet,
+    env: Environment | None,
+) -> Fixes:
+    """The certain fixes of one command's findings, by (code, start, end) of the finding."""
+    fixes: Fixes = {}
+    for finding in found:
+        code, _message, start, end, suggestion = finding[:5]
+        candidate: Candidate | None = None
+        if code == "KX108":
+            candidate = moved(words, finding, text, specs)
+        elif code == "KX106" and suggestion == "--overrides":
+            from kx.engine.fix_overrides import overrides
+
+            candidate = overrides(words, finding, text)
+        elif suggestion is not None:
+            candidate = replaced(words, finding, text)
+        if candidate is not None and passes(candidate[1], code, found, settings, specs, env):
+            fixes[(code, start, end)] = candidate[0]
+    return fixes
+
+
+def passes(
+    words: list[Word], code: str, found: list[Finding], settings: Settings, specs: SpecSet,
+    env: Environment | None,
+) -> bool:
+    """Whether the fixed command has one finding of ``code`` fewer and no finding of a new code."""
+    after = findings_for_words(words, settings, specs, None, env)
+    before = {finding[0] for finding in found}
+    if any(finding[0] not in before for finding in after):
+        return False
+    return sum(f[0] == code for f in after) < sum(f[0] == code for f in found)
+
+
+def word_at(words: list[Word], start: int, end: int) -> int | None:
+    """The index of the word whose span holds ``[start, end)``, or None."""
+    for index, word in enumerate(words):
+        if word.start <= start and end <= word.end:
+            return index
+    return None
+
+
+def replaced(words: list[Word], finding: Finding, text: str) -> Candidate | None:
+    """The suggestion in place of the finding's span, when the span is plain source text."""
+    code, _message, start, end, suggestion = finding[:5]
+    at = word_at(words, start, end)
+    if at is None or suggestion is None:
+        return None
+    word = words[at]
+    source, offset = text[start:end], start - word.start
+    if word.literal or end - word.start <= word.plain:
+        original, content = word.value[offset : offset + end - start], suggestion
+        if source != original or not plain(suggestion) or (word.dynamic and offset + len(source) > word.dyn_at):
+            return None
+        value = word.value[:offset] + suggestion + word.value[offset + len(source) :]
+    else:  # --restart="unles-stopped": the quoted tail of the word, quotes kept
+        quote, original = source[:1], source[1:-1]
+        if end != word.end or quote not in ("'", '"') or source[-1:] != quote or len(source) < 2:
+            return None
+        if word.dynamic or any(c in original + suggestion for c in "'\"\\$`!\n") or not word.value.endswith(original):
+            return None
+        content, value = quote + suggestion + quote, word.value[: len(word.value) - len(original)] + suggestion
+    if original == suggestion:
+        return None
+    fix = Fix(applicability(code, original, suggestion), f"replace {original} with {suggestion}",
+              (Edit(start, end, content),))  # fmt: skip
+    delta = len(content) - len(source)
+    new = Word(value, word.start, word.end + delta, word.dynamic, word.literal,
+               word.dyn_at + delta if word.dynamic else 0, word.plain + delta if word.plain > offset else word.plain)
+    return fix, [*words[:at], new, *(shifted(w, delta) for w in words[at + 1 :])]  # fmt: skip
+
+
+def shifted(word: Word, delta: int) -> Word:
+    """The same word, ``delta`` characters further on."""
+    return Word(word.value, word.start + delta, word.end + delta, word.dynamic, word.literal, word.dyn_at,
+                word.plain)  # fmt: skip
+
+
+def plain(text: str) -> bool:
+    """Whether ``text`` stands for itself unquoted."""
+    return bool(text) and all(char in PLAIN for char in text) and text[0] != "="
+
+
+def applicability(code: str, original: str, suggestion: str) -> str:
+    """SAFE for a respelling (case, a typo's edits, a deprecated alias), UNSAFE for a new value."""
+    from kx.parse.suggest import allowed_distance, distance
+
+    if code in SAME_MEANING:
+        return SAFE
+    if code in NEW_MEANING or _digits(original) != _digits(suggestion):
+        return UNSAFE  # 1m -> 6m is one edit, and a new limit
+    if original.lower() == suggestion.lower():
+        return SAFE
+    limit = allowed_distance(original)
+    return SAFE if distance(original, suggestion, limit) <= limit else UNSAFE
+
+
+def _digits(text: str) -> str:
+    return "".join(char for char in text if char.isdigit())
+
+
+def moved(words: list[Word], finding: Finding, text: str, specs: SpecSet) -> Candidate | None:
+    """``docker run nginx -p 80:80``: the flag (and its value) moved before the image."""
+    from kx.parse.resolve import resolve_and_parse
+
+    first = next((i for i, word in enumerate(words) if word.start == finding[2]), None)
+    resolved = resolve_and_parse(words, specs)
+    if first is None or first == 0 or resolved is None or resolved[1] is None or not resolved[1].positionals:
+        return None
+    parsed = resolved[1]
+    image = next((i for i, word in enumerate(words) if word.start == parsed.positionals[0].start), None)
+    taken = arity(parsed.spec, words[first].value)
+    if image is None or taken is None or first + taken >= len(words) or image >= first:
+        return None
+    last = first + taken
+    flag = text[words[first].start : words[last].end]
+    gap = text[words[first - 1].end : words[first].start]
+    if "\n" in flag or gap.strip(" \t") or not gap:
+        return None  # a continued line or something between the words: no exact place to cut
+    at = words[image].start
+    edits = (Edit(at, at, flag + " "), Edit(words[first - 1].end, words[last].end, ""))
+    message = f"move {words[first].value.split('=')[0]} before {words[image].value}"
+    order = [*words[:image], *words[first : last + 1], *words[image:first], *words[last + 1 :]]
+    return Fix(UNSAFE, message, edits), order
+
+
+def arity(spec: object, flag: str) -> int | None:
+    """How many words after ``flag`` are its value (0 or 1), None when ``spec`` has no such flag."""
+    from kx.catalog.model import CommandSpec
+
+    if not isinstance(spec, CommandSpec) or len(flag) < 2 or flag[0] != "-":
+        return None
+    if flag.startswith("--"):
+        name, eq, _value = flag[2:].partition("=")
+        found = spec.flag(name)
+        return None if found is None else 0 if eq or found.is_bool else 1
+    if len(flag) > 2:
+        return 0 if all((f := spec.by_short.get(c)) is not None and f.is_bool for c in flag[1:]) else None
+    found = spec.by_short.get(flag[1])
+    return None if found is None else 0 if found.is_bool else 1
