@@ -132,6 +132,8 @@ def run_checked(command: str, options: CheckOptions) -> int:
 
     for warning in load_specs().warnings:
         sys.stderr.write(f"kx: warning: {warning}\n")
+    if options.fix or options.unsafe_fixes:
+        return _fixed(options)
     if options.string is not None:
         text = options.string
         diagnostics = engine.check_command(text)
@@ -149,6 +151,21 @@ def run_checked(command: str, options: CheckOptions) -> int:
     if command == "exec" and not failed:
         return _exec(options.command if options.string is None else ["sh", "-c", options.string])
     return 1 if failed else 0
+
+
+def _fixed(options: CheckOptions) -> int:
+    """``kx check --fix``: the fixed command on stdout, what is left on stderr; 1 if errors are left."""
+    from kx.engine.fix import fix_command
+    from kx.engine.pipeline import argv_to_words, has_errors
+
+    if not options.fix:
+        raise UsageError("--unsafe-fixes needs --fix")
+    text = options.string if options.string is not None else argv_to_words(options.command)[0]
+    fixed, _count, left = fix_command(text, options.unsafe_fixes)
+    sys.stdout.write(fixed + "\n")
+    if left and not options.quiet:
+        sys.stderr.write(report(fixed, left, options.format, _color(options.color), _columns(sys.stderr)))
+    return 1 if has_errors(left) else 0
 
 
 def _columns(stream: TextIO) -> int | None:

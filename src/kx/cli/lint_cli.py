@@ -23,8 +23,8 @@ if TYPE_CHECKING:
 class LintRequest(Record):
     """The ``kx lint`` command line, as typed (before validation)."""
 
-    __slots__ = ("color", "ignore", "isolated", "jobs", "max_file_size", "output_format", "paths",
-                 "quiet", "select", "severity", "spec_dirs", "stdin_filename")  # fmt: skip
+    __slots__ = ("color", "diff", "fix", "ignore", "isolated", "jobs", "max_file_size", "output_format", "paths",
+                 "quiet", "select", "severity", "spec_dirs", "stdin_filename", "unsafe_fixes")  # fmt: skip
 
     def __init__(
         self,
@@ -40,6 +40,9 @@ class LintRequest(Record):
         max_file_size: str | None = None,
         jobs: int = 0,
         quiet: bool = False,
+        fix: bool = False,
+        diff: bool = False,
+        unsafe_fixes: bool = False,
     ) -> None:
         self.paths = paths
         self.output_format = output_format
@@ -53,6 +56,9 @@ class LintRequest(Record):
         self.max_file_size = max_file_size
         self.jobs = jobs
         self.quiet = quiet
+        self.fix = fix
+        self.diff = diff
+        self.unsafe_fixes = unsafe_fixes
 
 
 def options_from(request: LintRequest) -> LintOptions:
@@ -83,6 +89,10 @@ def main(request: LintRequest, stdout: TextIO | None = None, stderr: TextIO | No
     from kx.report import get_renderer
 
     get_renderer(name)  # reject an unknown --format before reading any file
+    if request.fix or request.diff or request.unsafe_fixes:
+        from kx.cli.lint_fixing import fix_main
+
+        return fix_main(request, options, name, color, out, err)
     result = run(options)
     report = ReportOptions(color=color, tool_version=__version__, uri_base=os.getcwd())
     out.write(render(name, result.diagnostics, report))

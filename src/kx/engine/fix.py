@@ -15,6 +15,9 @@ from kx.engine.pipeline import findings_for_words
 from kx.parse.span import Word
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from kx.core.diagnostics import Diagnostic
     from kx.catalog.loader import SpecSet
     from kx.check.environment import Environment
     from kx.core.findings import Finding
@@ -26,6 +29,54 @@ PLAIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ012345678
 SAME_MEANING = ("KX501", "KX502")  # a deprecated spelling and its replacement mean the same
 NEW_MEANING = ("KX106", "KX108")  # a removed flag's stand-in, a flag moved from the program to docker
 Candidate = tuple[Fix, list[Word]]
+MAX_PASSES = 10  # two fixes that insert at one place take two passes; a fix never undoes another
+
+
+def fix_command(text: str, unsafe: bool = False, settings: Settings | None = None) -> tuple[str, int, list[Diagnostic]]:
+    """``kx check --fix``: the command string with its fixes applied, how many, and what is left."""
+    from kx.engine.pipeline import check_command
+    from kx.engine.settings import CHECK
+
+    count = 0
+    diagnostics = check_command(text, settings=settings or CHECK)
+    for _ in range(MAX_PASSES):
+        wanted = [d.fix for d in diagnostics if d.fix is not None and (unsafe or d.fix.applicability == SAFE)]
+        if not wanted:
+            break
+        text, applied = apply_fixes(text, wanted)
+        count += applied
+        diagnostics = check_command(text, settings=settings or CHECK)
+    return text, count, diagnostics
+
+
+def apply_fixes(text: str, fixes: Sequence[Fix]) -> tuple[str, int]:
+    """Apply each fix whose edits clash with no fix taken before it; the new text and how many."""
+    taken: list[tuple[int, int]] = []
+    edits, applied = [], 0
+    for fix in sorted(fixes, key=lambda found: found.edits[0][:2]):
+        spans = [(edit[0], edit[1]) for edit in fix.edits]
+        if any(_clash(one, other) for one in spans for other in taken):
+            continue
+        taken.extend(spans)
+        edits.extend(fix.edits)
+        applied += 1
+    pieces, at = [], 0
+    for start, end, content, *_ in sorted(edits, key=lambda edit: (edit[0], edit[1])):
+        pieces += [text[at:start], content]
+        at = end
+    pieces.append(text[at:])
+    return "".join(pieces), applied
+
+
+def _clash(one: tuple[int, int], other: tuple[int, int]) -> bool:
+    """Whether two edits' spans overlap, or both insert (or start) at one place."""
+    if one[0] == other[0]:
+        return True
+    return max(one[0], other[0]) < min(one[1], other[1]) or (
+        (one[0] == one[1] and other[0] < one[0] < other[1]) or (other[0] == other[1] and one[0] < other[0] < one[1])
+    )
+
+
 
 
 def fixes_for(

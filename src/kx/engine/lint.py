@@ -24,6 +24,8 @@ from kx.extract.lint_files import BINARY, STDIN, Target, collect, load
 if TYPE_CHECKING:
     from typing import Any
 
+    from kx.engine.pipeline import Fixes
+
 __all__ = ["LintOptions", "LintResult", "lint_target", "lint_text", "run"]
 
 PARALLEL_MIN_FILES = 8
@@ -179,13 +181,14 @@ def lint_target(
         return select([file_level(target.display, code, message)], settings), None
     assert loaded.text is not None
     env = Environment.for_lint(_origin(target))
+    fixes: Fixes = {}
     groups = lint_text(loaded.text, target.kind, target.dialect, settings.spec_dirs, split=split,
-                       settings=settings.replace(env=env))  # fmt: skip
+                       settings=settings.replace(env=env), fixes=fixes)  # fmt: skip
     if loaded.bad_utf8_at is not None:
         message = "the file is not valid UTF-8; undecodable bytes were replaced"
         at = loaded.bad_utf8_at
         groups.append([Finding("KX702", message, at, at + 1, stage=STAGE_LINT)])
-    return finish(loaded.text, target.display, groups, settings), None
+    return finish(loaded.text, target.display, groups, settings, fixes if loaded.bad_utf8_at is None else None), None
 
 
 def _origin(target: Target) -> str | None:
