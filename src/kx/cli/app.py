@@ -81,8 +81,8 @@ def _check_like(name: str, about: str) -> None:
 
     def check(fmt: OutputFormat = FORMAT, color: ColorMode = COLOR, quiet: bool = QUIET, fix: bool = FIX,
               unsafe_fixes: bool = UNSAFE_FIXES, words: list[str] = WORDS) -> None:  # fmt: skip
-        values = {"fmt": fmt.value, "color": color.value, "quiet": quiet, "fix": fix, "unsafe_fixes": unsafe_fixes}
-        _checked(name, values, words)
+        _checked(name, {"fmt": fmt.value, "color": color.value, "quiet": quiet, "fix": fix,
+                        "unsafe_fixes": unsafe_fixes}, words)  # fmt: skip
 
     chosen = check if name == "check" else command  # exec runs the command as given: no --fix
     chosen.__doc__ = about
@@ -157,7 +157,9 @@ def lint_command(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary line on stderr."),
     fix: bool = typer.Option(False, "--fix", help="Apply the safe fixes in place."),
     diff: bool = typer.Option(False, "--diff", help="Print the fixes as a diff; change nothing."),
-    unsafe_fixes: bool = typer.Option(False, "--unsafe-fixes", help="With --fix/--diff: the unsafe fixes too."),
+    unsafe_fixes: bool = typer.Option(
+        False, "--unsafe-fixes", help="With --fix/--diff: the unsafe fixes too."
+    ),
 ) -> None:
     """Find every docker/kubectl command in scripts, docs and CI files, and check it."""
     values = dict(locals())  # the options by parameter name, as the light path reads them

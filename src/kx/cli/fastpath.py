@@ -155,7 +155,7 @@ def run_checked(command: str, options: CheckOptions) -> int:
 
 def _fixed(options: CheckOptions) -> int:
     """``kx check --fix``: the fixed command on stdout, what is left on stderr; 1 if errors are left."""
-    from kx.engine.fix import fix_command
+    from kx.engine.lint_fix import fix_command
     from kx.engine.pipeline import argv_to_words, has_errors
 
     if not options.fix:

@@ -23,8 +23,9 @@ if TYPE_CHECKING:
 class LintRequest(Record):
     """The ``kx lint`` command line, as typed (before validation)."""
 
-    __slots__ = ("color", "diff", "fix", "ignore", "isolated", "jobs", "max_file_size", "output_format", "paths",
-                 "quiet", "select", "severity", "spec_dirs", "stdin_filename", "unsafe_fixes")  # fmt: skip
+    __slots__ = ("color", "diff", "fix", "ignore", "isolated", "jobs", "max_file_size", "output_format",
+                 "paths", "quiet", "select", "severity", "spec_dirs", "stdin_filename",
+                 "unsafe_fixes")  # fmt: skip
 
     def __init__(
         self,
@@ -90,8 +91,6 @@ def main(request: LintRequest, stdout: TextIO | None = None, stderr: TextIO | No
 
     get_renderer(name)  # reject an unknown --format before reading any file
     if request.fix or request.diff or request.unsafe_fixes:
-        from kx.cli.lint_fixing import fix_main
-
         return fix_main(request, options, name, color, out, err)
     result = run(options)
     report = ReportOptions(color=color, tool_version=__version__, uri_base=os.getcwd())
@@ -101,6 +100,51 @@ def main(request: LintRequest, stdout: TextIO | None = None, stderr: TextIO | No
     if not request.quiet and (result.files or not result.errors):  # "0 files" under an error says nothing
         err.write(f"kx lint: {summary(result.diagnostics, result.files)}\n")
     return result.exit_code
+
+
+def fix_main(
+    request: LintRequest, options: LintOptions, name: str, color: bool, out: TextIO, err: TextIO
+) -> int:
+    """Fix (``--fix``) or show the fixes (``--diff``); return the exit code, ruff's way.
+
+    ``--diff`` prints only the diff and exits 1 when it is not empty; ``--fix`` writes the files,
+    reports what is left as plain ``kx lint`` does and exits as it would on the fixed files.
+    """
+    from kx.engine.lint_fix import run_fix, unified_diff
+
+    if not (request.fix or request.diff):
+        raise UsageError("--unsafe-fixes needs --fix or --diff")
+    done = run_fix(options, unsafe=request.unsafe_fixes, write=not request.diff)
+    result = done.lint
+    noun = "error" if done.fixed == 1 else "errors"
+    changed = [(path, before, after) for path, before, after in done.changed if before != after]
+    piped = [after for path, _before, after in done.changed if path == stdin_name(request)]
+    if request.diff:
+        out.write("".join(unified_diff(path, before, after) for path, before, after in changed))
+    elif piped:  # ruff's way: the fixed text of stdin goes to stdout
+        out.write(piped[0])
+    else:
+        report = ReportOptions(color=color, tool_version=__version__, uri_base=os.getcwd())
+        out.write(render(name, result.diagnostics, report))
+    for error in result.errors:
+        err.write(f"kx: error: {one_line(error)}\n")
+    if request.quiet:
+        pass
+    elif request.diff:
+        err.write(f"kx lint: would fix {done.fixed} {noun} in {len(changed)} of {result.files} files\n")
+    else:
+        left = summary(result.diagnostics, result.files)
+        err.write(f"kx lint: fixed {done.fixed} {noun}; remaining: {left}\n")
+    if result.errors:
+        return 2
+    if request.diff:
+        return 1 if changed else 0
+    return result.exit_code
+
+
+def stdin_name(request: LintRequest) -> str | None:
+    """The name input read from ``-`` is reported under, when it is read."""
+    return (request.stdin_filename or "<stdin>") if "-" in request.paths else None
 
 
 def _split(values: tuple[str, ...]) -> tuple[str, ...]:

@@ -11,18 +11,16 @@ from __future__ import annotations
 
 from kx.core.diagnostics import SAFE, UNSAFE, Edit, Fix
 from kx.core.typecheck import TYPE_CHECKING
-from kx.engine.pipeline import findings_for_words
 from kx.parse.span import Word
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
-    from kx.core.diagnostics import Diagnostic
     from kx.catalog.loader import SpecSet
-    from kx.check.environment import Environment
     from kx.core.findings import Finding
-    from kx.engine.pipeline import Fixes
-    from kx.engine.settings import Settings
+
+    Fixes = dict[tuple[str, int, int], Fix]
+    Recheck = Callable[[list[Word]], list[Finding]]
 
 # Text that needs no quoting anywhere kx finds commands (shell, YAML plain scalars, Markdown).
 PLAIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_=.,:/@%+^")
@@ -32,27 +30,11 @@ Candidate = tuple[Fix, list[Word]]
 MAX_PASSES = 10  # two fixes that insert at one place take two passes; a fix never undoes another
 
 
-def fix_command(text: str, unsafe: bool = False, settings: Settings | None = None) -> tuple[str, int, list[Diagnostic]]:
-    """``kx check --fix``: the command string with its fixes applied, how many, and what is left."""
-    from kx.engine.pipeline import check_command
-    from kx.engine.settings import CHECK
-
-    count = 0
-    diagnostics = check_command(text, settings=settings or CHECK)
-    for _ in range(MAX_PASSES):
-        wanted = [d.fix for d in diagnostics if d.fix is not None and (unsafe or d.fix.applicability == SAFE)]
-        if not wanted:
-            break
-        text, applied = apply_fixes(text, wanted)
-        count += applied
-        diagnostics = check_command(text, settings=settings or CHECK)
-    return text, count, diagnostics
-
-
 def apply_fixes(text: str, fixes: Sequence[Fix]) -> tuple[str, int]:
     """Apply each fix whose edits clash with no fix taken before it; the new text and how many."""
     taken: list[tuple[int, int]] = []
-    edits, applied = [], 0
+    edits: list[Edit] = []
+    applied = 0
     for fix in sorted(fixes, key=lambda found: found.edits[0][:2]):
         spans = [(edit[0], edit[1]) for edit in fix.edits]
         if any(_clash(one, other) for one in spans for other in taken):
@@ -72,18 +54,20 @@ def _clash(one: tuple[int, int], other: tuple[int, int]) -> bool:
     """Whether two edits' spans overlap, or both insert (or start) at one place."""
     if one[0] == other[0]:
         return True
-    return max(one[0], other[0]) < min(one[1], other[1]) or (
-        (one[0] == one[1] and other[0] < one[0] < other[1]) or (other[0] == other[1] and one[0] < other[0] < one[1])
+    if max(one[0], other[0]) < min(one[1], other[1]):
+        return True
+    return (one[0] == one[1] and other[0] < one[0] < other[1]) or (
+        other[0] == other[1] and one[0] < other[0] < one[1]
     )
 
 
 
 
-def fixes_for(
-    words: list[Word], found: list[Finding], text: str, settings: Settings, specs: SpecSet,
-    env: Environment | None,
-) -> Fixes:
-    """The certain fixes of one command's findings, by (code, start, end) of the finding."""
+def fixes_for(words: list[Word], found: list[Finding], text: str, specs: SpecSet, recheck: Recheck) -> Fixes:
+    """The certain fixes of one command's findings, by (code, start, end) of the finding.
+
+    ``recheck`` finds the findings of the command given as words (the engine's check).
+    """
     fixes: Fixes = {}
     for finding in found:
         code, _message, start, end, suggestion = finding[:5]
@@ -96,17 +80,13 @@ def fixes_for(
             candidate = overrides(words, finding, text)
         elif suggestion is not None:
             candidate = replaced(words, finding, text)
-        if candidate is not None and passes(candidate[1], code, found, settings, specs, env):
+        if candidate is not None and passes(recheck(candidate[1]), code, found):
             fixes[(code, start, end)] = candidate[0]
     return fixes
 
 
-def passes(
-    words: list[Word], code: str, found: list[Finding], settings: Settings, specs: SpecSet,
-    env: Environment | None,
-) -> bool:
+def passes(after: list[Finding], code: str, found: list[Finding]) -> bool:
     """Whether the fixed command has one finding of ``code`` fewer and no finding of a new code."""
-    after = findings_for_words(words, settings, specs, None, env)
     before = {finding[0] for finding in found}
     if any(finding[0] not in before for finding in after):
         return False
@@ -131,23 +111,30 @@ def replaced(words: list[Word], finding: Finding, text: str) -> Candidate | None
     source, offset = text[start:end], start - word.start
     if word.literal or end - word.start <= word.plain:
         original, content = word.value[offset : offset + end - start], suggestion
-        if source != original or not plain(suggestion) or (word.dynamic and offset + len(source) > word.dyn_at):
+        if source != original or not plain(suggestion):
+            return None
+        if word.dynamic and offset + len(source) > word.dyn_at:
             return None
         value = word.value[:offset] + suggestion + word.value[offset + len(source) :]
     else:  # --restart="unles-stopped": the quoted tail of the word, quotes kept
         quote, original = source[:1], source[1:-1]
         if end != word.end or quote not in ("'", '"') or source[-1:] != quote or len(source) < 2:
             return None
-        if word.dynamic or any(c in original + suggestion for c in "'\"\\$`!\n") or not word.value.endswith(original):
+        if word.dynamic or any(c in original + suggestion for c in "'\"\\$`!\n"):
             return None
-        content, value = quote + suggestion + quote, word.value[: len(word.value) - len(original)] + suggestion
+        if not word.value.endswith(original):
+            return None
+        content = quote + suggestion + quote
+        value = word.value[: len(word.value) - len(original)] + suggestion
     if original == suggestion:
         return None
     fix = Fix(applicability(code, original, suggestion), f"replace {original} with {suggestion}",
               (Edit(start, end, content),))  # fmt: skip
     delta = len(content) - len(source)
+    grown = len(suggestion) - len(original)  # in the value; ``delta`` is in the source
+    plain_part = word.plain + grown if word.plain > offset else word.plain
     new = Word(value, word.start, word.end + delta, word.dynamic, word.literal,
-               word.dyn_at + delta if word.dynamic else 0, word.plain + delta if word.plain > offset else word.plain)
+               word.dyn_at + grown if word.dynamic else 0, plain_part)
     return fix, [*words[:at], new, *(shifted(w, delta) for w in words[at + 1 :])]  # fmt: skip
 
 

@@ -24,7 +24,7 @@ from kx.extract.lint_files import BINARY, STDIN, Target, collect, load
 if TYPE_CHECKING:
     from typing import Any
 
-    from kx.engine.pipeline import Fixes
+    from kx.engine.fix import Fixes
 
 __all__ = ["LintOptions", "LintResult", "lint_target", "lint_text", "run"]
 
@@ -188,7 +188,9 @@ def lint_target(
         message = "the file is not valid UTF-8; undecodable bytes were replaced"
         at = loaded.bad_utf8_at
         groups.append([Finding("KX702", message, at, at + 1, stage=STAGE_LINT)])
-    return finish(loaded.text, target.display, groups, settings, fixes if loaded.bad_utf8_at is None else None), None
+    if loaded.bad_utf8_at is not None:
+        fixes = {}  # the text holds replacement characters: an edit's offsets are not the file's
+    return finish(loaded.text, target.display, groups, settings, fixes), None
 
 
 def _origin(target: Target) -> str | None:

@@ -21,7 +21,7 @@ from kx.engine.lintfile import finish, lint_text
 from kx.extract.lint_files import STDIN, Target, collect, load
 
 if TYPE_CHECKING:
-    from kx.engine.pipeline import Fixes
+    from kx.engine.fix import Fixes
     from kx.engine.settings import Settings
 
 
@@ -42,7 +42,8 @@ def run_fix(options: LintOptions, unsafe: bool = False, write: bool = True) -> F
 
     config = load_config(options.cwd, isolated=options.isolated)
     settings = lint_settings(options, config)
-    targets, errors = collect(list(options.paths), config.exclude, options.stdin_filename, config.extend_exclude)
+    paths = list(options.paths)
+    targets, errors = collect(paths, config.exclude, options.stdin_filename, config.extend_exclude)
     result, fixed, changed = LintResult(errors=errors), 0, []
     for target in targets:
         diagnostics, error, count, texts = fix_target(target, settings, unsafe)
@@ -57,6 +58,25 @@ def run_fix(options: LintOptions, unsafe: bool = False, write: bool = True) -> F
             if write and target.source != STDIN:
                 write_atomically(target.source, texts[1])
     return FixResult(result, fixed, changed)
+
+
+def fix_command(
+    text: str, unsafe: bool = False, settings: Settings | None = None
+) -> tuple[str, int, list[Diagnostic]]:
+    """``kx check --fix``: the command string with its fixes applied, how many, and what is left."""
+    from kx.engine.pipeline import check_command
+    from kx.engine.settings import CHECK
+
+    count = 0
+    diagnostics = check_command(text, settings=settings or CHECK)
+    for _ in range(MAX_PASSES):
+        wanted = [d.fix for d in diagnostics if d.fix is not None and (unsafe or d.fix.applicability == SAFE)]
+        if not wanted:
+            break
+        text, applied = apply_fixes(text, wanted)
+        count += applied
+        diagnostics = check_command(text, settings=settings or CHECK)
+    return text, count, diagnostics
 
 
 def fix_target(
@@ -94,7 +114,8 @@ def write_atomically(path: str, text: str) -> None:
 
     real = os.path.realpath(path)
     mode = stat.S_IMODE(os.stat(real).st_mode)
-    handle, temporary = tempfile.mkstemp(dir=os.path.dirname(real), prefix=f".{os.path.basename(real)}.", suffix=".kx")
+    folder, name = os.path.split(real)
+    handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".kx")
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(text.encode("utf-8"))

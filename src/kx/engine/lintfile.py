@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from kx.catalog.loader import SpecSet
-    from kx.engine.pipeline import Fixes
+    from kx.engine.fix import Fixes
 
 LINT_TEXT = Settings()  # a text with no file of its own: nothing about the files it names is known
 
@@ -58,8 +58,8 @@ def lint_text(
     for words in found.invocations:
         if group := findings_for_words(words, settings, specs, text):
             groups.append(group)
-            if fixes is not None and (found_fixes := fixes_of(words, group, text, settings, specs, settings.env)):
-                fixes.update(found_fixes)
+            if fixes is not None:
+                fixes.update(fixes_of(words, group, text, settings, specs, settings.env) or ())
     for start, end in found.synopses:
         if group := check_synopsis(text, start, end, specs):
             groups.append(group)

@@ -23,8 +23,7 @@ if TYPE_CHECKING:
     from kx.check.environment import Environment
     from kx.core.diagnostics import Fix
     from kx.core.findings import Finding
-
-    Fixes = dict[tuple[str, int, int], Fix]
+    from kx.engine.fix import Fixes
 
 COMMAND_PATH = "<command>"
 _SAFE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_=.,:/@%+^")
@@ -55,10 +54,17 @@ def fixes_of(
     """The certain fixes of one command's findings (kx.engine.fix), None when none can have one."""
     for finding in found:  # a loop, not any(): most findings have no fix, and this runs for each command
         if finding[4] is not None or finding[0] == "KX108":
-            from kx.engine.fix import fixes_for
+            break
+    else:
+        return None
+    from kx.engine.fix import fixes_for
 
-            return fixes_for(words, found, text, settings, specs or load_specs(), env)
-    return None
+    chosen = specs or load_specs()
+
+    def recheck(new: list[Word]) -> list[Finding]:
+        return findings_for_words(new, settings, chosen, None, env)
+
+    return fixes_for(words, found, text, chosen, recheck)
 
 
 def findings_for_words(
@@ -217,7 +223,8 @@ def check_command(text: str, path: str = COMMAND_PATH, settings: Settings = CHEC
         found = findings_for_words(words, settings, None, text, env)
         if found:
             index = index or LineIndex(text)
-            result.extend(to_diagnostics(found, path, index, fixes_of(words, found, text, settings, None, env)))
+            fixes = fixes_of(words, found, text, settings, None, env)
+            result.extend(to_diagnostics(found, path, index, fixes))
     return result
 
 

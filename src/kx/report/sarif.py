@@ -87,11 +87,12 @@ def _fix(diagnostic: Diagnostic, uri_base: str | None) -> dict[str, Any]:
     """SARIF's ``fix``: one artifact change, a replacement per edit (an empty region inserts)."""
     assert diagnostic.fix is not None
     replacements = [
-        {"deletedRegion": {"startLine": line, "startColumn": column, "endLine": end_line, "endColumn": end_column},
+        {"deletedRegion": {"startLine": line, "startColumn": column, "endLine": last, "endColumn": stop},
          "insertedContent": {"text": content}}
-        for _start, _end, content, line, column, end_line, end_column in diagnostic.fix.edits
+        for _start, _end, content, line, column, last, stop in diagnostic.fix.edits
     ]  # fmt: skip
-    change = {"artifactLocation": _location(diagnostic, uri_base)["artifactLocation"], "replacements": replacements}
+    where = _location(diagnostic, uri_base)["artifactLocation"]
+    change = {"artifactLocation": where, "replacements": replacements}
     return {"description": {"text": diagnostic.fix.message}, "artifactChanges": [change],
             "properties": {"applicability": diagnostic.fix.applicability}}  # fmt: skip
 
