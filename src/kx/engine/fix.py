@@ -9,6 +9,7 @@ Respellings keep the command's meaning and are SAFE; fixes that change what runs
 
 from __future__ import annotations
 
+from kx.core.codes import CODES
 from kx.core.diagnostics import SAFE, UNSAFE, Edit, Fix
 from kx.core.typecheck import TYPE_CHECKING
 from kx.parse.span import Word
@@ -25,7 +26,9 @@ if TYPE_CHECKING:
 # Text that needs no quoting anywhere kx finds commands (shell, YAML plain scalars, Markdown).
 PLAIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_=.,:/@%+^")
 SAME_MEANING = ("KX501", "KX502")  # a deprecated spelling and its replacement mean the same
-NEW_MEANING = ("KX106", "KX108")  # a removed flag's stand-in, a flag moved from the program to docker
+# A removed flag's stand-in; a flag moved from the program to docker; another context (cluster);
+# a built-in subcommand for what may be a plugin's name.
+NEW_MEANING = ("KX106", "KX108", "KX211", "KX302")
 Candidate = tuple[Fix, list[Word]]
 MAX_PASSES = 10  # two fixes that insert at one place take two passes; a fix never undoes another
 
@@ -108,6 +111,10 @@ def replaced(words: list[Word], finding: Finding, text: str) -> Candidate | None
     if at is None or suggestion is None:
         return None
     word = words[at]
+    if word.value.startswith("-") and not suggestion.startswith("-") and start == word.start:
+        if not word.literal or "=" not in word.value:
+            return None
+        start += word.value.index("=") + 1  # a value's finding on the whole --flag=value word
     source, offset = text[start:end], start - word.start
     if word.literal or end - word.start <= word.plain:
         original, content = word.value[offset : offset + end - start], suggestion
@@ -126,9 +133,10 @@ def replaced(words: list[Word], finding: Finding, text: str) -> Candidate | None
             return None
         content = quote + suggestion + quote
         value = word.value[: len(word.value) - len(original)] + suggestion
-    if original == suggestion:
-        return None
-    fix = Fix(applicability(code, original, suggestion), f"replace {original} with {suggestion}",
+    if original == suggestion or value.startswith("-") != word.value.startswith("-"):
+        return None  # a flag must stay a flag, a value a value
+    rejected = (finding[5] or CODES[code][1]) == "error"
+    fix = Fix(applicability(code, original, suggestion, rejected), f"replace {original} with {suggestion}",
               (Edit(start, end, content),))  # fmt: skip
     delta = len(content) - len(source)
     grown = len(suggestion) - len(original)  # in the value; ``delta`` is in the source
@@ -149,13 +157,17 @@ def plain(text: str) -> bool:
     return bool(text) and all(char in PLAIN for char in text) and text[0] != "="
 
 
-def applicability(code: str, original: str, suggestion: str) -> str:
-    """SAFE for a respelling (case, a typo's edits, a deprecated alias), UNSAFE for a new value."""
+def applicability(code: str, original: str, suggestion: str, rejected: bool = True) -> str:
+    """SAFE for a respelling (case, a typo's edits, a deprecated alias), UNSAFE for a new value.
+
+    ``rejected``: the command fails as written (an error); a warning's command runs, so any
+    change to it changes what runs.
+    """
     from kx.parse.suggest import allowed_distance, distance
 
     if code in SAME_MEANING:
         return SAFE
-    if code in NEW_MEANING or _digits(original) != _digits(suggestion):
+    if not rejected or code in NEW_MEANING or _digits(original) != _digits(suggestion):
         return UNSAFE  # 1m -> 6m is one edit, and a new limit
     if original.lower() == suggestion.lower():
         return SAFE
