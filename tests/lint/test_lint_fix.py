@@ -42,7 +42,10 @@ MARKDOWN = (
     "\r\n"
     "Text after.\r\n"
 )
-MARKDOWN_FIXED = {6: "docker run --memory 1g nginx\r\n", 7: "kubectl expose deploy web --port=80 --type=NodePort\r\n"}
+MARKDOWN_FIXED = {
+    6: "docker run --memory 1g nginx\r\n",
+    7: "kubectl expose deploy web --port=80 --type=NodePort\r\n",
+}
 WORKFLOW = (
     "name: ci\n"
     "on: push\n"
@@ -110,7 +113,8 @@ def test_json_has_a_fix_for_every_fixable_error(tree: Path) -> None:
     assert (edit["line"], edit["column"], edit["end_column"]) == (7, 44, 52)
     # an escaped quote inside a YAML double-quoted scalar: the bytes are not the shell's, no fix
     assert fixes[("ci.yml", 15, "KX204")] is None
-    fixable = [d for d in found if d["suggestion"] and (d["path"], d["line"]) != (".github/workflows/ci.yml", 15)]
+    escaped = (".github/workflows/ci.yml", 15)
+    fixable = [d for d in found if d["suggestion"] and (d["path"], d["line"]) != escaped]
     assert fixable and all(d["fix"] for d in fixable)
     for d in found:
         for edit in (d["fix"] or {}).get("edits", []):  # type: ignore[union-attr]
@@ -140,7 +144,7 @@ def test_fix_rewrites_exactly_the_expected_lines_once(tree: Path) -> None:
     assert (tree / "README.md").read_bytes() == expected(MARKDOWN, MARKDOWN_FIXED)
     assert (tree / ".github/workflows/ci.yml").read_bytes() == expected(WORKFLOW, WORKFLOW_FIXED)
     assert (tree / "deploy.sh").stat().st_mode & 0o777 == 0o750
-    assert not [p for p in tree.rglob("*.kx")]  # no temporary file left
+    assert not list(tree.rglob("*.kx"))  # no temporary file left
     fixed = snapshot(tree)
     again = kx(tree, "--fix", *FILES)
     assert snapshot(tree) == fixed and "fixed 0 errors" in again.stderr
