@@ -10,13 +10,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from tests.oracle import clients
 
 from kx.core.codes import CODES
 from kx.core.diagnostics import SAFE, UNSAFE, Edit, Fix
 from kx.engine.fix import applicability, apply_fixes
 from kx.engine.lint_fix import fix_command
 from kx.engine.pipeline import check_command
-from tests.oracle import clients
 
 KX = str(Path(sys.executable).with_name("kx"))
 RULES = Path(__file__).parents[2] / "docs" / "rules.md"
@@ -36,7 +36,8 @@ def test_a_respelling_is_safe_and_placed_on_the_misspelled_text() -> None:
 
 
 def test_a_quoted_value_keeps_its_quotes() -> None:
-    assert fix_command('docker run --restart="unles-stopped" nginx')[0] == 'docker run --restart="unless-stopped" nginx'
+    fixed = fix_command('docker run --restart="unles-stopped" nginx')[0]
+    assert fixed == 'docker run --restart="unless-stopped" nginx'
 
 
 def test_a_value_fix_replaces_the_value_not_its_flag() -> None:
@@ -94,13 +95,16 @@ def test_fixes_that_clash_are_applied_one_pass_at_a_time() -> None:
     assert apply_fixes("abc de fg", [first, second, third]) == ("x abc  ZZ", 2)  # "b" waits for a second pass
 
 
+def run_kx(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([KX, *args], capture_output=True, text=True, check=False, timeout=60)
+
+
 def test_check_fix_prints_the_fixed_command_quoted() -> None:
     argv = ["docker", "run", "--memroy", "1g", "nginx", "-e", "A=b c"]
-    done = subprocess.run([KX, "check", "--fix", "--unsafe-fixes", "--", *argv], capture_output=True, text=True,
-                          check=False, timeout=60)  # fmt: skip
+    done = run_kx("check", "--fix", "--unsafe-fixes", "--", *argv)
     assert (done.returncode, done.stdout) == (0, "docker run --memory 1g -e 'A=b c' nginx\n"), done.stderr
     line = "docker run --memroy 1g nginx -p 80:80"
-    left = subprocess.run([KX, "check", "--fix", line], capture_output=True, text=True, check=False, timeout=60)
+    left = run_kx("check", "--fix", line)
     assert left.stdout == "docker run --memory 1g nginx -p 80:80\n"
     assert left.returncode == 0 and "KX108" in left.stderr and "help: move -p before nginx" in left.stderr
 

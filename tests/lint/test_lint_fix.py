@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -81,8 +82,8 @@ def expected(original: str, changes: dict[int, str]) -> bytes:
     return b"".join(changes[n].encode() if n in changes else line for n, line in enumerate(lines, 1))
 
 
-def diagnostics(cwd: Path, *paths: str) -> list[dict[str, object]]:
-    found: list[dict[str, object]] = json.loads(kx(cwd, "--format", "json", *paths).stdout)["diagnostics"]
+def diagnostics(cwd: Path, *paths: str) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = json.loads(kx(cwd, "--format", "json", *paths).stdout)["diagnostics"]
     return found
 
 
@@ -106,10 +107,10 @@ def snapshot(root: Path) -> dict[str, bytes]:
 def test_json_has_a_fix_for_every_fixable_error(tree: Path) -> None:
     found = diagnostics(tree, *FILES)
     fixes = {(Path(str(d["path"])).name, d["line"], d["code"]): d["fix"] for d in found}
-    assert fixes[("deploy.sh", 3, "KX101")]["edits"][0]["content"] == "--memory"  # type: ignore[index]
-    assert fixes[("deploy.sh", 3, "KX204")]["applicability"] == "safe"  # type: ignore[index]
-    assert fixes[("deploy.sh", 9, "KX108")]["applicability"] == "unsafe"  # type: ignore[index]
-    edit = fixes[("README.md", 7, "KX204")]["edits"][0]  # type: ignore[index]
+    assert fixes[("deploy.sh", 3, "KX101")]["edits"][0]["content"] == "--memory"
+    assert fixes[("deploy.sh", 3, "KX204")]["applicability"] == "safe"
+    assert fixes[("deploy.sh", 9, "KX108")]["applicability"] == "unsafe"
+    edit = fixes[("README.md", 7, "KX204")]["edits"][0]
     assert (edit["line"], edit["column"], edit["end_column"]) == (7, 44, 52)
     # an escaped quote inside a YAML double-quoted scalar: the bytes are not the shell's, no fix
     assert fixes[("ci.yml", 15, "KX204")] is None
@@ -117,7 +118,7 @@ def test_json_has_a_fix_for_every_fixable_error(tree: Path) -> None:
     fixable = [d for d in found if d["suggestion"] and (d["path"], d["line"]) != escaped]
     assert fixable and all(d["fix"] for d in fixable)
     for d in found:
-        for edit in (d["fix"] or {}).get("edits", []):  # type: ignore[union-attr]
+        for edit in (d["fix"] or {}).get("edits", []):
             with open(tree / str(d["path"]), encoding="utf-8", newline="") as handle:
                 text = handle.read()
             lines = text.splitlines(keepends=True)
