@@ -24,7 +24,7 @@ RULES = Path(__file__).parents[2] / "docs" / "rules.md"
 
 def fixes(text: str) -> list[tuple[str, str, tuple[tuple[int, int, str], ...]]]:
     return [(d.code, d.fix.applicability, tuple(e[:3] for e in d.fix.edits))
-            for d in check_command(text) if d.fix is not None]  # fmt: skip
+            for d in check_command(text, fixes=True) if d.fix is not None]  # fmt: skip
 
 
 def test_a_respelling_is_safe_and_placed_on_the_misspelled_text() -> None:

@@ -22,6 +22,9 @@ if TYPE_CHECKING:
     from kx.cli.check_options import CheckOptions
     from kx.core.diagnostics import Diagnostic
 
+FIXES_SHOWN = ("json", "sarif")  # the formats that carry fixes (each costs a second check)
+
+
 def try_run(args: list[str]) -> int | None:
     """Handle ``args`` here when possible; None means "let the typer app do it"."""
     from kx.cli.optable import BUILDERS, COMMANDS
@@ -136,9 +139,9 @@ def run_checked(command: str, options: CheckOptions) -> int:
         return _fixed(options)
     if options.string is not None:
         text = options.string
-        diagnostics = engine.check_command(text)
+        diagnostics = engine.check_command(text, fixes=options.format in FIXES_SHOWN)
     else:
-        text, diagnostics = engine.check_argv(options.command)
+        text, diagnostics = engine.check_argv(options.command, fixes=options.format in FIXES_SHOWN)
     if not options.quiet:
         shown = diagnostics
         if command == "exec" and options.format == "text":

@@ -62,7 +62,7 @@ class LintRequest(Record):
         self.unsafe_fixes = unsafe_fixes
 
 
-def options_from(request: LintRequest) -> LintOptions:
+def options_from(request: LintRequest, fixes: bool = False) -> LintOptions:
     """Validate the request into the library's options (bad values raise UsageError)."""
     size = None
     if request.max_file_size is not None:
@@ -76,7 +76,7 @@ def options_from(request: LintRequest) -> LintOptions:
         paths=request.paths, select=_split(request.select), ignore=_split(request.ignore),
         severity=request.severity, stdin_filename=request.stdin_filename,
         isolated=request.isolated, spec_dirs=request.spec_dirs, max_file_size=size,
-        jobs=request.jobs,
+        jobs=request.jobs, fixes=fixes,
     )  # fmt: skip
 
 
@@ -86,7 +86,7 @@ def main(request: LintRequest, stdout: TextIO | None = None, stderr: TextIO | No
     err = stderr or sys.stderr
     name = request.output_format or default_format(os.environ)
     color = use_color(request.color, out.isatty(), os.environ)
-    options = options_from(request)
+    options = options_from(request, fixes=name in ("json", "sarif"))  # the formats that carry fixes
     from kx.report import get_renderer
 
     get_renderer(name)  # reject an unknown --format before reading any file

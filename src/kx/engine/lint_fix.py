@@ -68,14 +68,14 @@ def fix_command(
     from kx.engine.settings import CHECK
 
     count = 0
-    diagnostics = check_command(text, settings=settings or CHECK)
+    diagnostics = check_command(text, settings=settings or CHECK, fixes=True)
     for _ in range(MAX_PASSES):
         wanted = [d.fix for d in diagnostics if d.fix is not None and (unsafe or d.fix.applicability == SAFE)]
         if not wanted:
             break
         text, applied = apply_fixes(text, wanted)
         count += applied
-        diagnostics = check_command(text, settings=settings or CHECK)
+        diagnostics = check_command(text, settings=settings or CHECK, fixes=True)
     return text, count, diagnostics
 
 

@@ -36,15 +36,17 @@ def check_words(
     index: LineIndex | None = None,
     specs: SpecSet | None = None,
     settings: Settings = CHECK,
+    fixes: bool = False,
 ) -> list[Diagnostic]:
-    """Validate one command given as words whose spans index into ``text``."""
+    """Validate one command given as words whose spans index into ``text``; ``fixes``: with its fixes."""
     env = settings.environment()
     found = findings_for_words(words, settings, specs, text, env)
     if not found:
         return []
     if index is None:
         index = LineIndex(text)
-    return to_diagnostics(found, path, index, fixes_of(words, found, text, settings, specs, env))
+    known = fixes_of(words, found, text, settings, specs, env) if fixes else None
+    return to_diagnostics(found, path, index, known)
 
 
 def fixes_of(
@@ -214,8 +216,14 @@ def command_words_in(text: str) -> list[list[Word]]:
     return commands_in(text, 0, len(text), find_tool_names(text))[0]
 
 
-def check_command(text: str, path: str = COMMAND_PATH, settings: Settings = CHECK) -> list[Diagnostic]:
-    """Validate every docker/kubectl command in a command string (``a && b`` checks both)."""
+def check_command(
+    text: str, path: str = COMMAND_PATH, settings: Settings = CHECK, fixes: bool = False
+) -> list[Diagnostic]:
+    """Validate every docker/kubectl command in a command string (``a && b`` checks both).
+
+    ``fixes``: the diagnostics carry their certain fixes (kx.engine.fix); finding them checks a
+    command again for each, so only the formats and modes that show them ask.
+    """
     index = None  # built for the first command with problems: most have none
     result: list[Diagnostic] = []
     env = settings.environment()  # one for the whole line: kubeconfigs are read once
@@ -223,8 +231,8 @@ def check_command(text: str, path: str = COMMAND_PATH, settings: Settings = CHEC
         found = findings_for_words(words, settings, None, text, env)
         if found:
             index = index or LineIndex(text)
-            fixes = fixes_of(words, found, text, settings, None, env)
-            result.extend(to_diagnostics(found, path, index, fixes))
+            known = fixes_of(words, found, text, settings, None, env) if fixes else None
+            result.extend(to_diagnostics(found, path, index, known))
     return result
 
 
@@ -249,11 +257,11 @@ def argv_to_words(argv: Sequence[str]) -> tuple[str, list[Word]]:
 
 
 def check_argv(
-    argv: Sequence[str], path: str = COMMAND_PATH, settings: Settings = CHECK
+    argv: Sequence[str], path: str = COMMAND_PATH, settings: Settings = CHECK, fixes: bool = False
 ) -> tuple[str, list[Diagnostic]]:
     """Validate a command given as an argument vector; also return its display text."""
     text, words = argv_to_words(argv)
-    return text, check_words(words, text, path, settings=settings)
+    return text, check_words(words, text, path, settings=settings, fixes=fixes)
 
 
 def has_errors(diagnostics: Sequence[Diagnostic]) -> bool:
