@@ -130,7 +130,7 @@ class Diagnostic:
         url: str | None = None,
         stage: str = STAGE_CLIENT,
         count: int = 1,
-        fix: Fix | dict[str, Any] | None = None,
+        fix: Fix | None = None,
     ) -> None:
         self.path = path
         self.line = line
@@ -144,7 +144,7 @@ class Diagnostic:
         self.url = url
         self.stage = stage
         self.count = count
-        self.fix = Fix.from_dict(fix) if isinstance(fix, dict) else fix
+        self.fix = fix
 
     def _key(self) -> tuple[Any, ...]:
         return tuple(getattr(self, name) for name in _FIELDS)
@@ -165,6 +165,12 @@ class Diagnostic:
         fields = {name: getattr(self, name) for name in _FIELDS}
         fields.update(changes)
         return Diagnostic(**fields)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Diagnostic:
+        """The diagnostic from its JSON form (``to_dict``)."""
+        fix = data.get("fix")
+        return cls(**{**data, "fix": None if fix is None else Fix.from_dict(fix)})
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON form (the contract of ``--format json``)."""

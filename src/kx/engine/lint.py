@@ -153,7 +153,7 @@ def _map(
         restore()
         shipped = pool.starmap(_lint_shipped, [(t, settings, fixes) for t in targets], chunksize=4)
     # Diagnostics are immutable slotted records: they travel between processes as dicts.
-    return [([Diagnostic(**d) for d in dicts], error) for dicts, error in shipped]
+    return [([Diagnostic.from_dict(d) for d in dicts], error) for dicts, error in shipped]
 
 
 def _lint_shipped(target: Target, settings: Settings, fixes: bool) -> tuple[list[dict[str, Any]], str | None]:
