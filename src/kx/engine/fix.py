@@ -64,8 +64,6 @@ def _clash(one: tuple[int, int], other: tuple[int, int]) -> bool:
     )
 
 
-
-
 def fixes_for(words: list[Word], found: list[Finding], text: str, specs: SpecSet, recheck: Recheck) -> Fixes:
     """The certain fixes of one command's findings, by (code, start, end) of the finding.
 

@@ -56,7 +56,10 @@ def run_fix(options: LintOptions, unsafe: bool = False, write: bool = True) -> F
         if texts is not None and (texts[0] != texts[1] or target.source == STDIN):
             changed.append((target.display, *texts))  # stdin: its text is the output of --fix
             if write and target.source != STDIN:
-                write_atomically(target.source, texts[1])
+                try:
+                    write_atomically(target.source, texts[1])
+                except OSError as failed:
+                    result.errors.append(f"{target.display}: cannot write: {failed.strerror or failed}")
     return FixResult(result, fixed, changed)
 
 
