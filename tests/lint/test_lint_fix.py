@@ -195,3 +195,11 @@ def test_sarif_carries_the_fixes(tree: Path) -> None:
             assert set(fix) <= {"description", "artifactChanges", "properties"}
             for change in fix["artifactChanges"]:
                 assert change["replacements"] and set(change) == {"artifactLocation", "replacements"}
+
+
+def test_a_long_script_has_its_fixes_too(tmp_path: Path) -> None:
+    """A script long enough to be shared between two processes is read by one when fixes are wanted."""
+    body = "kubectl run web --image=nginx --port=80\n" * 2000 + "docker run --memroy 1g nginx\n"
+    (tmp_path / "long.sh").write_text(body)
+    (found,) = diagnostics(tmp_path, "long.sh")
+    assert found["fix"]["edits"][0]["content"] == "--memory" and found["line"] == 2001

@@ -188,6 +188,7 @@ def lint_target(
     env = Environment.for_lint(_origin(target))
     # undecodable bytes became replacement characters: the text's offsets are not the file's
     known: Fixes | None = {} if fixes and loaded.bad_utf8_at is None else None
+    split = split and not fixes  # a long script's forked half finds no fixes: one process reads it
     groups = lint_text(loaded.text, target.kind, target.dialect, settings.spec_dirs, split=split,
                        settings=settings.replace(env=env), fixes=known)  # fmt: skip
     if loaded.bad_utf8_at is not None:
