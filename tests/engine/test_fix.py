@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shlex
 import shutil
@@ -107,6 +108,9 @@ def test_check_fix_prints_the_fixed_command_quoted() -> None:
     left = run_kx("check", "--fix", line)
     assert left.stdout == "docker run --memory 1g nginx -p 80:80\n"
     assert left.returncode == 0 and "KX108" in left.stderr and "help: move -p before nginx" in left.stderr
+    document = json.loads(run_kx("check", "--fix", "--format", "json", line).stdout)
+    assert document["command"] == "docker run --memory 1g nginx -p 80:80"
+    assert [d["code"] for d in document["diagnostics"]] == ["KX108"] and document["diagnostics"][0]["fix"]
 
 
 def test_every_rule_says_which_fix_it_has() -> None:

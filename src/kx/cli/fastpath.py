@@ -157,7 +157,10 @@ def run_checked(command: str, options: CheckOptions) -> int:
 
 
 def _fixed(options: CheckOptions) -> int:
-    """``kx check --fix``: the fixed command on stdout, what is left on stderr; 1 if errors are left."""
+    """``kx check --fix``: the fixed command on stdout, what is left on stderr; 1 if errors are left.
+
+    With ``--format json`` stdout is the usual document, its ``command`` the fixed one.
+    """
     from kx.engine.lint_fix import fix_command
     from kx.engine.pipeline import argv_to_words, has_errors
 
@@ -165,8 +168,11 @@ def _fixed(options: CheckOptions) -> int:
         raise UsageError("--unsafe-fixes needs --fix")
     text = options.string if options.string is not None else argv_to_words(options.command)[0]
     fixed, _count, left = fix_command(text, options.unsafe_fixes)
-    sys.stdout.write(fixed + "\n")
-    if left and not options.quiet:
+    if options.format == "json":
+        sys.stdout.write(report(fixed, left, "json", False))
+    else:
+        sys.stdout.write(fixed + "\n")
+    if left and not options.quiet and options.format != "json":
         sys.stderr.write(report(fixed, left, options.format, _color(options.color), _columns(sys.stderr)))
     return 1 if has_errors(left) else 0
 
