@@ -111,9 +111,11 @@ a:kx --help	0 -
 a:kx --version	0 -
 a:kx -h	0 -
 a:kx.check --color	1 c17
+a:kx.check --fix	0 -
 a:kx.check --format	1 c16
 a:kx.check --help	0 -
 a:kx.check --quiet	0 -
+a:kx.check --unsafe-fixes	0 -
 a:kx.check -f	1 c16
 a:kx.check -h	0 -
 a:kx.check -q	0 -
@@ -137,6 +139,8 @@ a:kx.explain --help	0 -
 a:kx.explain -f	1 c18
 a:kx.explain -h	0 -
 a:kx.lint --color	1 -
+a:kx.lint --diff	0 -
+a:kx.lint --fix	0 -
 a:kx.lint --format	1 -
 a:kx.lint --help	0 -
 a:kx.lint --ignore	1 -
@@ -149,6 +153,7 @@ a:kx.lint --select	1 -
 a:kx.lint --severity	1 -
 a:kx.lint --spec-dir	1 -
 a:kx.lint --stdin-filename	1 -
+a:kx.lint --unsafe-fixes	0 -
 a:kx.lint -h	0 -
 a:kx.lint -j	1 -
 a:kx.lint -q	0 -
@@ -425,14 +430,14 @@ s:kubectl/run -t	0 c0
 $global:KxO = KxTable @'
 a:kx	--version --help -h
 a:kx.build	
-a:kx.check	--format -f --color --quiet -q --help -h
+a:kx.check	--format -f --color --quiet -q --fix --unsafe-fixes --help -h
 a:kx.completion	--help -h
 a:kx.completion.install	--help -h
 a:kx.completion.show	--help -h
 a:kx.completion.uninstall	--help -h
 a:kx.exec	--format -f --color --quiet -q --help -h
 a:kx.explain	--format -f --help -h
-a:kx.lint	--format --color --severity --select --ignore --stdin-filename --isolated --no-isolated --spec-dir --max-file-size --jobs -j --quiet -q --help -h
+a:kx.lint	--format --color --severity --select --ignore --stdin-filename --isolated --no-isolated --spec-dir --max-file-size --jobs -j --quiet -q --fix --diff --unsafe-fixes --help -h
 a:kx.plugin	--help -h
 a:kx.plugin.install	--help -h
 a:kx.plugin.uninstall	--help -h
@@ -459,9 +464,11 @@ a:kx --help	Show this message and exit
 a:kx --version	Print the version and exit
 a:kx -h	Show this message and exit
 a:kx.check --color	Colour the output
+a:kx.check --fix	Print the command with its safe fixes applied
 a:kx.check --format	Output format
 a:kx.check --help	Show this message and exit
 a:kx.check --quiet	Print nothing; only the exit code tells
+a:kx.check --unsafe-fixes	With --fix: the unsafe fixes too
 a:kx.check -f	Output format
 a:kx.check -h	Show this message and exit
 a:kx.check -q	Print nothing; only the exit code tells
@@ -485,6 +492,8 @@ a:kx.explain --help	Show this message and exit
 a:kx.explain -f	Aligned text, or JSON for editors
 a:kx.explain -h	Show this message and exit
 a:kx.lint --color	auto, always or never (NO_COLOR honoured)
+a:kx.lint --diff	Print the fixes as a diff; change nothing
+a:kx.lint --fix	Apply the safe fixes in place
 a:kx.lint --format	text, json, sarif or github (default: github under GitHub Actions)
 a:kx.lint --help	Show this message and exit
 a:kx.lint --ignore	Leave out these codes or prefixes
@@ -497,6 +506,7 @@ a:kx.lint --select	Only these codes or prefixes (KX1,KX601)
 a:kx.lint --severity	Lowest severity reported: error, warning, info
 a:kx.lint --spec-dir	Extra directory of flag specs
 a:kx.lint --stdin-filename	Name (and so file type) for input read from -
+a:kx.lint --unsafe-fixes	With --fix/--diff: the unsafe fixes too
 a:kx.lint -h	Show this message and exit
 a:kx.lint -j	Processes to use (0: automatic)
 a:kx.lint -q	No summary line on stderr

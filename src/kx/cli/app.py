@@ -66,6 +66,8 @@ COMMAND_FIRST: dict[str, Any] = {"allow_interspersed_args": False}
 FORMAT = typer.Option(OutputFormat.text, "--format", "-f", metavar="FORMAT", help="Output format.")
 COLOR = typer.Option(ColorMode.auto, "--color", metavar="WHEN", help="Colour the output.")
 QUIET = typer.Option(False, "--quiet", "-q", help="Print nothing; only the exit code tells.")
+FIX = typer.Option(False, "--fix", help="Print the command with its safe fixes applied.")
+UNSAFE_FIXES = typer.Option(False, "--unsafe-fixes", help="With --fix: the unsafe fixes too.")
 WORDS = typer.Argument(None, metavar="COMMAND", show_default=False,
                        help="The command, after -- or as one quoted string.")  # fmt: skip
 
@@ -75,14 +77,24 @@ def _check_like(name: str, about: str) -> None:
 
     def command(fmt: OutputFormat = FORMAT, color: ColorMode = COLOR, quiet: bool = QUIET,
                 words: list[str] = WORDS) -> None:  # fmt: skip
-        from kx.cli import check_options, fastpath
+        _checked(name, {"fmt": fmt.value, "color": color.value, "quiet": quiet}, words)
 
-        values = {"fmt": fmt.value, "color": color.value, "quiet": quiet}
-        options = check_options.finish(check_options.CheckOptions(values, list(words or ())), name)
-        raise typer.Exit(fastpath.run_checked(name, options))
+    def check(fmt: OutputFormat = FORMAT, color: ColorMode = COLOR, quiet: bool = QUIET, fix: bool = FIX,
+              unsafe_fixes: bool = UNSAFE_FIXES, words: list[str] = WORDS) -> None:  # fmt: skip
+        _checked(name, {"fmt": fmt.value, "color": color.value, "quiet": quiet, "fix": fix,
+                        "unsafe_fixes": unsafe_fixes}, words)  # fmt: skip
 
-    command.__doc__ = about
-    app.command(name, cls=KxCommand, context_settings=COMMAND_FIRST)(command)
+    chosen = check if name == "check" else command  # exec runs the command as given: no --fix
+    chosen.__doc__ = about
+    app.command(name, cls=KxCommand, context_settings=COMMAND_FIRST)(chosen)
+
+
+def _checked(name: str, values: dict[str, Any], words: list[str] | None) -> None:
+    """Run ``kx check``/``kx exec`` on the options typer read."""
+    from kx.cli import check_options, fastpath
+
+    options = check_options.finish(check_options.CheckOptions(values, list(words or ())), name)
+    raise typer.Exit(fastpath.run_checked(name, options))
 
 
 _check_like("check", "Check one docker/kubectl command offline: every mistake at once, with fixes.")
@@ -143,6 +155,11 @@ def lint_command(
     ),
     jobs: int = typer.Option(0, "--jobs", "-j", metavar="N", help="Processes to use (0: automatic)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary line on stderr."),
+    fix: bool = typer.Option(False, "--fix", help="Apply the safe fixes in place."),
+    diff: bool = typer.Option(False, "--diff", help="Print the fixes as a diff; change nothing."),
+    unsafe_fixes: bool = typer.Option(
+        False, "--unsafe-fixes", help="With --fix/--diff: the unsafe fixes too."
+    ),
 ) -> None:
     """Find every docker/kubectl command in scripts, docs and CI files, and check it."""
     values = dict(locals())  # the options by parameter name, as the light path reads them

@@ -16,12 +16,14 @@ if TYPE_CHECKING:
 class CheckOptions:
     """Parsed options of ``kx check``/``kx exec``: values by typer parameter, and the command."""
 
-    __slots__ = ("color", "command", "format", "quiet", "string")
+    __slots__ = ("color", "command", "fix", "format", "quiet", "string", "unsafe_fixes")
 
     def __init__(self, values: dict[str, Any], command: list[str]) -> None:
         self.format: str = values["fmt"]
         self.color: str = values["color"]
         self.quiet: bool = values["quiet"]
+        self.fix: bool = values.get("fix", False)  # kx check only
+        self.unsafe_fixes: bool = values.get("unsafe_fixes", False)
         self.command = command
         self.string: str | None = None
 

@@ -22,6 +22,9 @@ if TYPE_CHECKING:
     from kx.cli.check_options import CheckOptions
     from kx.core.diagnostics import Diagnostic
 
+FIXES_SHOWN = ("json", "sarif")  # the formats that carry fixes (each costs a second check)
+
+
 def try_run(args: list[str]) -> int | None:
     """Handle ``args`` here when possible; None means "let the typer app do it"."""
     from kx.cli.optable import BUILDERS, COMMANDS
@@ -132,11 +135,13 @@ def run_checked(command: str, options: CheckOptions) -> int:
 
     for warning in load_specs().warnings:
         sys.stderr.write(f"kx: warning: {warning}\n")
+    if options.fix or options.unsafe_fixes:
+        return _fixed(options)
     if options.string is not None:
         text = options.string
-        diagnostics = engine.check_command(text)
+        diagnostics = engine.check_command(text, fixes=options.format in FIXES_SHOWN)
     else:
-        text, diagnostics = engine.check_argv(options.command)
+        text, diagnostics = engine.check_argv(options.command, fixes=options.format in FIXES_SHOWN)
     if not options.quiet:
         shown = diagnostics
         if command == "exec" and options.format == "text":
@@ -149,6 +154,27 @@ def run_checked(command: str, options: CheckOptions) -> int:
     if command == "exec" and not failed:
         return _exec(options.command if options.string is None else ["sh", "-c", options.string])
     return 1 if failed else 0
+
+
+def _fixed(options: CheckOptions) -> int:
+    """``kx check --fix``: the fixed command on stdout, what is left on stderr; 1 if errors are left.
+
+    With ``--format json`` stdout is the usual document, its ``command`` the fixed one.
+    """
+    from kx.engine.lint_fix import fix_command
+    from kx.engine.pipeline import argv_to_words, has_errors
+
+    if not options.fix:
+        raise UsageError("--unsafe-fixes needs --fix")
+    text = options.string if options.string is not None else argv_to_words(options.command)[0]
+    fixed, _count, left = fix_command(text, options.unsafe_fixes)
+    if options.format == "json":
+        sys.stdout.write(report(fixed, left, "json", False))
+    else:
+        sys.stdout.write(fixed + "\n")
+    if left and not options.quiet and options.format != "json":
+        sys.stderr.write(report(fixed, left, options.format, _color(options.color), _columns(sys.stderr)))
+    return 1 if has_errors(left) else 0
 
 
 def _columns(stream: TextIO) -> int | None:

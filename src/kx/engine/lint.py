@@ -24,6 +24,8 @@ from kx.extract.lint_files import BINARY, STDIN, Target, collect, load
 if TYPE_CHECKING:
     from typing import Any
 
+    from kx.engine.fix import Fixes
+
 __all__ = ["LintOptions", "LintResult", "lint_target", "lint_text", "run"]
 
 PARALLEL_MIN_FILES = 8
@@ -33,7 +35,7 @@ PARALLEL_MIN_BYTES = 512 * 1024
 class LintOptions(Record):
     """Everything ``kx lint`` was asked to do (filled by the CLI from flags)."""
 
-    __slots__ = ("cwd", "ignore", "isolated", "jobs", "max_file_size", "paths", "select", "severity",
+    __slots__ = ("cwd", "fixes", "ignore", "isolated", "jobs", "max_file_size", "paths", "select", "severity",
                  "spec_dirs", "stdin_filename")  # fmt: skip
 
     def __init__(
@@ -48,6 +50,7 @@ class LintOptions(Record):
         max_file_size: int | None = None,
         jobs: int = 0,
         cwd: str | None = None,
+        fixes: bool = False,
     ) -> None:
         self.paths = paths
         self.select = select
@@ -59,6 +62,7 @@ class LintOptions(Record):
         self.max_file_size = max_file_size
         self.jobs = jobs  # 0: decide from the amount of input
         self.cwd = cwd
+        self.fixes = fixes  # the diagnostics carry their certain fixes (each costs a second check)
 
 
 class LintResult(Record):
@@ -104,7 +108,7 @@ def _run(options: LintOptions) -> LintResult:
         list(options.paths), config.exclude, options.stdin_filename, config.extend_exclude
     )
     result = LintResult(errors=errors)
-    for diagnostics, error in _map(targets, settings, options.jobs):
+    for diagnostics, error in _map(targets, settings, options.jobs, options.fixes):
         result.diagnostics.extend(diagnostics)
         if error:
             result.errors.append(error)
@@ -127,11 +131,13 @@ def lint_settings(options: LintOptions, config: Config) -> Settings:
     )  # fmt: skip
 
 
-def _map(targets: list[Target], settings: Settings, jobs: int) -> list[tuple[list[Diagnostic], str | None]]:
+def _map(
+    targets: list[Target], settings: Settings, jobs: int, fixes: bool
+) -> list[tuple[list[Diagnostic], str | None]]:
     workers = jobs or _auto_jobs(targets)
     if workers <= 1 or len(targets) < 2 or any(t.source == STDIN for t in targets):
         split = jobs != 1 and (os.cpu_count() or 1) >= 2  # one long script may still use two
-        return [lint_target(t, settings, split) for t in targets]
+        return [lint_target(t, settings, split, fixes) for t in targets]
     import multiprocessing
 
     from kx.core.interrupts import hold_interrupts, leave_interrupts_to_parent
@@ -145,13 +151,13 @@ def _map(targets: list[Target], settings: Settings, jobs: int) -> list[tuple[lis
         raise
     with pool:
         restore()
-        shipped = pool.starmap(_lint_shipped, [(t, settings) for t in targets], chunksize=4)
+        shipped = pool.starmap(_lint_shipped, [(t, settings, fixes) for t in targets], chunksize=4)
     # Diagnostics are immutable slotted records: they travel between processes as dicts.
-    return [([Diagnostic(**d) for d in dicts], error) for dicts, error in shipped]
+    return [([Diagnostic.from_dict(d) for d in dicts], error) for dicts, error in shipped]
 
 
-def _lint_shipped(target: Target, settings: Settings) -> tuple[list[dict[str, Any]], str | None]:
-    diagnostics, error = lint_target(target, settings)
+def _lint_shipped(target: Target, settings: Settings, fixes: bool) -> tuple[list[dict[str, Any]], str | None]:
+    diagnostics, error = lint_target(target, settings, fixes=fixes)
     return [d.to_dict() for d in diagnostics], error
 
 
@@ -163,11 +169,12 @@ def _auto_jobs(targets: list[Target]) -> int:
 
 
 def lint_target(
-    target: Target, settings: Settings, split: bool = False
+    target: Target, settings: Settings, split: bool = False, fixes: bool = False
 ) -> tuple[list[Diagnostic], str | None]:
     """Lint one file: its diagnostics, or a one-line error when it could not be read.
 
-    ``split``: a long shell script may be shared out between this process and a forked one.
+    ``split``: a long shell script may be shared out between this process and a forked one (whose
+    findings come without fixes). ``fixes``: the diagnostics carry their certain fixes.
     """
     loaded = load(target, settings.max_file_size)
     if loaded.skip is not None:
@@ -179,13 +186,16 @@ def lint_target(
         return select([file_level(target.display, code, message)], settings), None
     assert loaded.text is not None
     env = Environment.for_lint(_origin(target))
+    # undecodable bytes became replacement characters: the text's offsets are not the file's
+    known: Fixes | None = {} if fixes and loaded.bad_utf8_at is None else None
+    split = split and not fixes  # a long script's forked half finds no fixes: one process reads it
     groups = lint_text(loaded.text, target.kind, target.dialect, settings.spec_dirs, split=split,
-                       settings=settings.replace(env=env))  # fmt: skip
+                       settings=settings.replace(env=env), fixes=known)  # fmt: skip
     if loaded.bad_utf8_at is not None:
         message = "the file is not valid UTF-8; undecodable bytes were replaced"
         at = loaded.bad_utf8_at
         groups.append([Finding("KX702", message, at, at + 1, stage=STAGE_LINT)])
-    return finish(loaded.text, target.display, groups, settings), None
+    return finish(loaded.text, target.display, groups, settings, known), None
 
 
 def _origin(target: Target) -> str | None:

@@ -13,7 +13,7 @@ from kx.core.codes import CODES, rule_url
 from kx.core.diagnostics import SEVERITY_RANK, Diagnostic
 from kx.core.findings import STAGE_LINT, Finding
 from kx.core.typecheck import TYPE_CHECKING
-from kx.engine.pipeline import commands_to_diagnostics, findings_for_words
+from kx.engine.pipeline import commands_to_diagnostics, findings_for_words, fixes_of
 from kx.engine.settings import Settings
 from kx.parse.span import LineIndex
 
@@ -21,20 +21,22 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from kx.catalog.loader import SpecSet
+    from kx.engine.fix import Fixes
 
 LINT_TEXT = Settings()  # a text with no file of its own: nothing about the files it names is known
 
 
 def lint_text(
     text: str, kind: str, dialect: str = "bash", spec_dirs: tuple[str, ...] = (), *, split: bool = False,
-    settings: Settings = LINT_TEXT,
+    settings: Settings = LINT_TEXT, fixes: Fixes | None = None,
 ) -> list[list[Finding]]:
     """The findings of one file's text: one list per command or synopsis, unsuppressed, unfiltered.
 
     Offsets index into ``text``; identical repeats are folded only inside one list.
     ``settings.env`` says where the files its commands name are looked for; by default nowhere:
     nothing about them is reported. ``split``: a long shell script may be shared out between
-    this process and a forked one.
+    this process and a forked one (whose findings come without fixes). ``fixes``, when given, is
+    filled with the certain fixes of the findings (kx.engine.fix).
     """
     from kx.extract import extract
     from kx.extract.filetypes import SHELL
@@ -56,6 +58,8 @@ def lint_text(
     for words in found.invocations:
         if group := findings_for_words(words, settings, specs, text):
             groups.append(group)
+            if fixes is not None:
+                fixes.update(fixes_of(words, group, text, settings, specs, settings.env) or ())
     for start, end in found.synopses:
         if group := check_synopsis(text, start, end, specs):
             groups.append(group)
@@ -80,7 +84,9 @@ def _forked(text: str, dialect: str, specs: SpecSet, settings: Settings) -> list
     return forked + [group for group in in_comments if group]
 
 
-def finish(text: str, path: str, groups: list[list[Finding]], settings: Settings) -> list[Diagnostic]:
+def finish(
+    text: str, path: str, groups: list[list[Finding]], settings: Settings, fixes: Fixes | None = None
+) -> list[Diagnostic]:
     """Suppress what the file's comments silence, keep what the run selects, and position it."""
     from kx.extract.lint_suppress import parse_directives
 
@@ -92,7 +98,7 @@ def finish(text: str, path: str, groups: list[list[Finding]], settings: Settings
         groups = [[f for f in found if not silenced(f[0], index.position(f[2])[0])] for found in groups]
     wanted = _wanted(settings)
     kept = [[f for f in found if wanted(f)] for found in groups]
-    return select(commands_to_diagnostics(kept, path, index), settings)
+    return select(commands_to_diagnostics(kept, path, index, fixes), settings)
 
 
 def _wanted(settings: Settings) -> Callable[[Finding], bool]:

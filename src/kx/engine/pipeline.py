@@ -23,7 +23,9 @@ if TYPE_CHECKING:
 
     from kx.catalog.loader import SpecSet
     from kx.check.environment import Environment
+    from kx.core.diagnostics import Fix
     from kx.core.findings import Finding
+    from kx.engine.fix import Fixes
 
 COMMAND_PATH = "<command>"
 _SAFE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_=.,:/@%+^")
@@ -36,14 +38,37 @@ def check_words(
     index: LineIndex | None = None,
     specs: SpecSet | None = None,
     settings: Settings = CHECK,
+    fixes: bool = False,
 ) -> list[Diagnostic]:
-    """Validate one command given as words whose spans index into ``text``."""
-    found = findings_for_words(words, settings, specs, text, settings.environment())
+    """Validate one command given as words whose spans index into ``text``; ``fixes``: with its fixes."""
+    env = settings.environment()
+    found = findings_for_words(words, settings, specs, text, env)
     if not found:
         return []
     if index is None:
         index = LineIndex(text)
-    return to_diagnostics(found, path, index)
+    known = fixes_of(words, found, text, settings, specs, env) if fixes else None
+    return to_diagnostics(found, path, index, known)
+
+
+def fixes_of(
+    words: list[Word], found: list[Finding], text: str, settings: Settings, specs: SpecSet | None,
+    env: Environment | None,
+) -> Fixes | None:
+    """The certain fixes of one command's findings (kx.engine.fix), None when none can have one."""
+    for finding in found:  # a loop, not any(): most findings have no fix, and this runs for each command
+        if finding[4] is not None or finding[0] == "KX108":
+            break
+    else:
+        return None
+    from kx.engine.fix import fixes_for
+
+    chosen = specs or load_specs()
+
+    def recheck(new: list[Word]) -> list[Finding]:
+        return findings_for_words(new, settings, chosen, None, env)
+
+    return fixes_for(words, found, text, chosen, recheck)
 
 
 def findings_for_words(
@@ -95,15 +120,17 @@ def findings_for_words(
     return found
 
 
-def to_diagnostics(found: Sequence[Finding], path: str, index: LineIndex) -> list[Diagnostic]:
+def to_diagnostics(
+    found: Sequence[Finding], path: str, index: LineIndex, fixes: Fixes | None = None
+) -> list[Diagnostic]:
     """Position the findings of one command, fold its identical repeats with a count, and sort."""
-    result = _fold(found, path, index)
+    result = _fold(found, path, index, fixes)
     result.sort(key=Diagnostic.sort_key)
     return result
 
 
 def commands_to_diagnostics(
-    groups: Iterable[Sequence[Finding]], path: str, index: LineIndex
+    groups: Iterable[Sequence[Finding]], path: str, index: LineIndex, fixes: Fixes | None = None
 ) -> list[Diagnostic]:
     """Position the findings of many commands (one group each), and sort them.
 
@@ -113,12 +140,12 @@ def commands_to_diagnostics(
     result: list[Diagnostic] = []
     for found in groups:
         if found:
-            result.extend(_fold(found, path, index))
+            result.extend(_fold(found, path, index, fixes))
     result.sort(key=Diagnostic.sort_key)
     return result
 
 
-def _fold(found: Sequence[Finding], path: str, index: LineIndex) -> list[Diagnostic]:
+def _fold(found: Sequence[Finding], path: str, index: LineIndex, fixes: Fixes | None) -> list[Diagnostic]:
     folded: dict[tuple[str, str, str | None], tuple[Diagnostic, int]] = {}
     for code, message, start, end, suggestion, severity, stage, _linux in found:
         key = (code, message, suggestion)
@@ -132,9 +159,21 @@ def _fold(found: Sequence[Finding], path: str, index: LineIndex) -> list[Diagnos
             path=path, line=line, column=column, end_line=end_line, end_column=end_column,
             severity=severity or CODES[code][1], code=code, message=shorten_message(message),
             suggestion=None if suggestion is None else shorten(suggestion), url=rule_url(code), stage=stage,
+            fix=None if fixes is None else _placed(fixes.get((code, start, end)), index),
         )  # fmt: skip
         folded[key] = (diagnostic, 1)
     return [first if seen == 1 else first.replace(count=seen) for first, seen in folded.values()]
+
+
+def _placed(fix: Fix | None, index: LineIndex) -> Fix | None:
+    """The fix with the line and column of each edit's ends."""
+    if fix is None:
+        return None
+    from kx.core.diagnostics import Edit, Fix
+
+    edits = tuple(Edit(start, end, content, *index.position(start), *index.position(end))
+                  for start, end, content, *_ in fix.edits)  # fmt: skip
+    return Fix(fix.applicability, fix.message, edits)
 
 
 # kx.parse.plain.plain_commands, imported on first use: `kx check -- ARGV` never splits text, and
@@ -167,8 +206,14 @@ def command_words_in(text: str) -> list[list[Word]]:
     return commands_in(text, 0, len(text), find_tool_names(text))[0]
 
 
-def check_command(text: str, path: str = COMMAND_PATH, settings: Settings = CHECK) -> list[Diagnostic]:
-    """Validate every docker/kubectl command in a command string (``a && b`` checks both)."""
+def check_command(
+    text: str, path: str = COMMAND_PATH, settings: Settings = CHECK, fixes: bool = False
+) -> list[Diagnostic]:
+    """Validate every docker/kubectl command in a command string (``a && b`` checks both).
+
+    ``fixes``: the diagnostics carry their certain fixes (kx.engine.fix); finding them checks a
+    command again for each, so only the formats and modes that show them ask.
+    """
     index = None  # built for the first command with problems: most have none
     result: list[Diagnostic] = []
     env = settings.environment()  # one for the whole line: kubeconfigs are read once
@@ -176,7 +221,8 @@ def check_command(text: str, path: str = COMMAND_PATH, settings: Settings = CHEC
         found = findings_for_words(words, settings, None, text, env)
         if found:
             index = index or LineIndex(text)
-            result.extend(to_diagnostics(found, path, index))
+            known = fixes_of(words, found, text, settings, None, env) if fixes else None
+            result.extend(to_diagnostics(found, path, index, known))
     return result
 
 
@@ -201,11 +247,11 @@ def argv_to_words(argv: Sequence[str]) -> tuple[str, list[Word]]:
 
 
 def check_argv(
-    argv: Sequence[str], path: str = COMMAND_PATH, settings: Settings = CHECK
+    argv: Sequence[str], path: str = COMMAND_PATH, settings: Settings = CHECK, fixes: bool = False
 ) -> tuple[str, list[Diagnostic]]:
     """Validate a command given as an argument vector; also return its display text."""
     text, words = argv_to_words(argv)
-    return text, check_words(words, text, path, settings=settings)
+    return text, check_words(words, text, path, settings=settings, fixes=fixes)
 
 
 def has_errors(diagnostics: Sequence[Diagnostic]) -> bool:

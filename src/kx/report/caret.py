@@ -13,6 +13,7 @@ _COLORS = {"error": "\033[1;31m", "warning": "\033[1;33m", "info": "\033[1;36m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
 WIDTH = 120  # display cells of a quoted line (gutter included) when the terminal's width is unknown
 _CUT = "..."
+_FIX_FLAGS = {"safe": "--fix", "unsafe": "--fix --unsafe-fixes"}
 
 
 def _paint(text: str, style: str, color: bool) -> str:
@@ -105,6 +106,9 @@ def render_one(diagnostic: Diagnostic, lines: list[str], color: bool, width: int
         out.append(_paint(pad, _DIM, color) + _paint(marks, _COLORS.get(diagnostic.severity, ""), color))
     if diagnostic.suggestion:
         out.append(f"  help: did you mean {_paint(diagnostic.suggestion, _BOLD, color)}?")
+    elif diagnostic.fix is not None:  # a fix that is no respelling: say what it does
+        flags = _FIX_FLAGS[diagnostic.fix.applicability]
+        out.append(f"  help: {diagnostic.fix.message} (kx check {flags})")
     return "\n".join(out)
 
 

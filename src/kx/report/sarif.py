@@ -77,8 +77,24 @@ def _result(diagnostic: Diagnostic, rule_index: int, uri_base: str | None) -> di
     }
     if diagnostic.count > 1:
         result["occurrenceCount"] = diagnostic.count
+    if diagnostic.fix is not None:
+        result["fixes"] = [_fix(diagnostic, uri_base)]
     result["properties"] = {"stage": diagnostic.stage}
     return result
+
+
+def _fix(diagnostic: Diagnostic, uri_base: str | None) -> dict[str, Any]:
+    """SARIF's ``fix``: one artifact change, a replacement per edit (an empty region inserts)."""
+    assert diagnostic.fix is not None
+    replacements = [
+        {"deletedRegion": {"startLine": line, "startColumn": column, "endLine": last, "endColumn": stop},
+         "insertedContent": {"text": content}}
+        for _start, _end, content, line, column, last, stop in diagnostic.fix.edits
+    ]  # fmt: skip
+    where = _location(diagnostic, uri_base)["artifactLocation"]
+    change = {"artifactLocation": where, "replacements": replacements}
+    return {"description": {"text": diagnostic.fix.message}, "artifactChanges": [change],
+            "properties": {"applicability": diagnostic.fix.applicability}}  # fmt: skip
 
 
 def _location(diagnostic: Diagnostic, uri_base: str | None) -> dict[str, Any]:
