@@ -115,6 +115,7 @@ a:kx.check --fix	0 -
 a:kx.check --format	1 c16
 a:kx.check --help	0 -
 a:kx.check --quiet	0 -
+a:kx.check --target	1 -
 a:kx.check --unsafe-fixes	0 -
 a:kx.check -f	1 c16
 a:kx.check -h	0 -
@@ -131,6 +132,7 @@ a:kx.exec --color	1 c17
 a:kx.exec --format	1 c16
 a:kx.exec --help	0 -
 a:kx.exec --quiet	0 -
+a:kx.exec --target	1 -
 a:kx.exec -f	1 c16
 a:kx.exec -h	0 -
 a:kx.exec -q	0 -
@@ -153,6 +155,7 @@ a:kx.lint --select	1 -
 a:kx.lint --severity	1 -
 a:kx.lint --spec-dir	1 -
 a:kx.lint --stdin-filename	1 -
+a:kx.lint --target	1 -
 a:kx.lint --unsafe-fixes	0 -
 a:kx.lint -h	0 -
 a:kx.lint -j	1 -
@@ -332,6 +335,7 @@ s:kubectl/_global --context	1 -
 s:kubectl/_global --disable-compression	0 c0
 s:kubectl/_global --insecure-skip-tls-verify	0 c0
 s:kubectl/_global --kubeconfig	1 f
+s:kubectl/_global --kuberc	1 f
 s:kubectl/_global --log-flush-frequency	1 -
 s:kubectl/_global --match-server-version	0 c0
 s:kubectl/_global --namespace	1 -
@@ -430,14 +434,14 @@ s:kubectl/run -t	0 c0
 $global:KxO = KxTable @'
 a:kx	--version --help -h
 a:kx.build	
-a:kx.check	--format -f --color --quiet -q --fix --unsafe-fixes --help -h
+a:kx.check	--format -f --color --quiet -q --fix --unsafe-fixes --target --help -h
 a:kx.completion	--help -h
 a:kx.completion.install	--help -h
 a:kx.completion.show	--help -h
 a:kx.completion.uninstall	--help -h
-a:kx.exec	--format -f --color --quiet -q --help -h
+a:kx.exec	--format -f --color --quiet -q --target --help -h
 a:kx.explain	--format -f --help -h
-a:kx.lint	--format --color --severity --select --ignore --stdin-filename --isolated --no-isolated --spec-dir --max-file-size --jobs -j --quiet -q --fix --diff --unsafe-fixes --help -h
+a:kx.lint	--format --color --severity --select --ignore --stdin-filename --isolated --no-isolated --spec-dir --max-file-size --jobs -j --quiet -q --fix --diff --unsafe-fixes --target --help -h
 a:kx.plugin	--help -h
 a:kx.plugin.install	--help -h
 a:kx.plugin.uninstall	--help -h
@@ -468,6 +472,7 @@ a:kx.check --fix	Print the command with its safe fixes applied
 a:kx.check --format	Output format
 a:kx.check --help	Show this message and exit
 a:kx.check --quiet	Print nothing; only the exit code tells
+a:kx.check --target	Client versions the line must work on: kubectl=1.24,docker=20.10, or a range ku…
 a:kx.check --unsafe-fixes	With --fix: the unsafe fixes too
 a:kx.check -f	Output format
 a:kx.check -h	Show this message and exit
@@ -484,6 +489,7 @@ a:kx.exec --color	Colour the output
 a:kx.exec --format	Output format
 a:kx.exec --help	Show this message and exit
 a:kx.exec --quiet	Print nothing; only the exit code tells
+a:kx.exec --target	Client versions the line must work on: kubectl=1.24,docker=20.10, or a range ku…
 a:kx.exec -f	Output format
 a:kx.exec -h	Show this message and exit
 a:kx.exec -q	Print nothing; only the exit code tells
@@ -506,6 +512,7 @@ a:kx.lint --select	Only these codes or prefixes (KX1,KX601)
 a:kx.lint --severity	Lowest severity reported: error, warning, info
 a:kx.lint --spec-dir	Extra directory of flag specs
 a:kx.lint --stdin-filename	Name (and so file type) for input read from -
+a:kx.lint --target	Client versions the line must work on: kubectl=1.24,docker=20.10, or a range ku…
 a:kx.lint --unsafe-fixes	With --fix/--diff: the unsafe fixes too
 a:kx.lint -h	Show this message and exit
 a:kx.lint -j	Processes to use (0: automatic)

@@ -268,3 +268,11 @@ def test_a_second_way_to_name_the_object_is_refused_at_once() -> None:
     assert after.startswith("  ✗ Name what to expose in exactly one way")
     assert done.returncode == 0, done.stderr
     assert done.stdout == "kubectl expose deploy web --port=80\n"
+
+
+def test_the_session_offers_only_the_target_clients_flags() -> None:
+    answers = ["web", "nginx", "", *[""] * 9, "override", "", "", ""]  # name, image, args, 9 common flags
+    old = session(["run", "--interactive", "--target", "kubectl=1.22"], answers)
+    new = session(["run", "--interactive", "--target", "kubectl=1.23"], answers)
+    assert "2) --overrides" in old.stderr and "--override-type" not in old.stderr, old.stderr  # 1.23's
+    assert "2) --override-type" in new.stderr, new.stderr

@@ -32,7 +32,8 @@ def test_a_target_warns_about_newer_flags_and_keeps_flags_it_still_has() -> None
     line = "kubectl run web --image=nginx --privileged --log-dir=/tmp --generator=run-pod/v1 -- sh"
     assert codes_for(line, None) == [("KX106", "--log-dir"), ("KX106", "--generator")]
     assert codes_for(line, {"kubectl": "1.32"}) == [("KX106", "--log-dir"), ("KX106", "--generator")]
-    # 1.18 has all three: --privileged arrived in 1.19, the others went in 1.21 and 1.26.
-    assert codes_for(line, {"kubectl": "1.18"}) == [("KX503", "--privileged")]
+    # 1.18 has all three: --privileged arrived in 1.19, the others went in 1.21 and 1.26;
+    # 1.18 deprecated --generator (it warns), --log-dir only from 1.23.
+    assert codes_for(line, {"kubectl": "1.18"}) == [("KX503", "--privileged"), ("KX501", "--generator")]
     assert codes_for(line, {"kubectl": "1.22"}) == [("KX106", "--generator")]
     assert codes_for(line, {"docker": "19.03"}) == codes_for(line, None)  # another tool's target

@@ -22,7 +22,7 @@ from kx.core.errors import UsageError
 from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Mapping
 
     from kx.builder.prompts import Prompter
     from kx.builder.session_checks import Checker
@@ -106,12 +106,13 @@ def _with_dry_run(spec: CommandSpec, argv: list[str]) -> list[str]:
 
 def build_main(
     path: tuple[str, ...] | None, args: list[str], check: Checker, io: Streams | None = None,
-    prompter: Callable[[Streams], Prompter] | None = None,
+    prompter: Callable[[Streams], Prompter] | None = None, versions: Mapping[str, str] | None = None,
 ) -> int:  # fmt: skip
     """Run a builder command; ``path`` is (tool, sub...) for a shortcut, None for ``kx build``.
 
     ``check`` is the engine's verdict on an argv (the builder sits below the engine); ``prompter``
-    makes the prompts of ``--interactive`` (plain line prompts when not given).
+    makes the prompts of ``--interactive`` (plain line prompts when not given); ``versions``
+    (tool -> ``1.24`` or a range) limits the flags offered to those clients' own.
     """
     io = io or Streams.system()
     specs = load_specs()
@@ -134,7 +135,7 @@ def build_main(
         io.stdout.write(helptext.command_help(spec, path is not None))
         return 0
     if options.interactive or (not rest and io.stdin.isatty() and io.stderr.isatty()):
-        return interact(spec, rest, options, io, check, prompter)
+        return interact(spec, rest, options, io, check, prompter, versions)
     # Check the words as written first, so problems point at what the user typed.
     if not validate(spec, [spec.tool, *spec.path, *rest], options, io.stderr, check):
         return 1
@@ -144,11 +145,15 @@ def build_main(
 
 def interact(
     spec: CommandSpec, given: list[str], options: BuildOptions, io: Streams, check: Checker,
-    prompter: Callable[[Streams], Prompter] | None,
+    prompter: Callable[[Streams], Prompter] | None, versions: Mapping[str, str] | None = None,
 ) -> int:  # fmt: skip
     """Ask for the command (a session on stderr), then finish it as if it had been typed."""
     from kx.builder.interactive import ask_command
+    from kx.catalog.history import window
 
+    span = window(versions[spec.tool]) if versions and spec.tool in versions else None
+    if span is not None:
+        spec = spec.at(span)  # only the target's flags are offered
     built = ask_command(spec, given, io, check, prompter(io) if prompter else None)
     if isinstance(built, int):
         return built

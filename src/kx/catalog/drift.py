@@ -49,10 +49,14 @@ class FlagDrift:
 
 def listed_flags(spec: CommandSpec) -> list[FlagSpec]:
     """The spec's own flags that the client's help should list."""
+    from kx.catalog.history import version_key
+
     unlisted = clienthelp.UNLISTED.get(spec.tool, frozenset())
+    now = version_key(spec.tool_version)
     return [
         f for f in spec.own_flags
         if not f.hidden and f.deprecated is None and f.name not in unlisted
+        and (f.added is None or version_key(f.added) <= now)  # a later client's flag (kubectl --kuberc)
     ]  # fmt: skip
 
 

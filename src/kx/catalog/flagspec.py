@@ -40,10 +40,12 @@ class FlagSpec:
         "case_sensitive",
         "choices",
         "common",
+        "dated",
         "default",
         "default_from",
         "deprecated",
         "deprecated_in",
+        "deprecated_message",
         "display",
         "enforced_by",
         "format",
@@ -61,9 +63,12 @@ class FlagSpec:
         "required",
         "review",
         "short",
+        "short_added",
         "short_deprecated",
+        "sources",
         "summary",
         "type",
+        "undeprecated_in",
         "value_hint",
     )  # fmt: skip
     raw: Final[dict[str, Any]]
@@ -87,6 +92,10 @@ class FlagSpec:
     added: Final[str | None]
     deprecated_in: Final[str | None]
     removed_in: Final[str | None]
+    undeprecated_in: Final[str | None]
+    deprecated_message: Final[str | None]
+    short_added: Final[str | None]
+    sources: Final[dict[str, str]]
     value_hint: Final[str | None]
     metavar: Final[str | None]
     common: Final[bool]
@@ -96,6 +105,7 @@ class FlagSpec:
     default_from: Final[str | None]
     # Plain attributes rather than properties: the validator reads them for every flag occurrence.
     is_bool: Final[bool]  # a boolean switch
+    dated: Final[bool]  # its history has a version: a target can change its verdict
     canonical: Final[str]  # the name whose value this flag sets (itself, or the flag it aliases)
     display: Final[str]  # how the client names it in messages: ``-m, --memory`` or ``--name``
 
@@ -127,6 +137,11 @@ class FlagSpec:
         self.added = get("added")
         self.deprecated_in = get("deprecated_in")
         self.removed_in = get("removed_in")
+        self.undeprecated_in = get("undeprecated_in")
+        self.deprecated_message = get("deprecated_message")
+        self.short_added = get("short_added")
+        self.dated = bool(self.added or self.deprecated_in or self.removed_in or self.short_added)
+        self.sources = get("sources") or {}
         self.value_hint = get("value_hint")
         self.metavar = get("metavar")
         self.review = get("review")
@@ -144,6 +159,13 @@ class FlagSpec:
         """True when ``--flag VALUE`` consumes the next word (no NoOptDefVal)."""
         return self.no_value is None
 
+    @property
+    def history(self) -> list[dict[str, str]]:
+        """The flag's version history, oldest first (``kx.catalog.history``)."""
+        from kx.catalog.history import history
+
+        return history(self)
+
     def __repr__(self) -> str:
         return f"FlagSpec(--{self.name})"
 
@@ -151,8 +173,23 @@ class FlagSpec:
 class RemovedFlag:
     """A flag older clients had; this client rejects it as unknown."""
 
-    __slots__ = ("message", "name", "removed_in", "replacement", "short", "type")
+    __slots__ = (
+        "added",
+        "deprecated_in",
+        "deprecated_message",
+        "message",
+        "name",
+        "removed_in",
+        "replacement",
+        "short",
+        "sources",
+        "type",
+    )  # fmt: skip
     name: Final[str]
+    added: Final[str | None]
+    deprecated_in: Final[str | None]
+    deprecated_message: Final[str | None]
+    sources: Final[dict[str, str]]
     type: Final[str | None]
     short: Final[str | None]
     removed_in: Final[str]
@@ -166,3 +203,14 @@ class RemovedFlag:
         self.type = raw.get("type")
         self.replacement = raw.get("replacement")
         self.message = raw.get("message")
+        self.added = raw.get("added")
+        self.deprecated_in = raw.get("deprecated_in")
+        self.deprecated_message = raw.get("deprecated_message")
+        self.sources = raw.get("sources") or {}
+
+    @property
+    def history(self) -> list[dict[str, str]]:
+        """The flag's version history, oldest first (``kx.catalog.history``)."""
+        from kx.catalog.history import history
+
+        return history(self)

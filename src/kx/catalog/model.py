@@ -16,6 +16,8 @@ from kx.core.typecheck import TYPE_CHECKING
 if TYPE_CHECKING:
     from typing import Any, Final
 
+    Window = tuple[tuple[int, ...], tuple[int, ...]]  # first and last version key
+
 # The flag views live in flagspec.py; they are part of the model and importable from here.
 __all__ = [
     "BOOL_TYPES",
@@ -141,6 +143,7 @@ class CommandSpec:
         "synopsis",
         "tool",
         "tool_version",
+        "versions",
     )  # fmt: skip
     raw: Final[dict[str, Any]]
     tool: Final[str]
@@ -163,6 +166,7 @@ class CommandSpec:
     origin: Final[str]
     by_name: Final[dict[str, FlagSpec]]
     by_short: Final[dict[str, FlagSpec]]
+    versions: Final[Window | None]  # set by at(): the client versions whose flags are offered
 
     def __init__(
         self,
@@ -203,6 +207,7 @@ class CommandSpec:
                 by_short[flag.short] = flag
         self.by_name = by_name
         self.by_short = by_short
+        self.versions = None
 
     @property
     def key(self) -> str:
@@ -226,9 +231,23 @@ class CommandSpec:
             found = self.by_name.get(name.replace("_", "-"))
         return found
 
-    def visible_flags(self) -> list[FlagSpec]:
-        """Flags a user should be offered: not hidden, not deprecated."""
-        return [f for f in self.flags if not f.hidden and f.deprecated is None]
+    def visible_flags(self, versions: Window | None = None) -> list[FlagSpec]:
+        """Flags to offer: not hidden or deprecated, had by the clients of ``versions`` (else the spec's)."""
+        from kx.catalog.history import offered_at, window
+
+        span = versions or self.versions or window(self.tool_version)
+        return [f for f in self.flags if not f.hidden and f.deprecated is None and offered_at(f, span)]
+
+    def at(self, versions: Window) -> CommandSpec:
+        """A copy that offers (``own_flags``, ``visible_flags``) only the flags of ``versions``; all parse."""
+        from kx.catalog.history import offered_at
+
+        copy = CommandSpec.__new__(CommandSpec)
+        for name in CommandSpec.__slots__:
+            object.__setattr__(copy, name, getattr(self, name))
+        object.__setattr__(copy, "own_flags", tuple(f for f in self.own_flags if offered_at(f, versions)))
+        object.__setattr__(copy, "versions", versions)
+        return copy
 
     def __repr__(self) -> str:
         return f"CommandSpec({self.display_name})"

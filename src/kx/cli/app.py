@@ -68,6 +68,9 @@ COLOR = typer.Option(ColorMode.auto, "--color", metavar="WHEN", help="Colour the
 QUIET = typer.Option(False, "--quiet", "-q", help="Print nothing; only the exit code tells.")
 FIX = typer.Option(False, "--fix", help="Print the command with its safe fixes applied.")
 UNSAFE_FIXES = typer.Option(False, "--unsafe-fixes", help="With --fix: the unsafe fixes too.")
+_TARGET_HELP = ("Client versions the line must work on: kubectl=1.24,docker=20.10, or a range "
+                "kubectl=1.24..1.32 (default: the installed clients).")  # fmt: skip
+TARGET = typer.Option(None, "--target", metavar="TOOL=VERSION,...", help=_TARGET_HELP)
 WORDS = typer.Argument(None, metavar="COMMAND", show_default=False,
                        help="The command, after -- or as one quoted string.")  # fmt: skip
 
@@ -76,13 +79,14 @@ def _check_like(name: str, about: str) -> None:
     """Declare ``kx check`` or ``kx exec`` (the same options, a different ending)."""
 
     def command(fmt: OutputFormat = FORMAT, color: ColorMode = COLOR, quiet: bool = QUIET,
-                words: list[str] = WORDS) -> None:  # fmt: skip
-        _checked(name, {"fmt": fmt.value, "color": color.value, "quiet": quiet}, words)
+                target: str = TARGET, words: list[str] = WORDS) -> None:  # fmt: skip
+        _checked(name, {"fmt": fmt.value, "color": color.value, "quiet": quiet, "target": target}, words)
 
     def check(fmt: OutputFormat = FORMAT, color: ColorMode = COLOR, quiet: bool = QUIET, fix: bool = FIX,
-              unsafe_fixes: bool = UNSAFE_FIXES, words: list[str] = WORDS) -> None:  # fmt: skip
+              unsafe_fixes: bool = UNSAFE_FIXES, target: str = TARGET,
+              words: list[str] = WORDS) -> None:  # fmt: skip
         _checked(name, {"fmt": fmt.value, "color": color.value, "quiet": quiet, "fix": fix,
-                        "unsafe_fixes": unsafe_fixes}, words)  # fmt: skip
+                        "unsafe_fixes": unsafe_fixes, "target": target}, words)  # fmt: skip
 
     chosen = check if name == "check" else command  # exec runs the command as given: no --fix
     chosen.__doc__ = about
@@ -160,6 +164,8 @@ def lint_command(
     unsafe_fixes: bool = typer.Option(
         False, "--unsafe-fixes", help="With --fix/--diff: the unsafe fixes too."
     ),
+    target: str = typer.Option(None, "--target", metavar="TOOL=VERSION,...",
+                               help=_TARGET_HELP.replace("installed clients", "config's target-versions")),
 ) -> None:
     """Find every docker/kubectl command in scripts, docs and CI files, and check it."""
     values = dict(locals())  # the options by parameter name, as the light path reads them
@@ -213,7 +219,10 @@ EXEC = typer.Option(False, "--exec", hidden=True, help="Run the command after a 
 
 
 def _builder(name: str, about: str, short_i: bool) -> None:
-    """Declare a builder command: its kx options (also accepted as --kx-NAME after the command)."""
+    """Declare a builder command: its kx options (also accepted as --kx-NAME after the command).
+
+    ``--target TOOL=VERSION`` is read before the builder sees the words (kx.cli.check_options).
+    """
 
     def command(
         ctx: typer.Context, interactive: bool = INTERACTIVE[short_i], fmt: BuildFormat = BUILD_FORMAT,
@@ -237,11 +246,9 @@ _builder("docker-run", "Build a docker run command " + _FROM_SPEC.format("--ask"
 
 def run_builder(name: str, words: list[str]) -> int:
     """Hand a builder command's words (kx options already in --kx-NAME form) to the builder."""
-    from kx.builder.runner import build_main
-    from kx.cli.fastpath import make_prompter
-    from kx.engine.pipeline import check_argv  # the builder sits below the engine: cli passes it in
+    from kx.cli.fastpath import build
 
-    return build_main(BUILDERS[name], words, check_argv, prompter=make_prompter)
+    return build(name, words)
 
 
 def click_command(typer_app: typer.Typer | None = None) -> Any:

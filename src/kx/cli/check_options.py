@@ -12,11 +12,13 @@ from kx.core.typecheck import TYPE_CHECKING
 if TYPE_CHECKING:
     from typing import Any
 
+    from kx.engine.settings import Settings
+
 
 class CheckOptions:
     """Parsed options of ``kx check``/``kx exec``: values by typer parameter, and the command."""
 
-    __slots__ = ("color", "command", "fix", "format", "quiet", "string", "unsafe_fixes")
+    __slots__ = ("color", "command", "fix", "format", "quiet", "string", "target", "unsafe_fixes")
 
     def __init__(self, values: dict[str, Any], command: list[str]) -> None:
         self.format: str = values["fmt"]
@@ -24,6 +26,7 @@ class CheckOptions:
         self.quiet: bool = values["quiet"]
         self.fix: bool = values.get("fix", False)  # kx check only
         self.unsafe_fixes: bool = values.get("unsafe_fixes", False)
+        self.target: str | None = values.get("target")
         self.command = command
         self.string: str | None = None
 
@@ -58,6 +61,47 @@ def finish(options: CheckOptions, name: str = "check") -> CheckOptions:
         if left_open is not None:
             raise UsageError(f"the command has an {left_open[0]} at column {left_open[1] + 1}")
     return options
+
+
+def settings_for(target: str | None) -> Settings:
+    """The run settings for a ``--target`` value (None: the defaults, i.e. the installed clients)."""
+    from kx.engine.settings import CHECK, Settings
+
+    if target is None:
+        return CHECK
+    from kx.check.versions import parse_targets
+
+    try:
+        return Settings(targets=parse_targets(target))
+    except ValueError as error:
+        raise UsageError(f"--target: {error}") from None
+
+
+def take_target(path: tuple[str, ...] | None, words: list[str]) -> tuple[list[str], str | None]:
+    """A builder's words without its ``--kx-target``/``--target`` option, and that option's value.
+
+    ``--target`` counts only where the built command has no flag of that name (kubectl run,
+    expose and docker run have none) and before ``--``.
+    """
+    rest: list[str] = []
+    target = None
+    i = 0
+    while i < len(words):
+        word = words[i]
+        if word == "--":
+            rest.extend(words[i:])
+            break
+        name, eq, value = word.partition("=")
+        if name == "--kx-target" or (name == "--target" and path is not None):
+            if not eq:
+                if i + 1 >= len(words):
+                    raise UsageError(f"{name} needs a value (kubectl=1.24,docker=20.10)")
+                value, i = words[i + 1], i + 1
+            target = value
+        else:
+            rest.append(word)
+        i += 1
+    return rest, target
 
 
 def unclosed(text: str) -> tuple[str, int] | None:

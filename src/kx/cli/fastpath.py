@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from kx.builder.streams import Streams
     from kx.cli.check_options import CheckOptions
     from kx.core.diagnostics import Diagnostic
+    from kx.engine.settings import Settings
 
 FIXES_SHOWN = ("json", "sarif")  # the formats that carry fixes (each costs a second check)
 
@@ -39,11 +40,7 @@ def try_run(args: list[str]) -> int | None:
 
             return run_light(args[1:])
         if args[0] in BUILDERS:
-            from kx.builder.runner import build_main
-            from kx.engine.pipeline import check_argv  # the builder sits below the engine
-
-            return build_main(BUILDERS[args[0]], build_words(args[0], args[1:]), check_argv,
-                              prompter=make_prompter)  # fmt: skip
+            return build(args[0], build_words(args[0], args[1:]))
         from kx.cli import check_options
 
         options = check_options.parse(args[1:], args[0])
@@ -76,6 +73,26 @@ def _lint(args: list[str]) -> int | None:
     return main(request)
 
 
+def build(name: str, words: list[str]) -> int:
+    """Run builder ``name`` on its words (kx options as --kx-NAME), checking against ``--target``."""
+    from kx.builder.runner import build_main
+    from kx.catalog.installed import installed_versions
+    from kx.cli.check_options import settings_for, take_target
+    from kx.cli.optable import BUILDERS
+
+    path = BUILDERS[name]
+    words, target = take_target(path, words)
+    settings = settings_for(target)
+
+    def check(argv: list[str]) -> tuple[str, list[Diagnostic]]:
+        from kx.engine.pipeline import check_argv  # the builder sits below the engine
+
+        return check_argv(argv, settings=settings)
+
+    versions = {**installed_versions(), **dict(settings.targets)}  # the flags offered: the target's
+    return build_main(path, words, check, prompter=make_prompter, versions=versions)
+
+
 def build_words(name: str, args: list[str]) -> list[str]:
     """A builder's words with kx's options before ``kx build``'s TOOL turned into ``--kx-NAME``.
 
@@ -89,6 +106,7 @@ def build_words(name: str, args: list[str]) -> list[str]:
 
     table = COMMANDS[name]
     values = dict(table["defaults"])
+    extra: list[str] = []
     i = 0
     while i < len(args) and args[i].startswith("-") and args[i] != "-":
         if args[i] == "--":
@@ -98,12 +116,19 @@ def build_words(name: str, args: list[str]) -> list[str]:
             break
         if args[i] in ("-h", "--help"):
             return ["--help"]
+        name_, eq, value = args[i].partition("=")
+        if name_ == "--target":  # read by build(), not a typer option
+            if not eq:
+                value = args[i + 1] if i + 1 < len(args) else ""
+            extra.append(f"--kx-target={value}")
+            i += 1 if eq else 2
+            continue
         after = lightparse.read_option(table, values, args, i + 1)
         if after < 0:
             known = ", ".join(sorted(w for w in table["options"] if w.startswith("--")))
             raise UsageError(f"bad option {args[i]!r} before the command (kx build takes {known})")
         i = after
-    return [*kx_words(name, values), *args[i:]]
+    return [*kx_words(name, values), *extra, *args[i:]]
 
 
 def kx_words(name: str, values: dict[str, Any]) -> list[str]:
@@ -135,13 +160,17 @@ def run_checked(command: str, options: CheckOptions) -> int:
 
     for warning in load_specs().warnings:
         sys.stderr.write(f"kx: warning: {warning}\n")
+    from kx.cli.check_options import settings_for
+
+    settings = settings_for(options.target)
     if options.fix or options.unsafe_fixes:
-        return _fixed(options)
+        return _fixed(options, settings)
+    fixes = options.format in FIXES_SHOWN
     if options.string is not None:
         text = options.string
-        diagnostics = engine.check_command(text, fixes=options.format in FIXES_SHOWN)
+        diagnostics = engine.check_command(text, settings=settings, fixes=fixes)
     else:
-        text, diagnostics = engine.check_argv(options.command, fixes=options.format in FIXES_SHOWN)
+        text, diagnostics = engine.check_argv(options.command, settings=settings, fixes=fixes)
     if not options.quiet:
         shown = diagnostics
         if command == "exec" and options.format == "text":
@@ -156,7 +185,7 @@ def run_checked(command: str, options: CheckOptions) -> int:
     return 1 if failed else 0
 
 
-def _fixed(options: CheckOptions) -> int:
+def _fixed(options: CheckOptions, settings: Settings) -> int:
     """``kx check --fix``: the fixed command on stdout, what is left on stderr; 1 if errors are left.
 
     With ``--format json`` stdout is the usual document, its ``command`` the fixed one.
@@ -167,7 +196,7 @@ def _fixed(options: CheckOptions) -> int:
     if not options.fix:
         raise UsageError("--unsafe-fixes needs --fix")
     text = options.string if options.string is not None else argv_to_words(options.command)[0]
-    fixed, _count, left = fix_command(text, options.unsafe_fixes)
+    fixed, _count, left = fix_command(text, options.unsafe_fixes, settings)
     if options.format == "json":
         sys.stdout.write(report(fixed, left, "json", False))
     else:

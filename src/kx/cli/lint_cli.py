@@ -25,7 +25,7 @@ class LintRequest(Record):
 
     __slots__ = ("color", "diff", "fix", "ignore", "isolated", "jobs", "max_file_size", "output_format",
                  "paths", "quiet", "select", "severity", "spec_dirs", "stdin_filename",
-                 "unsafe_fixes")  # fmt: skip
+                 "target", "unsafe_fixes")  # fmt: skip
 
     def __init__(
         self,
@@ -44,6 +44,7 @@ class LintRequest(Record):
         fix: bool = False,
         diff: bool = False,
         unsafe_fixes: bool = False,
+        target: str | None = None,
     ) -> None:
         self.paths = paths
         self.output_format = output_format
@@ -60,6 +61,7 @@ class LintRequest(Record):
         self.fix = fix
         self.diff = diff
         self.unsafe_fixes = unsafe_fixes
+        self.target = target
 
 
 def options_from(request: LintRequest, fixes: bool = False) -> LintOptions:
@@ -76,7 +78,7 @@ def options_from(request: LintRequest, fixes: bool = False) -> LintOptions:
         paths=request.paths, select=_split(request.select), ignore=_split(request.ignore),
         severity=request.severity, stdin_filename=request.stdin_filename,
         isolated=request.isolated, spec_dirs=request.spec_dirs, max_file_size=size,
-        jobs=request.jobs, fixes=fixes,
+        jobs=request.jobs, fixes=fixes, targets=_targets(request.target),
     )  # fmt: skip
 
 
@@ -149,3 +151,15 @@ def stdin_name(request: LintRequest) -> str | None:
 
 def _split(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+
+
+def _targets(text: str | None) -> tuple[tuple[str, str], ...]:
+    """``--target`` as (tool, version) pairs; a malformed one is a usage error."""
+    if text is None:
+        return ()
+    from kx.check.versions import parse_targets
+
+    try:
+        return tuple(sorted(parse_targets(text).items()))
+    except ValueError as error:
+        raise UsageError(f"--target: {error}") from None

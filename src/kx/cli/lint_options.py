@@ -38,5 +38,5 @@ def request(paths: list[str] | tuple[str, ...], values: dict[str, Any]) -> LintR
         stdin_filename=values["stdin_filename"], isolated=values["isolated"],
         spec_dirs=tuple(values["spec_dir"]), max_file_size=values["max_file_size"],
         jobs=values["jobs"], quiet=values["quiet"], fix=values["fix"], diff=values["diff"],
-        unsafe_fixes=values["unsafe_fixes"],
+        unsafe_fixes=values["unsafe_fixes"], target=values.get("target"),
     )  # fmt: skip

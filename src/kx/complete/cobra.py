@@ -28,8 +28,10 @@ def plugin_tree(default_tool: str) -> Tree:
     from kx.complete import APP_JSON, treecache
 
     name = f"plugin-{default_tool}"
+    from kx.catalog.installed import installed_versions
+
     try:
-        key = treecache.stamps(APP_JSON)
+        key = [*treecache.stamps(APP_JSON), sorted(installed_versions().items())]
     except OSError:
         return _build_plugin_tree(default_tool)
     tree = treecache.load(name, key)
@@ -48,7 +50,9 @@ def _build_plugin_tree(default_tool: str) -> Tree:
 
     with open(APP_JSON, encoding="utf-8") as handle:
         app = json.load(handle)
-    tree = build_tree(app, load_specs())
+    from kx.catalog.installed import installed_versions
+
+    tree = build_tree(app, load_specs(), installed_versions())
     root = tree.nodes.get("kx")
     if default_tool == "docker" and root is not None and "docker-run" in root.subs:
         root.subs["run"] = root.subs["docker-run"]  # `docker kx run` builds docker run (kx.cli.plugin)

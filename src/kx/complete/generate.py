@@ -38,7 +38,9 @@ def live_tree(specs: SpecSet | None = None, app: dict[str, Any] | None = None) -
     from kx.catalog.loader import load_specs
 
     model = app if app is not None else app_model()
-    return build_tree(model, specs if specs is not None else load_specs())
+    from kx.catalog.installed import installed_versions
+
+    return build_tree(model, specs if specs is not None else load_specs(), installed_versions())
 
 
 def shipped_specs() -> SpecSet:

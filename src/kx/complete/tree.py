@@ -8,11 +8,13 @@ Flag groups: ``s:<spec key>`` for a spec's own flags (shared by every node that 
 
 from __future__ import annotations
 
+from kx.catalog.history import offered_at, version_key, window
 from kx.complete import model
 from kx.complete.model import DIR, FILE, NO_VALUE, Flag, Tree, Value
 from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
     from typing import Any
 
     from kx.catalog.loader import SpecSet
@@ -38,12 +40,32 @@ FORMAT_CHOICES = {
 }  # fmt: skip
 
 
-def build_tree(app: dict[str, Any], specs: SpecSet) -> Tree:
-    """The whole tree: kx's commands, the wrapped tools and the builder."""
+def build_tree(app: dict[str, Any], specs: SpecSet, versions: Mapping[str, str] | None = None) -> Tree:
+    """The whole tree: kx's commands, the wrapped tools and the builder.
+
+    Only the flags of the client versions in ``versions`` (tool -> ``1.24`` or ``1.24..1.32``;
+    a tool not in it: the spec's own version) are offered; the others still parse.
+    """
     tree = Tree()
     _spec_side(tree, specs, "w", None)
     _app_node(tree, app, "kx", specs)
+    _offer_by_version(tree, specs, versions or {})
     return tree
+
+
+def _offer_by_version(tree: Tree, specs: SpecSet, versions: Mapping[str, str]) -> None:
+    for group, entries in tree.groups.items():
+        spec = specs.build(group[2:]) if group.startswith("s:") else None
+        if spec is None:
+            continue
+        span = window(versions.get(spec.tool) or spec.tool_version)
+        by_name = {flag.name: flag for flag in spec.own_flags}
+        for entry in entries:
+            flag = by_name.get(entry.long or "")
+            if flag is not None and not offered_at(flag, span):
+                entry.offer = False
+            elif flag is not None and flag.short_added and span and version_key(flag.short_added) > span[0]:
+                entry.offer_short = False  # kubectl run's -q: 1.21, --quiet before it
 
 
 def _app_node(tree: Tree, entry: dict[str, Any], node_id: str, specs: SpecSet) -> None:

@@ -50,7 +50,7 @@ CODES: dict[str, tuple[str, str, str]] = {
     # 5xx: deprecations
     "KX501": ("deprecated-flag", "warning", "The flag is deprecated."),
     "KX502": ("deprecated-value", "warning", "The value form is deprecated."),
-    "KX503": ("flag-newer-than-target", "warning", "The flag is newer than the client the project targets."),
+    "KX503": ("flag-newer-than-target", "error", "The flag arrived after the client version targeted."),
     # 6xx: usage synopses
     "KX601": ("unknown-flag-in-synopsis", "error", "A usage synopsis names a flag that does not exist."),
     "KX602": ("malformed-synopsis", "error", "A usage synopsis is cut off or badly bracketed."),

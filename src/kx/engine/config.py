@@ -166,8 +166,14 @@ def _versions(raw: Any, base: str) -> dict[str, str]:
     for tool, version in raw.items():
         if tool not in TOOLS:
             raise ConfigError(f"unknown tool {tool!r} (known: {', '.join(TOOLS)})")
-        if not isinstance(version, str) or not _VERSION.match(version):
-            raise ConfigError(f'{tool}: expected a version string like "1.32"')
+        if not isinstance(version, str):
+            raise ConfigError(f'{tool}: expected a version string like "1.32" or a range "1.24..1.32"')
+        from kx.check.versions import parse_range
+
+        try:
+            parse_range(version)
+        except ValueError as error:
+            raise ConfigError(f"{tool}: {error}") from None
     return dict(raw)
 
 

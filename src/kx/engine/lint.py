@@ -36,7 +36,7 @@ class LintOptions(Record):
     """Everything ``kx lint`` was asked to do (filled by the CLI from flags)."""
 
     __slots__ = ("cwd", "fixes", "ignore", "isolated", "jobs", "max_file_size", "paths", "select", "severity",
-                 "spec_dirs", "stdin_filename")  # fmt: skip
+                 "spec_dirs", "stdin_filename", "targets")  # fmt: skip
 
     def __init__(
         self,
@@ -51,8 +51,10 @@ class LintOptions(Record):
         jobs: int = 0,
         cwd: str | None = None,
         fixes: bool = False,
+        targets: tuple[tuple[str, str], ...] = (),
     ) -> None:
         self.paths = paths
+        self.targets = targets  # --target, over the config's target-versions
         self.select = select
         self.ignore = ignore
         self.severity = severity
@@ -127,7 +129,7 @@ def lint_settings(options: LintOptions, config: Config) -> Settings:
         select=chosen, ignore=ignore, severity_map=tuple(sorted(config.severity.items())),
         min_rank=SEVERITY_RANK[options.severity], spec_dirs=config.spec_dirs + options.spec_dirs,
         max_file_size=options.max_file_size or config.max_file_size,
-        targets=tuple(sorted(config.target_versions.items())),
+        targets=tuple(sorted({**config.target_versions, **dict(options.targets)}.items())),
     )  # fmt: skip
 
 

@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from kx.core.diagnostics import Fix
     from kx.core.findings import Finding
     from kx.engine.fix import Fixes
+    from kx.parse.parsed import FlagUse, ParsedCommand
+    from kx.parse.resolution import Resolution
 
 COMMAND_PATH = "<command>"
 _SAFE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_=.,:/@%+^")
@@ -80,8 +82,9 @@ def findings_for_words(
 ) -> list[Finding]:
     """The findings of one command, positioned by offsets into its source text.
 
-    ``settings.targets`` maps a tool to the client version a project must run with: flags that
-    arrived later are warned about (KX503). ``env`` (default: ``settings.environment()``) says
+    ``settings.targets`` maps a tool to the client versions a line must run with (else the
+    installed client's, else the spec's; kx.engine.targets): flags too new or gone are
+    errors. ``env`` (default: ``settings.environment()``) says
     where the files the command names are looked for (kx.check.environment). ``text``, the
     source the word spans index into, lets a command path be read as written: a project's
     script named ``./tools/docker`` is not docker.
@@ -110,14 +113,29 @@ def findings_for_words(
     if parsed is None:
         return found
     found += fold_taken_flags(parsed.problems, validate(parsed, anchor, env))
-    target = settings.target(resolution.tool) if settings.targets else None
-    if target is not None:
-        from kx.check.versions import drop_removed_after_target, newer_than_target
-
-        uses = parsed.uses if resolution.globals is None else [*resolution.globals.uses, *parsed.uses]
-        found += newer_than_target(uses, resolution.tool, target)
-        found = drop_removed_after_target(found, words, (parsed.spec, resolution.root), target)
+    uses = parsed.uses if resolution.globals is None else [*resolution.globals.uses, *parsed.uses]
+    for use in uses:  # the target is looked up (the installed client asked) only where it matters
+        if use.flag is not None and use.flag.dated:
+            return _for_target(found, uses, words, resolution, parsed, settings)
+    for finding in found:
+        if finding.code == "KX106":  # a removed flag: a target that still has it takes it
+            return _for_target(found, uses, words, resolution, parsed, settings)
     return found
+
+
+def _for_target(
+    found: list[Finding], uses: list[FlagUse], words: list[Word], resolution: Resolution,
+    parsed: ParsedCommand, settings: Settings,
+) -> list[Finding]:  # fmt: skip
+    """``found`` judged against the client version(s) targeted (kx.check.versions)."""
+    from kx.engine.targets import target_for
+
+    target = target_for(settings, resolution.tool, parsed.spec.tool_version)
+    if target is None:
+        return found
+    from kx.check.versions import check_target
+
+    return check_target(found, uses, words, (parsed.spec, resolution.root), target)
 
 
 def to_diagnostics(
