@@ -1,4 +1,9 @@
-"""Run the real kubectl against the fake API server to get what ``--dry-run=client -o yaml`` prints."""
+"""Run the real kubectl against the fake API server: what it prints in a dry run, what it creates.
+
+``dry_run`` gives the text of ``kubectl SUB --dry-run=client -o yaml|json``; ``created`` runs the
+line for real (the server named by a kubeconfig, so the command line is the user's alone, as the
+``--record`` annotation shows) and returns the JSON of the objects kubectl POSTed, as sent.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +18,13 @@ from contextlib import contextmanager
 from tests.oracle.fake_kube import FakeKube
 
 _counter = itertools.count()
+KUBECONFIG = """apiVersion: v1
+kind: Config
+clusters: [{{name: fake, cluster: {{server: "{url}"}}}}]
+contexts: [{{name: fake, context: {{cluster: fake, user: fake}}}}]
+users: [{{name: fake, user: {{}}}}]
+current-context: fake
+"""
 
 
 class KubectlOracle:
@@ -22,18 +34,40 @@ class KubectlOracle:
         self.fake = fake
         self.home = home
 
-    def dry_run_yaml(self, args: list[str]) -> subprocess.CompletedProcess[str]:
-        """Run ``kubectl SUB --dry-run=client -o yaml ARGS...``; args[0] is the subcommand."""
-        key = str(next(_counter))
-        cache = tempfile.mkdtemp(dir=self.home)
-        argv = ["kubectl", args[0], "--dry-run=client", "-o", "yaml",
-                f"--server={self.fake.url(key)}", f"--cache-dir={cache}", *args[1:]]
-        env = {"HOME": self.home, "PATH": os.environ.get("PATH", "/usr/bin:/bin")}
-        done = subprocess.run(argv, capture_output=True, env=env, timeout=60, check=False)
+    def _run(self, argv: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+        done = subprocess.run(argv, capture_output=True, env=env, timeout=60, check=False,
+                              stdin=subprocess.DEVNULL)  # fmt: skip
         # decode by hand: text mode would turn the CR of a CRLF in the output into nothing
         out = done.stdout.decode("utf-8", "surrogateescape")
         err = done.stderr.decode("utf-8", "surrogateescape")
         return subprocess.CompletedProcess(argv, done.returncode, out, err)
+
+    def _env(self) -> dict[str, str]:
+        return {"HOME": self.home, "PATH": os.environ.get("PATH", "/usr/bin:/bin")}
+
+    def dry_run_yaml(self, args: list[str]) -> subprocess.CompletedProcess[str]:
+        """Run ``kubectl SUB --dry-run=client -o yaml ARGS...``; args[0] is the subcommand."""
+        return self.dry_run(args, "yaml")
+
+    def dry_run(self, args: list[str], output: str) -> subprocess.CompletedProcess[str]:
+        """Run ``kubectl SUB --dry-run=client -o OUTPUT ARGS...``; args[0] is the subcommand."""
+        key = str(next(_counter))
+        cache = tempfile.mkdtemp(dir=self.home)
+        argv = ["kubectl", args[0], "--dry-run=client", "-o", output,
+                f"--server={self.fake.url(key)}", f"--cache-dir={cache}", *args[1:]]  # fmt: skip
+        return self._run(argv, self._env())
+
+    def created(self, args: list[str]) -> tuple[subprocess.CompletedProcess[str], list[str]]:
+        """Run ``kubectl ARGS...`` for real; (the run, the JSON of each object it created)."""
+        key = f"create{next(_counter)}"
+        config = os.path.join(tempfile.mkdtemp(dir=self.home), "config")
+        with open(config, "w", encoding="utf-8") as handle:
+            handle.write(KUBECONFIG.format(url=self.fake.url(key)))
+        env = {**self._env(), "KUBECONFIG": config}
+        done = self._run(["kubectl", *args], env)
+        return done, [request.body for request in self.fake.recorder.pop(key)
+                  if request.method == "POST" and "?" in request.path and request.body
+                  and "/attach" not in request.path]  # fmt: skip
 
 
 @contextmanager

@@ -99,9 +99,17 @@ def test_warnings_go_to_stderr_and_the_command_is_still_printed(
 
 
 def test_json_format(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = kx(capsys, "expose deployment web --port 80 --format json")
+    assert code == 0
+    assert json.loads(out) == ["kubectl", "expose", "deployment", "web", "--port=80"]
+
+
+def test_json_format_of_kubectl_run_is_its_pod(capsys: pytest.CaptureFixture[str]) -> None:
+    """kubectl run's --format json is the Pod as -o json prints it (Go's field order, 4 spaces)."""
     code, out, _ = kx(capsys, "run box --image busybox --format json -- echo 'a b'")
     assert code == 0
-    assert json.loads(out) == ["kubectl", "run", "box", "--image=busybox", "--", "echo", "a b"]
+    assert out.startswith('{\n    "kind": "Pod",\n    "apiVersion": "v1",\n')
+    assert json.loads(out)["spec"]["containers"][0]["args"] == ["echo", "a b"]
 
 
 def test_powershell_quoting(capsys: pytest.CaptureFixture[str]) -> None:
@@ -128,10 +136,17 @@ def test_yaml_format_for_docker_run_is_the_create_request(capsys: pytest.Capture
     assert out.startswith("body:\n") and "  Image: nginx\n" in out
 
 
-def test_yaml_format_checks_the_dry_run_rules(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = kx(capsys, "run box --image busybox -it --format yaml")
+def test_yaml_format_checks_the_run_rules(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = kx(capsys, "run box --image busybox --rm --format yaml")
     assert (code, out) == (1, "")
-    assert "KX401" in err
+    assert "KX4" in err
+
+
+def test_yaml_format_shows_the_interactive_pod(capsys: pytest.CaptureFixture[str]) -> None:
+    """A dry run refuses to attach; the preview is the pod the real run sends (stdin, tty)."""
+    code, out, err = kx(capsys, "run box --image busybox -it --format yaml")
+    assert (code, err) == (0, "")
+    assert "    stdin: true\n    stdinOnce: true\n    tty: true\n" in out
 
 
 def test_unknown_command(capsys: pytest.CaptureFixture[str]) -> None:

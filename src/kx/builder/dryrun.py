@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from kx.builder import objects
 from kx.builder.command import flag_values
-from kx.builder.kubeprint import render
 from kx.builder.objects import GenerateError
 from kx.builder.preview import Preview
 from kx.parse.parsed import ParsedCommand
@@ -32,18 +28,10 @@ def preview(parsed: ParsedCommand, output: str = "") -> Preview:
         raise GenerateError(f"--format yaml is only available for kubectl run and kubectl expose, "
                             f"not {spec.display_name}")  # fmt: skip
     if spec.path == ("run",):
-        return Preview(_run(words, values))
+        from kx.builder.runpod import render_run
+
+        return Preview(render_run(parsed, words, values, output or values.get("output") or "yaml"))
     from kx.builder.exposeprint import expose_preview
 
     text, notes, error = expose_preview(words, {**values, "output": output} if output else values)
     return Preview(text, notes, error)
-
-
-def _run(words: list[str], values: dict[str, Any]) -> str:
-    if not words:
-        raise GenerateError("NAME is required for run")
-    name, args = words[0], words[1:]
-    pod = objects.pod(name, args, values)
-    if values.get("expose") in ("true", "1", "t", "T", "TRUE", "True"):
-        return render([objects.run_service(name, values), pod], extra_separator_after=0)
-    return render([pod])

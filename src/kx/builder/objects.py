@@ -102,8 +102,7 @@ def _refuse_unknowable(values: Values) -> None:
 
 
 def pod(name: str, args: list[str], values: Values) -> dict[str, Any]:
-    """The Pod of ``kubectl run NAME [ARGS...]`` with these flag values."""
-    _refuse_unknowable(values)
+    """The Pod ``kubectl run NAME [ARGS...]`` generates (before --overrides, see runpod)."""
     if not name:
         raise GenerateError("NAME is required for run")
     meta = _metadata(name, values)

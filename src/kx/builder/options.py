@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from kx.catalog.model import CommandSpec
 from kx.core.errors import UsageError
+from kx.core.gorules.strconv import parse_bool
 
 FORMATS = ("command", "json", "yaml")
 SHELLS = ("posix", "powershell")
@@ -108,9 +109,10 @@ def split_options(spec: CommandSpec, args: list[str]) -> tuple[BuildOptions, lis
             continue
         i += 1
         if option.choices is None:
-            if eq:
-                raise UsageError(f"{name} takes no value")
-            values[option.name] = True
+            flag = parse_bool(inline) if eq else True
+            if flag is None:
+                raise UsageError(f"{name} takes no value but true or false")
+            values[option.name] = flag
             continue
         if not eq:
             if i >= len(args):

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
     from kx.builder.prompts import Prompter
     from kx.builder.session_checks import Checker
+    from kx.core.diagnostics import Diagnostic
 
 DRY_RUN_YAML = ("--dry-run=client", "--output=yaml")
 
@@ -56,14 +57,15 @@ def render(spec: CommandSpec, argv: list[str], options: BuildOptions) -> Preview
         specs = load_specs()
         parsed = command.parse(spec, argv[1 + len(spec.path):], specs.root(spec.tool))
         return Preview(render_request(create_request(parsed), options.format))
-    if options.format == "json":
+    if options.format == "json" and spec.path != ("run",):
         return Preview(json.dumps(argv, ensure_ascii=False) + "\n")
-    if options.format == "yaml":
+    if options.format in ("yaml", "json"):  # kubectl run: its object as -o yaml|json prints it
         from kx.builder.dryrun import preview
 
         specs = load_specs()
         args = argv[1 + len(spec.path):]
-        return preview(command.parse(spec, args, specs.root(spec.tool)))
+        output = "json" if options.format == "json" else ""
+        return preview(command.parse(spec, args, specs.root(spec.tool)), output)
     return Preview(join_argv(argv, options.shell) + "\n")
 
 
@@ -81,12 +83,28 @@ def validate(
     """
     if options.format == "yaml" and spec.tool not in ("kubectl", "docker"):
         raise UsageError("--format yaml is only available for kubectl and docker run commands")
-    checked = _with_dry_run(spec, argv) if options.format == "yaml" and spec.tool == "kubectl" else argv
+    checked = _with_dry_run(spec, argv) if _object_format(spec, options) else argv
     text, diagnostics = check(checked)
+    if checked is not argv:
+        diagnostics = _about_the_user(spec, diagnostics)
     failed = any(d.is_error and not _previewed(spec, options, d.code) for d in diagnostics)
     if diagnostics and (failed or not quiet):
         report(text, diagnostics, err)
     return not failed
+
+
+def _object_format(spec: CommandSpec, options: BuildOptions) -> bool:
+    """Whether kubectl's object is printed: --format yaml, and json for kubectl run."""
+    if spec.tool != "kubectl":
+        return False
+    return options.format == "yaml" or (options.format == "json" and spec.path == ("run",))
+
+
+def _about_the_user(spec: CommandSpec, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """Drop a dry run's refusal to attach (``-i``): the preview shows what the real run sends."""
+    refusals = {rule.message for rule in spec.rules
+                if rule.kind == "conflicts" and "dry-run" in rule.flags}  # fmt: skip
+    return [d for d in diagnostics if d.message not in refusals]
 
 
 def _previewed(spec: CommandSpec, options: BuildOptions, code: str) -> bool:
