@@ -32,6 +32,32 @@ from tests.corpus import harness  # noqa: E402
 pytestmark = pytest.mark.skipif(shutil.which("kubectl") is None, reason="kubectl not installed")
 
 
+_FILE_FLAGS = ("-f", "--filename")
+
+
+def _folders(file: str) -> list[Path]:
+    """Where a corpus file's relative paths may start: its own folder, then its repository's root."""
+    path = harness.HERE / file
+    parts = Path(file).parts  # files/<kind>/<owner>__<repo>/... keeps the repository's subtree
+    root = [harness.HERE.joinpath(*parts[:3])] if len(parts) > 4 else []
+    return [path.parent, *root]
+
+
+def _manifest_folder(file: str, argv: list[str]) -> Path:
+    """The first folder from which every ``-f`` path of ``argv`` names a file in the corpus."""
+    paths = [w for i, w in enumerate(argv[1:], 1) if argv[i - 1] in _FILE_FLAGS]
+    folders = _folders(file)
+    return next((f for f in folders if all((f / p).is_file() for p in paths)), folders[0])
+
+
+def _wanted(row: dict[str, Any], argv: list[str]) -> bool:
+    """Valid lines, and ``-f`` lines the client judged without their manifest (environment)."""
+    if row["tool"] != "kubectl" or not row["command"] or argv[:2] != ["kubectl", "expose"]:
+        return False
+    from_file = any(w in _FILE_FLAGS for w in argv)
+    return row["verdict"] == "valid" or (row["verdict"] == "environment" and from_file)
+
+
 def _expose_rows() -> list[tuple[str, list[str], dict[str, Any]]]:
     """(id, args after ``kubectl``, flag values) of every valid expose command in the corpus."""
     specs = load_specs()
@@ -40,12 +66,10 @@ def _expose_rows() -> list[tuple[str, list[str], dict[str, Any]]]:
     found = []
     for row in harness.load_jsonl("commands.jsonl"):
         argv = harness.client_argv(row)
-        if row["tool"] != "kubectl" or not row["command"] or row["verdict"] != "valid":
+        if not _wanted(row, argv):
             continue
-        if argv[:2] != ["kubectl", "expose"]:
-            continue
-        folder = (harness.HERE / row["file"]).parent
-        args = [str(folder / w) if i and argv[i] == "-f" else w for i, w in enumerate(argv[2:], 2)]
+        folder = _manifest_folder(row["file"], argv)
+        args = [str(folder / w) if argv[i - 1] in _FILE_FLAGS else w for i, w in enumerate(argv[2:], 2)]
         values = flag_values(parse(spec, args, specs.root("kubectl")))
         found.append((f"{row['file']}:{row['line']}", ["expose", *args], values))
     return found
