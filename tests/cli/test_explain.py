@@ -93,6 +93,24 @@ def test_a_command_with_mistakes_is_still_explained(capsys: pytest.CaptureFixtur
     assert "did you mean --publish?" in out
 
 
+def test_text_shows_the_history_on_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    line = "kubectl run web --image=nginx --record --cascade=true --requests cpu=1"
+    code, out, err = run(["explain", line], capsys)
+    assert (code, err) == (0, "")
+    rows = out.splitlines()
+    below = {rows[i].split()[0]: rows[i + 1].strip() for i in range(len(rows) - 1) if rows[i][:1] == "-"}
+    assert below["--record"].endswith("; deprecated in 1.22: --record will be removed in the future")
+    assert below["--cascade=true"].endswith(
+        "deprecated in 1.26: because it is not relevant for this command. It will be removed in version 1.29"
+        "; undeprecated in 1.31"
+    )
+    # a removed flag: its history up to the removal, whose message is the problem on its own row
+    assert below["--requests"] == (
+        "deprecated in 1.21: has no effect and will be removed in 1.24; removed in 1.24"
+    )
+    assert "kubernetes/" not in out  # sources are for the JSON
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+from kx.catalog.flagspec import FlagSpec
 from kx.catalog.loader import load_specs
 from kx.parse.meaning import command_records, history
 from kx.parse.roles import ROLES, Explained, explain_words
@@ -140,23 +141,36 @@ def test_a_removed_flag_carries_its_removal() -> None:
     spec = load_specs().get("kubectl", ["run"])
     assert spec is not None
     removed = next(r for r in spec.removed_flags if r.name == "generator")
-    assert token["history"] == [
-        {"event": "removed", "version": removed.removed_in, "message": removed.message}
-    ]
+    assert token["history"] == removed.history
+    last = token["history"][-1]
+    assert (last["event"], last["version"]) == ("removed", removed.removed_in)
+    assert last["message"] == removed.message
+    assert last["source"] == removed.sources["removed_in"]
+    assert last["source"].startswith("kubernetes/kubectl@")
+    assert [e["event"] for e in token["history"]] == ["deprecated", "removed"]
 
 
-def test_history_reads_the_spec() -> None:
+def test_history_is_the_catalogs_with_messages_and_sources() -> None:
     spec = load_specs().get("kubectl", ["run"])
     assert spec is not None
     for flag in spec.flags:
-        events = {e["event"]: e for e in history(flag)}
-        assert events.get("added", {}).get("version") == flag.added
-        deprecated = flag.deprecated_in or (flag.deprecated.since if flag.deprecated else None)
-        assert events.get("deprecated", {}).get("version") == deprecated
-        if flag.deprecated is not None:
-            assert events["deprecated"]["message"] == flag.deprecated.message
+        events = history(flag)
+        assert events == flag.history
+        for event in events:
+            assert set(event) == {"event", "version", "message", "source"}
+        by_event = {e["event"]: e for e in events}
+        assert by_event.get("added", {}).get("version") == flag.added
+        assert by_event.get("deprecated", {}).get("version") == flag.deprecated_in
+        assert by_event.get("deprecated", {}).get("message") == flag.deprecated_message
     record = records("kubectl run web --image=nginx --record")[4]
-    assert [e["event"] for e in record["history"]] == ["deprecated"]
+    assert [(e["event"], e["version"]) for e in record["history"]] == [("deprecated", "1.22")]
+    assert record["history"][0]["message"] == "--record will be removed in the future"
+    assert record["history"][0]["source"].startswith("kubernetes/cli-runtime@v0.22.0:")
+
+
+def test_an_undated_deprecation_of_a_plugin_spec_is_kept() -> None:
+    flag = FlagSpec({"name": "old", "type": "bool", "deprecated": {"message": "use --new"}})
+    assert history(flag) == [{"event": "deprecated", "version": "", "message": "use --new", "source": ""}]
 
 
 def test_words_before_the_tool_and_help() -> None:

@@ -138,7 +138,9 @@ def _rows(text: str, record: dict[str, Any]) -> list[tuple[str, str, str, str]]:
             meaning = record["problem"]
         rows.append((source if number == 0 else "", role if number == 0 else "", entry["flag"] or "",
                      meaning))  # fmt: skip
-        detail = details(entry) if record["role"] == "flag" and entry.get("known", True) else ""
+        detail = ""
+        if record["role"] == "flag":
+            detail = details(entry) if entry.get("known", True) else removed_history(entry)
         if detail:
             rows.append(("", "", "", f"  {detail}"))
     for part in record.get("parts", ()):
@@ -163,13 +165,13 @@ def details(entry: dict[str, Any]) -> str:
     return "; ".join(facts)
 
 
-def history_text(event: dict[str, str]) -> str:
-    """One history event as words: ``deprecated in 1.26: message (use --x)``."""
-    text = event["event"] + (f" in {event['version']}" if "version" in event else "")
-    if "message" in event:
-        text += f": {event['message']}"
-    if "replacement" in event:
-        from kx.parse.unknown import as_flag
+def removed_history(entry: dict[str, Any]) -> str:
+    """A removed flag's history, its removal's message left to the problem shown above it."""
+    events = entry.get("history", ())
+    return "; ".join(history_text(e | {"message": ""} if e["event"] == "removed" else e) for e in events)
 
-        text += f" (use {as_flag(event['replacement'])})"
-    return text
+
+def history_text(event: dict[str, str]) -> str:
+    """One history event as words: ``deprecated in 1.26: message`` (the source is in the JSON)."""
+    text = event["event"] + (f" in {event['version']}" if event.get("version") else "")
+    return f"{text}: {event['message'].rstrip('.')}" if event.get("message") else text

@@ -1,8 +1,8 @@
 """What a token means, from the spec, as plain data: the records ``kx explain --format json`` prints.
 
 Every token record has ``text``, ``role``, ``flag``, ``start``, ``end`` and ``known``; the other
-fields appear when they apply (see docs/explain.md). A flag's version history comes from one
-function, ``history``, so that what the specs record about versions is read in one place.
+fields appear when they apply (see docs/explain.md). A flag's version history is the catalog's
+(``kx.catalog.history``), read through ``history`` here.
 """
 
 from __future__ import annotations
@@ -24,34 +24,14 @@ WRAPPER = "before {tool}: a wrapper, its option or an environment assignment"
 RESOURCE_PARTS = {"resource": "TYPE", "name": "NAME"}
 
 
-def history(flag: FlagSpec | None, removed: RemovedFlag | None = None) -> list[dict[str, str]]:
-    """The versions a flag was added, deprecated (with why) and removed in, oldest first."""
-    events: list[dict[str, str]] = []
-    if flag is not None:
-        if flag.added:
-            events.append({"event": "added", "version": flag.added})
-        deprecation = flag.deprecated
-        since = flag.deprecated_in or (deprecation.since if deprecation is not None else None)
-        if deprecation is not None or since:
-            event = {"event": "deprecated"} | ({"version": since} if since else {})
-            if deprecation is not None:
-                event["message"] = deprecation.message
-                if deprecation.replacement:
-                    event["replacement"] = deprecation.replacement
-            events.append(event)
-        # the model has no attribute for it yet; without it --cascade would read as still deprecated
-        undone = flag.raw.get("undeprecated_in")
-        if undone:
-            events.append({"event": "undeprecated", "version": str(undone)})
-        if flag.removed_in:
-            events.append({"event": "removed", "version": flag.removed_in})
-    if removed is not None:
-        event = {"event": "removed", "version": removed.removed_in}
-        if removed.message:
-            event["message"] = removed.message
-        if removed.replacement:
-            event["replacement"] = removed.replacement
-        events.append(event)
+def history(flag: FlagSpec | RemovedFlag) -> list[dict[str, str]]:
+    """The flag's dated events (``event``, ``version``, ``message``, ``source``), oldest first."""
+    events = flag.history
+    deprecation = getattr(flag, "deprecated", None)
+    if deprecation is not None and not any(e["event"] == "deprecated" for e in events):
+        # a plugin spec may deprecate a flag without saying since when
+        events.insert(0, {"event": "deprecated", "version": deprecation.since or "",
+                          "message": deprecation.message, "source": ""})  # fmt: skip
     return events
 
 
@@ -85,7 +65,7 @@ def _flag_fields(token: Token) -> dict[str, Any]:
     if first.flag is not None:
         fields = flag_record(first.flag, token.is_global)
     elif token.removed is not None:
-        fields["history"] = history(None, token.removed)
+        fields["history"] = history(token.removed)
     attached = [use for use in uses if use.value_word is token.word]
     if attached:
         fields["value"] = _value_record(attached[0])
