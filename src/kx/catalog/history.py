@@ -80,5 +80,5 @@ def _message(flag: Any, key: str) -> str:
     if key == "removed_in":
         replacement = getattr(flag, "replacement", None)
         text = getattr(flag, "message", None) or ""
-        return f"use {replacement}. {text}".strip() if replacement else text
+        return f"use {replacement}. {text}".strip() if replacement and replacement not in text else text
     return ""

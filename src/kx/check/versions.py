@@ -169,7 +169,11 @@ def _deprecation(flag: FlagSpec | RemovedFlag, target: Target) -> str:
     said = f" ({tool} says: {flag.deprecated_message.strip()})" if flag.deprecated_message else ""
     text = f"--{flag.name} is deprecated {span}{said}; {target.describe()} warns about it"
     replacement = getattr(flag, "replacement", None)
-    return f"{text}; use {replacement} instead" if replacement else text
+    if replacement:  # said once: the client's own message may name it already
+        return text if replacement in said else f"{text}; use {replacement} instead"
+    from kx.parse.unknown import sentence
+
+    return sentence(text, getattr(flag, "message", None))  # what replaces a removed flag, if said
 
 
 def _removed_at(

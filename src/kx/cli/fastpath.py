@@ -165,12 +165,10 @@ def run_checked(command: str, options: CheckOptions) -> int:
     settings = settings_for(options.target)
     if options.fix or options.unsafe_fixes:
         return _fixed(options, settings)
-    fixes = options.format in FIXES_SHOWN
-    if options.string is not None:
-        text = options.string
-        diagnostics = engine.check_command(text, settings=settings, fixes=fixes)
-    else:
-        text, diagnostics = engine.check_argv(options.command, settings=settings, fixes=fixes)
+    text, diagnostics = _checked(options, settings, options.format in FIXES_SHOWN)
+    if options.format == "text" and any(d.code == "KX106" and not d.suggestion for d in diagnostics):
+        # the help line of a removed flag with no rename is its --overrides form: checked again for it
+        text, diagnostics = _checked(options, settings, True)
     if not options.quiet:
         shown = diagnostics
         if command == "exec" and options.format == "text":
@@ -183,6 +181,15 @@ def run_checked(command: str, options: CheckOptions) -> int:
     if command == "exec" and not failed:
         return _exec(options.command if options.string is None else ["sh", "-c", options.string])
     return 1 if failed else 0
+
+
+def _checked(options: CheckOptions, settings: Settings, fixes: bool) -> tuple[str, list[Diagnostic]]:
+    """The checked text (the string, or the argv words joined) and its diagnostics."""
+    from kx.engine import pipeline as engine
+
+    if options.string is not None:
+        return options.string, engine.check_command(options.string, settings=settings, fixes=fixes)
+    return engine.check_argv(options.command, settings=settings, fixes=fixes)
 
 
 def _fixed(options: CheckOptions, settings: Settings) -> int:

@@ -75,7 +75,7 @@ def fixes_for(words: list[Word], found: list[Finding], text: str, specs: SpecSet
         candidate: Candidate | None = None
         if code == "KX108":
             candidate = moved(words, finding, text, specs)
-        elif code == "KX106" and suggestion == "--overrides":
+        elif code == "KX106" and suggestion is None:  # no rename: maybe a kubectl run --overrides form
             from kx.engine.fix_overrides import overrides
 
             candidate = overrides(words, finding, text)

@@ -45,7 +45,7 @@ def overrides(words: list[Word], finding: Finding, text: str) -> tuple[Fix, list
         new.insert(0, "--override-type=strategic")
     content = " ".join(_quoted(word) for word in new)
     fixed = [Word(value, start, end, literal=False) for value in new]
-    fix = Fix(UNSAFE, f"set {name} through --overrides", (Edit(start, end, content),))
+    fix = Fix(UNSAFE, f"replace --{name} with its --overrides form", (Edit(start, end, content),))
     return fix, [*words[:at], *fixed, *words[last + 1 :]]
 
 

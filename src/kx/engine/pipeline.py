@@ -59,7 +59,7 @@ def fixes_of(
 ) -> Fixes | None:
     """The certain fixes of one command's findings (kx.engine.fix), None when none can have one."""
     for finding in found:  # a loop, not any(): most findings have no fix, and this runs for each command
-        if finding[4] is not None or finding[0] == "KX108":
+        if finding[4] is not None or finding[0] in ("KX106", "KX108"):  # moved; an --overrides form
             break
     else:
         return None

@@ -157,8 +157,9 @@ def _removed(
 
 def _removed_message(spec: CommandSpec, removed: RemovedFlag, written: str) -> str:
     text = f"{written} was removed in {spec.tool} {removed.removed_in}"
-    if removed.replacement:
-        text += f"; use {as_flag(removed.replacement)} instead"
+    replacement = as_flag(removed.replacement) if removed.replacement else ""
+    if replacement and replacement not in (removed.message or ""):  # said once
+        text += f"; use {replacement} instead"
     return sentence(text, removed.message)
 
 

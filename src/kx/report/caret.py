@@ -108,7 +108,7 @@ def render_one(diagnostic: Diagnostic, lines: list[str], color: bool, width: int
         out.append(f"  help: did you mean {_paint(diagnostic.suggestion, _BOLD, color)}?")
     elif diagnostic.fix is not None:  # a fix that is no respelling: say what it does
         flags = _FIX_FLAGS[diagnostic.fix.applicability]
-        out.append(f"  help: {diagnostic.fix.message} (kx check {flags})")
+        out.append(f"  help: {diagnostic.fix.message} (kx check {flags} shows it)")
     return "\n".join(out)
 
 
