@@ -148,7 +148,7 @@ def test_fix_rewrites_exactly_the_expected_lines_once(tree: Path) -> None:
     assert not list(tree.rglob("*.kx"))  # no temporary file left
     fixed = snapshot(tree)
     again = kx(tree, "--fix", *FILES)
-    assert snapshot(tree) == fixed and "fixed 0 errors" in again.stderr
+    assert snapshot(tree) == fixed and "fixed 0 problems" in again.stderr
     assert kx(tree, "--diff", *FILES).returncode == 0
     left = sorted((d["path"], d["line"], d["code"]) for d in diagnostics(tree, *FILES))
     assert left == [(".github/workflows/ci.yml", 11, "KX108"), (".github/workflows/ci.yml", 15, "KX204"),
@@ -203,3 +203,13 @@ def test_a_long_script_has_its_fixes_too(tmp_path: Path) -> None:
     (tmp_path / "long.sh").write_text(body)
     (found,) = diagnostics(tmp_path, "long.sh")
     assert found["fix"]["edits"][0]["content"] == "--memory" and found["line"] == 2001
+
+
+def test_the_summary_counts_problems_not_errors(tmp_path: Path) -> None:
+    """A fixed warning is no error: ``fixed 1 problem``, as ``--diff`` says ``would fix 1 problem``."""
+    (tmp_path / "run.sh").write_text("docker run nginx -p 80:80\n")
+    diff = kx(tmp_path, "--diff", "--unsafe-fixes", "run.sh")
+    assert "kx lint: would fix 1 problem in 1 of 1 files\n" in diff.stderr, diff.stderr
+    done = kx(tmp_path, "--fix", "--unsafe-fixes", "run.sh")
+    assert (tmp_path / "run.sh").read_text() == "docker run -p 80:80 nginx\n"
+    assert "kx lint: fixed 1 problem; remaining: 0 errors, 0 warnings, 0 infos in 1 file\n" in done.stderr

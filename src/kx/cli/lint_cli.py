@@ -118,7 +118,7 @@ def fix_main(
         raise UsageError("--unsafe-fixes needs --fix or --diff")
     done = run_fix(options, unsafe=request.unsafe_fixes, write=not request.diff)
     result = done.lint
-    noun = "error" if done.fixed == 1 else "errors"
+    noun = "problem" if done.fixed == 1 else "problems"  # a fix may be a warning's (KX108)
     changed = [(path, before, after) for path, before, after in done.changed if before != after]
     piped = [after for path, _before, after in done.changed if path == stdin_name(request)]
     if request.diff:
