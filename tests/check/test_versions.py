@@ -1,6 +1,11 @@
-"""Version keys order client versions the way their numbers do."""
+"""Version keys order client versions the way their numbers do; removed global flags at a target."""
 
 from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -37,3 +42,36 @@ def test_a_target_warns_about_newer_flags_and_keeps_flags_it_still_has() -> None
     assert codes_for(line, {"kubectl": "1.18"}) == [("KX503", "--privileged"), ("KX501", "--generator")]
     assert codes_for(line, {"kubectl": "1.22"}) == [("KX106", "--generator")]
     assert codes_for(line, {"docker": "19.03"}) == codes_for(line, None)  # another tool's target
+
+
+def test_a_removed_switch_before_the_subcommand_is_a_global_the_old_client_had() -> None:
+    """``kubectl --logtostderr run``: 1.22 had the switch, so ``run`` is the command, not a plugin."""
+    for flag in ("--logtostderr", "--logtostderr=true", "--one-output"):
+        line = f"kubectl {flag} run web --image=nginx"
+        assert codes_for(line, {"kubectl": "1.22"}) == []
+        assert codes_for(line, {"kubectl": "1.23"}) == [("KX501", flag.split("=")[0])]
+        for target in (None, {"kubectl": "1.32"}, {"kubectl": "1.24..1.26"}):
+            assert codes_for(line, target) == [("KX106", flag.split("=")[0])]
+    # a removed flag that took a value still takes the next word, as cobra guesses
+    assert codes_for("kubectl --log-dir /tmp run web --image=nginx", {"kubectl": "1.22"}) == []
+    # before a plugin's name no version takes flags: the message no longer calls it unknown
+    (raw,) = codes_for("kubectl --logtostderr web", {"kubectl": "1.22"})
+    assert raw == ("KX105", "--logtostderr")
+
+
+@pytest.mark.skipif(shutil.which("kubectl") is None, reason="kubectl not installed")
+def test_the_installed_kubectl_rejects_what_the_default_target_reports(tmp_path: Path) -> None:
+    from .kubectl_env import KUBECONFIG
+    from .test_kubectl_differential import kubectl_rejects
+
+    kubeconfig = tmp_path / "config"
+    kubeconfig.write_text(KUBECONFIG)
+    installed = subprocess.run(["kubectl", "version", "--client", "-o", "json"], capture_output=True,
+                               text=True, check=True).stdout  # fmt: skip
+    minor = int(json.loads(installed)["clientVersion"]["minor"].rstrip("+"))
+    for line, removed_in in (("--logtostderr run web --image=nginx", 26), ("run web --image=nginx", None)):
+        rejects, _said = kubectl_rejects(line.split(), kubeconfig)
+        gone = removed_in is not None and minor >= removed_in
+        assert rejects == gone
+        found = codes_for(f"kubectl {line}", {"kubectl": f"1.{minor}"})
+        assert [code for code, _ in found] == (["KX106"] if gone else [])

@@ -90,7 +90,7 @@ def _plugin_message(found: Resolution, word: Word, first_flag: Word) -> str:
     flag = first_flag.value
     name = flag.split("=", 1)[0]
     known = found.root.flag(name[2:]) if name.startswith("--") else found.root.by_short.get(name[1:2])
-    if known is None:
+    if known is None and not _removed(found.root, name):
         return (f"{name} is not a {found.tool} global flag, so {found.tool} takes {word.value!r} for "
                 f"a plugin name, and flags cannot be placed before a plugin name")  # fmt: skip
     return (f"{word.value!r} is not a {found.tool} command, so {found.tool} looks for a plugin of "
@@ -177,12 +177,34 @@ def command_word_indices(words: list[Word], spec: CommandSpec, limit: int = 4) -
                 flag = spec.by_short.get(text[1]) if text != "-h" else None
             else:
                 continue
-            if flag is None or flag.no_value is None:
+            if flag is None:
+                if not _removed_switch(spec, text):  # cobra's guess for an unknown flag: it takes one
+                    i += 1
+            elif flag.no_value is None:
                 i += 1
             continue
         if text and not text.startswith("-"):
             out.append(i - 1)
     return out
+
+
+def _removed_switch(spec: CommandSpec, text: str) -> bool:
+    """Whether ``text`` is a boolean flag older clients had (``--logtostderr``): it took no value.
+
+    The clients that still have it find the subcommand after it; the newer ones fail either way,
+    and the command's parser then names the version that removed it (KX106).
+    """
+    return _removed(spec, text, "bool")
+
+
+def _removed(spec: CommandSpec, text: str, kind: str | None = None) -> bool:
+    """Whether ``text`` (``--name`` or ``-x``) is a flag older clients had (of type ``kind``)."""
+    name, short = (text[2:], None) if text.startswith("--") else (None, text[1:2])
+    return any(
+        (kind is None or removed.type == kind)
+        and (removed.name == name or (short is not None and removed.short == short))
+        for removed in spec.removed_flags
+    )
 
 
 def traverse_start(words: list[Word], spec: CommandSpec) -> int:
