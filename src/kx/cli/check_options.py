@@ -109,12 +109,17 @@ def unclosed(text: str) -> tuple[str, int] | None:
 
     The word splitter every check uses already finds it; no second reading of the quotes here.
     """
-    from kx.parse.words import split_commands
+    from kx.parse.words import split_commands, stray_paren
 
     splits = split_commands(text)
     for split in splits:
         if split.error is not None and split.error_at is not None:
             return split.error, split.error_at
+    paren = stray_paren(text, splits)
+    if paren is not None:  # bash: syntax error near unexpected token `('
+        if text.endswith("$$", 0, paren):  # make's $$ given to a shell
+            return f"unexpected ( after $$ (a shell syntax error{_PID})", paren
+        return "unexpected ( (a shell syntax error)", paren
     last = splits[-1].terminator if splits else None
     if last in _NEEDS_A_COMMAND:  # `docker run nginx |`: the shell waits for more, or rejects it
         return f"operator {last} with no command after it", splits[-1].next - len(last)
@@ -122,3 +127,4 @@ def unclosed(text: str) -> tuple[str, int] | None:
 
 
 _NEEDS_A_COMMAND = ("|", "|&", "&&", "||")
+_PID = ": $$ is the shell's process ID; make's $$ is $"

@@ -248,3 +248,32 @@ def split_commands(source: str, start: int = 0, end: int | None = None) -> list[
             break
         pos = split.next
     return out
+
+
+# Words after which a command may still open a subshell: ``if (``, ``! (``, ``then (``.
+_BEFORE_SUBSHELL = frozenset({"if", "then", "elif", "else", "do", "while", "until", "!", "time", "{"})
+# Compound commands whose own grammar takes ``(``: ``[[ x =~ (a) ]]``, ``case x in (a)``, ``f ()``.
+_OWN_PARENS = frozenset({"[[", "case", "function", "for", "select", "coproc"})
+
+
+def stray_paren(source: str, splits: list[WordSplit]) -> int | None:
+    """Offset of a ``(`` bash rejects after a command's words (``-v $$(pwd)``, ``a(b)``), else None.
+
+    The splitter ends a command at ``(`` as at an operator; bash takes one only where a command
+    starts, in an array assignment (``a=(``), an extglob (``@(``), a process substitution
+    (``<(``) or a function definition.
+    """
+    for split in splits:
+        words = split.words
+        if split.terminator != "(" or not words or words[0].value in _OWN_PARENS:
+            continue
+        head = 0
+        while head < len(words) and words[head].value in _BEFORE_SUBSHELL:
+            head += 1
+        at = split.end
+        if head == len(words) or (at and source[at - 1] in "=@?*+!<>"):  # a=(, @(, <(
+            continue
+        if head == len(words) - 1 and source[at + 1 : at + 64].lstrip(" \t").startswith(")"):
+            continue  # name () { ...; }
+        return at
+    return None
