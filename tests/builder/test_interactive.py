@@ -149,7 +149,7 @@ def test_interactive_with_other_formats(fmt: str) -> None:
     done = session(["expose", "-i", "--format", fmt], answers)
     assert done.returncode == 0, done.stderr
     if fmt == "json":
-        assert done.stdout.startswith('["kubectl", "expose", "deployment", "nginx"')
+        assert done.stdout.startswith('{\n    "kind": "Service",\n')
     else:
         assert done.stdout.startswith("apiVersion: v1\nkind: Service\n")
 

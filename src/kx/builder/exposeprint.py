@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from kx.builder.expose import Exposed, expose_files, expose_named
-from kx.builder.kubejson import render_json
+from kx.builder.gojson import print_objects
 from kx.builder.kubeprint import render
 from kx.builder.objects import GenerateError
 
@@ -50,7 +50,7 @@ def expose_preview(words: list[str], values: dict[str, Any]) -> tuple[str, list[
 
 def _print(exposed: Exposed, output: str) -> str:
     if output == "json":
-        return render_json(exposed.services)
+        return print_objects(exposed.services)
     if output == "name":
         return "".join(f"service/{s['metadata']['name']}\n" for s in exposed.services)
     return render(exposed.services) if exposed.services else ""

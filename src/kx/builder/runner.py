@@ -50,23 +50,31 @@ def known_commands(specs: SpecSet) -> str:
 
 
 def render(spec: CommandSpec, argv: list[str], options: BuildOptions) -> Preview:
-    """The output for ``--format``: the quoted command, or what would be sent as JSON/YAML."""
-    if spec.tool == "docker" and options.format in ("json", "yaml"):
+    """The output for ``--format``: the quoted command, or what would be sent as JSON/YAML.
+
+    JSON and YAML are the objects kubectl sends (as its ``-o json|yaml`` prints them) or docker's
+    create request; a command kx has no preview for prints its argv as JSON.
+    """
+    if options.format not in ("json", "yaml"):
+        return Preview(join_argv(argv, options.shell) + "\n")
+    specs = load_specs()
+    args = argv[1 + len(spec.path):]
+    if spec.tool == "docker" and spec.path == ("run",):
         from kx.builder.dockercreate import create_request, render_request
 
-        specs = load_specs()
-        parsed = command.parse(spec, argv[1 + len(spec.path):], specs.root(spec.tool))
+        parsed = command.parse(spec, args, specs.root(spec.tool))
         return Preview(render_request(create_request(parsed), options.format))
-    if options.format == "json" and spec.path != ("run",):
+    if options.format == "json" and not _previews(spec):
         return Preview(json.dumps(argv, ensure_ascii=False) + "\n")
-    if options.format in ("yaml", "json"):  # kubectl run: its object as -o yaml|json prints it
-        from kx.builder.dryrun import preview
+    from kx.builder.dryrun import preview  # kubectl: its objects as -o yaml|json prints them
 
-        specs = load_specs()
-        args = argv[1 + len(spec.path):]
-        output = "json" if options.format == "json" else ""
-        return preview(command.parse(spec, args, specs.root(spec.tool)), output)
-    return Preview(join_argv(argv, options.shell) + "\n")
+    output = "json" if options.format == "json" else ""
+    return preview(command.parse(spec, args, specs.root(spec.tool)), output)
+
+
+def _previews(spec: CommandSpec) -> bool:
+    """Whether kx prints what this command would send (kubectl run and expose, docker run)."""
+    return (spec.tool, spec.path) in (("kubectl", ("run",)), ("kubectl", ("expose",)), ("docker", ("run",)))
 
 
 def validate(
@@ -94,10 +102,10 @@ def validate(
 
 
 def _object_format(spec: CommandSpec, options: BuildOptions) -> bool:
-    """Whether kubectl's object is printed: --format yaml, and json for kubectl run."""
+    """Whether kubectl's object is printed: --format yaml, and json where kx previews it."""
     if spec.tool != "kubectl":
         return False
-    return options.format == "yaml" or (options.format == "json" and spec.path == ("run",))
+    return options.format == "yaml" or (options.format == "json" and _previews(spec))
 
 
 def _about_the_user(spec: CommandSpec, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
@@ -113,7 +121,7 @@ def _previewed(spec: CommandSpec, options: BuildOptions, code: str) -> bool:
     kubectl expose -f prints a Service for each object it can expose and ends with its error for
     the others (KX210): the preview does the same, so that error does not stop it.
     """
-    return options.format == "yaml" and spec.path == ("expose",) and code == "KX210"
+    return _object_format(spec, options) and spec.path == ("expose",) and code == "KX210"
 
 
 def _with_dry_run(spec: CommandSpec, argv: list[str]) -> list[str]:
