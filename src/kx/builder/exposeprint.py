@@ -29,22 +29,27 @@ def object_names(words: list[str]) -> tuple[list[str], list[str]]:
     return [p[0] for p in pairs], [p[1] for p in pairs]
 
 
-def expose_preview(words: list[str], values: dict[str, Any]) -> tuple[str, list[str], str]:
-    """(stdout text, kx's notes, kubectl's closing error or "") for one expose line."""
+def expose_preview(
+    words: list[str], values: dict[str, Any], change_cause: str = ""
+) -> tuple[str, list[str], str]:
+    """(stdout text, kx's notes, kubectl's closing error or "") for one expose line.
+
+    ``change_cause`` is the ``--record`` annotation's value ("" without ``--record``).
+    """
     output = values.get("output") or "yaml"
     if output not in ("yaml", "json", "name"):
         raise GenerateError(f"--format yaml previews -o yaml, json and name, not -o {output}")
     if values.get("filename"):
         if words:
             raise GenerateError(_BOTH)
-        exposed = expose_files(values)
+        exposed = expose_files(values, change_cause)
     elif values.get("kustomize"):
         raise GenerateError("--format yaml does not run kustomize; use kubectl kustomize DIR > FILE")
     elif not words:
         raise GenerateError("You must provide one or more resources by argument or filename.")
     else:
         kinds, names = object_names(words)
-        exposed = expose_named(names, kinds, values)
+        exposed = expose_named(names, kinds, values, change_cause)
     return _print(exposed, output), exposed.notes, _error(exposed)
 
 
