@@ -31,17 +31,27 @@ if TYPE_CHECKING:
 DRY_RUN_YAML = ("--dry-run=client", "--output=yaml")
 
 
-def find_spec(specs: SpecSet, words: list[str]) -> tuple[CommandSpec, list[str]]:
-    """``TOOL SUB... REST`` -> (the spec of the longest known path, REST)."""
+def find_spec(specs: SpecSet, words: list[str]) -> tuple[CommandSpec, list[str], list[str]]:
+    """``TOOL [GLOBALS] SUB... REST`` -> (the spec of the longest known path, docker's GLOBALS, REST).
+
+    kubectl's global flags before the subcommand join REST (they go anywhere); docker's stay
+    before the path, as written.
+    """
     if not words:
         raise UsageError("name the command to build: kx build TOOL SUBCOMMAND... "
                          f"(known: {known_commands(specs)})")  # fmt: skip
     tool, rest = words[0], words[1:]
     found = specs.match_path(tool, rest)
-    if found is None:
-        raise UsageError(f"no spec for {' '.join(words[:2])!r} (known: {known_commands(specs)})")
-    spec, used = found
-    return spec, rest[used:]
+    if found is not None:
+        spec, used = found
+        return spec, [], rest[used:]
+    if rest[:1] and rest[0].startswith("-") and specs.root(tool) is not None:
+        from kx.builder.leading import after_globals
+
+        leading = after_globals(specs, tool, rest)
+        if leading is not None:
+            return leading
+    raise UsageError(f"no spec for {' '.join(words[:2])!r} (known: {known_commands(specs)})")
 
 
 def known_commands(specs: SpecSet) -> str:
@@ -58,12 +68,16 @@ def render(spec: CommandSpec, argv: list[str], options: BuildOptions) -> Preview
     if options.format not in ("json", "yaml"):
         return Preview(join_argv(argv, options.shell) + "\n")
     specs = load_specs()
-    args = argv[1 + len(spec.path):]
+    cut = _path_end(spec, argv)
+    args = argv[cut:]
     if spec.tool == "docker" and spec.path == ("run",):
         from kx.builder.dockercreate import create_request, render_request
+        from kx.builder.leading import docker_environ
 
         parsed = command.parse(spec, args, specs.root(spec.tool))
-        return Preview(render_request(create_request(parsed), options.format))
+        front = docker_environ(specs.root(spec.tool), argv[1:cut - len(spec.path)])
+        environ = {**os.environ, **front} if front else None
+        return Preview(render_request(create_request(parsed, environ), options.format))
     if options.format == "json" and not _previews(spec):
         return Preview(json.dumps(argv, ensure_ascii=False) + "\n")
     from kx.builder.dryrun import preview  # kubectl: its objects as -o yaml|json prints them
@@ -126,8 +140,17 @@ def _previewed(spec: CommandSpec, options: BuildOptions, code: str) -> bool:
 
 def _with_dry_run(spec: CommandSpec, argv: list[str]) -> list[str]:
     """Insert the dry-run flags right after the command path (container args stay last)."""
-    cut = 1 + len(spec.path)
+    cut = _path_end(spec, argv)
     return [*argv[:cut], *DRY_RUN_YAML, *argv[cut:]]
+
+
+def _path_end(spec: CommandSpec, argv: list[str]) -> int:
+    """Where the command's own words start: after the tool, the path, and globals before it."""
+    if tuple(argv[1:1 + len(spec.path)]) == spec.path:
+        return 1 + len(spec.path)
+    from kx.builder.leading import path_end
+
+    return path_end(spec, argv)
 
 
 def build_main(
@@ -149,24 +172,29 @@ def build_main(
         lead = 0  # kx's options given before the tool, as --kx-NAME (kx.cli turns them into that form)
         while lead < len(args) and args[lead].startswith("--kx-"):
             lead += 1
-        spec, rest = find_spec(specs, args[lead:])
+        spec, front, rest = find_spec(specs, args[lead:])
         args = [*args[:lead], *rest]
     else:
         found = specs.get(path[0], path[1:])
         if found is None:
             raise UsageError(f"no spec for {' '.join(path)}")
-        spec = found
+        spec, front = found, []
     options, rest = split_options(spec, args)
     if options.help:
         io.stdout.write(helptext.command_help(spec, path is not None))
         return 0
-    if options.interactive or (not rest and io.stdin.isatty() and io.stderr.isatty()):
+    if options.interactive or (not rest and not front and io.stdin.isatty() and io.stderr.isatty()):
         return interact(spec, rest, options, io, check, prompter, versions)
     # Check the words as written first, so problems point at what the user typed.
-    if not validate(spec, [spec.tool, *spec.path, *rest], options, io.stderr, check):
+    if not validate(spec, [spec.tool, *front, *spec.path, *rest], options, io.stderr, check):
         return 1
     parsed = command.parse(spec, rest, specs.root(spec.tool))
-    return finish(spec, command.canonical_argv(parsed), options, io, check, quiet=True)
+    argv = command.canonical_argv(parsed)
+    if front:  # docker's global options, before the path
+        from kx.builder.leading import canonical_globals
+
+        argv = [argv[0], *canonical_globals(specs.root(spec.tool), front), *argv[1:]]
+    return finish(spec, argv, options, io, check, quiet=True)
 
 
 def interact(
