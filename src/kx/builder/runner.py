@@ -183,25 +183,29 @@ def build_main(
     if options.help:
         io.stdout.write(helptext.command_help(spec, path is not None))
         return 0
+    lead_words: list[str] = []  # docker's global options, canonical, kept before the path
+    if front:
+        from kx.builder.leading import canonical_globals
+
+        lead_words = canonical_globals(specs.root(spec.tool), front)
     if options.interactive or (not rest and not front and io.stdin.isatty() and io.stderr.isatty()):
-        return interact(spec, rest, options, io, check, prompter, versions)
+        return interact(spec, rest, options, io, check, prompter, versions, lead_words)
     # Check the words as written first, so problems point at what the user typed.
     if not validate(spec, [spec.tool, *front, *spec.path, *rest], options, io.stderr, check):
         return 1
-    parsed = command.parse(spec, rest, specs.root(spec.tool))
-    argv = command.canonical_argv(parsed)
-    if front:  # docker's global options, before the path
-        from kx.builder.leading import canonical_globals
-
-        argv = [argv[0], *canonical_globals(specs.root(spec.tool), front), *argv[1:]]
-    return finish(spec, argv, options, io, check, quiet=True)
+    argv = command.canonical_argv(command.parse(spec, rest, specs.root(spec.tool)))
+    return finish(spec, [argv[0], *lead_words, *argv[1:]], options, io, check, quiet=True)
 
 
 def interact(
     spec: CommandSpec, given: list[str], options: BuildOptions, io: Streams, check: Checker,
     prompter: Callable[[Streams], Prompter] | None, versions: Mapping[str, str] | None = None,
+    lead_words: list[str] | None = None,
 ) -> int:  # fmt: skip
-    """Ask for the command (a session on stderr), then finish it as if it had been typed."""
+    """Ask for the command (a session on stderr), then finish it as if it had been typed.
+
+    ``lead_words``: docker's global options given before the path, put back before it.
+    """
     from kx.builder.interactive import ask_command
     from kx.catalog.history import window
 
@@ -211,13 +215,14 @@ def interact(
     built = ask_command(spec, given, io, check, prompter(io) if prompter else None)
     if isinstance(built, int):
         return built
+    lead = lead_words or []
     if not isinstance(built, list):  # answers kept as they are: printed for fixing, not valid
         io.stderr.write("kx: the command is not valid; printed as answered, nothing run\n")
-        argv = built.argv
+        argv = [built.argv[0], *lead, *built.argv[1:]]
         io.stdout.write(json.dumps(argv, ensure_ascii=False) + "\n" if options.format == "json"
                         else join_argv(argv, options.shell) + "\n")  # fmt: skip
         return 1
-    return finish(spec, built, options, io, check, quiet=True)
+    return finish(spec, [built[0], *lead, *built[1:]], options, io, check, quiet=True)
 
 
 def finish(
