@@ -35,13 +35,15 @@ class DockerOracle:
         env = {k: v for k, v in os.environ.items() if not k.startswith("DOCKER_")}
         return env | {"HOME": self.home, "DOCKER_HOST": self.fake.host, "LC_ALL": "C"}
 
-    def request(self, args: list[str], env: dict[str, str] | None = None) -> tuple[Request | None, str]:
-        """(the create request ``docker run ARGS...`` sent, or None; its stderr); ``env`` adds to it."""
+    def request(
+        self, args: list[str], env: dict[str, str] | None = None, lead: tuple[str, ...] = ()
+    ) -> tuple[Request | None, str]:
+        """(the create request ``docker LEAD run ARGS...`` sent, or None; its stderr); ``env`` adds to it."""
         environ = self.environ() | (env or {})
         master, slave = os.openpty()  # -it needs a terminal on stdin, as in a shell
         try:
             for _ in range(3):  # under load the first ping can time out: run again
-                proc = subprocess.Popen(["docker", "run", *args], env=environ, cwd=self.cwd,
+                proc = subprocess.Popen(["docker", *lead, "run", *args], env=environ, cwd=self.cwd,
                                         stdin=slave, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                         start_new_session=True)  # fmt: skip
                 try:

@@ -49,11 +49,13 @@ class KubectlOracle:
         """Run ``kubectl SUB --dry-run=client -o yaml ARGS...``; args[0] is the subcommand."""
         return self.dry_run(args, "yaml")
 
-    def dry_run(self, args: list[str], output: str) -> subprocess.CompletedProcess[str]:
-        """Run ``kubectl SUB --dry-run=client -o OUTPUT ARGS...``; args[0] is the subcommand."""
+    def dry_run(
+        self, args: list[str], output: str, lead: tuple[str, ...] = ()
+    ) -> subprocess.CompletedProcess[str]:
+        """Run ``kubectl LEAD SUB --dry-run=client -o OUTPUT ARGS...``; args[0] is the subcommand."""
         key = str(next(_counter))
         cache = tempfile.mkdtemp(dir=self.home)
-        argv = ["kubectl", args[0], "--dry-run=client", "-o", output,
+        argv = ["kubectl", *lead, args[0], "--dry-run=client", "-o", output,
                 f"--server={self.fake.url(key)}", f"--cache-dir={cache}", *args[1:]]  # fmt: skip
         return self._run(argv, self._env())
 

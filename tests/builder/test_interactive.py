@@ -136,6 +136,13 @@ def test_docker_run_uses_the_kx_prefixed_option() -> None:
     assert done.stdout == "docker run --detach --name=web --publish=8080:80 nginx:1.27\n"
 
 
+def test_docker_globals_before_run_stay_before_it() -> None:
+    answers = ["nginx:1.27", "", "y", "", "", "", "web", "", "8080:80", "", "", "", "", "", "", ""]
+    done = session(["build", "docker", "-H", "tcp://h:2375", "run", "--ask"], answers)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "docker --host=tcp://h:2375 run --detach --name=web --publish=8080:80 nginx:1.27\n"
+
+
 def test_exec_declined_runs_nothing() -> None:
     done = session(["expose", "-i", "--exec"], [*EXPOSE_ANSWERS, "n"])
     assert done.returncode == 1
@@ -149,7 +156,7 @@ def test_interactive_with_other_formats(fmt: str) -> None:
     done = session(["expose", "-i", "--format", fmt], answers)
     assert done.returncode == 0, done.stderr
     if fmt == "json":
-        assert done.stdout.startswith('["kubectl", "expose", "deployment", "nginx"')
+        assert done.stdout.startswith('{\n    "kind": "Service",\n')
     else:
         assert done.stdout.startswith("apiVersion: v1\nkind: Service\n")
 

@@ -98,10 +98,21 @@ def test_warnings_go_to_stderr_and_the_command_is_still_printed(
     assert "warning[KX4" in err
 
 
-def test_json_format(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = kx(capsys, "expose deployment web --port 80 --format json")
+def test_json_format_of_expose_is_its_service(capsys: pytest.CaptureFixture[str]) -> None:
+    """kubectl expose's --format json is the Service as -o json prints it, not the argv."""
+    code, out, _ = kx(capsys, "expose deployment web --port 80 --selector app=web --format json")
     assert code == 0
-    assert json.loads(out) == ["kubectl", "expose", "deployment", "web", "--port=80"]
+    assert out.startswith('{\n    "kind": "Service",\n    "apiVersion": "v1",\n')
+    service = json.loads(out)
+    assert service["spec"]["selector"] == {"app": "web"}
+    assert service["spec"]["ports"] == [{"protocol": "TCP", "port": 80, "targetPort": 80}]
+
+
+def test_json_format_of_expose_refuses_what_it_cannot_know(capsys: pytest.CaptureFixture[str]) -> None:
+    """Without --selector the live object decides, so no Service is printed (as for yaml)."""
+    code, out, err = kx(capsys, "expose deployment web --port 80 --format json")
+    assert (code, out) == (1, "")
+    assert "needs --selector" in err
 
 
 def test_json_format_of_kubectl_run_is_its_pod(capsys: pytest.CaptureFixture[str]) -> None:

@@ -32,6 +32,9 @@ def preview(parsed: ParsedCommand, output: str = "") -> Preview:
 
         return Preview(render_run(parsed, words, values, output or values.get("output") or "yaml"))
     from kx.builder.exposeprint import expose_preview
+    from kx.builder.runpod import change_cause
+    from kx.core.gorules.strconv import parse_bool
 
-    text, notes, error = expose_preview(words, {**values, "output": output} if output else values)
+    record = change_cause(parsed) if parse_bool(str(values.get("record", "false"))) is True else ""
+    text, notes, error = expose_preview(words, {**values, "output": output} if output else values, record)
     return Preview(text, notes, error)

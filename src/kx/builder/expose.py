@@ -41,21 +41,22 @@ class _Options:
     ports: str = ""
     protocols: dict[str, list[str]] = field(default_factory=dict)
     labels: str = ""
+    change_cause: str = ""  # what --record stores ("" without it)
 
     @classmethod
-    def from_values(cls, values: Values) -> _Options:
+    def from_values(cls, values: Values, change_cause: str = "") -> _Options:
         """The options before the first object is read."""
         return cls(values, values.get("selector") or "", values.get("port") or "",
-                   labels=values.get("labels") or "")  # fmt: skip
+                   labels=values.get("labels") or "", change_cause=change_cause)  # fmt: skip
 
 
-def expose_files(values: Values) -> Exposed:
+def expose_files(values: Values, change_cause: str = "") -> Exposed:
     """``kubectl expose -f PATH...``: one Service per object of the manifests."""
     _refuse_unknowable(values)
     paths = [str(p) for p in values.get("filename") or []]
     recursive = parse_bool(str(values.get("recursive", "false"))) is True
     documents = read_documents(paths, recursive)
-    options = _Options.from_values(values)
+    options = _Options.from_values(values, change_cause)
     out = Exposed()
     for document in documents:
         try:
@@ -69,14 +70,14 @@ def expose_files(values: Values) -> Exposed:
     return out
 
 
-def expose_named(names: list[str], kinds: list[str], values: Values) -> Exposed:
+def expose_named(names: list[str], kinds: list[str], values: Values, change_cause: str = "") -> Exposed:
     """``kubectl expose TYPE NAME...``: the live objects are unknown, so the flags must say it all."""
     _refuse_unknowable(values)
     if not values.get("selector"):
         raise GenerateError("--format yaml needs --selector: kubectl would read it from the object")
     if not values.get("port"):
         raise GenerateError("--format yaml needs --port: kubectl would read it from the object")
-    options = _Options.from_values(values)
+    options = _Options.from_values(values, change_cause)
     out = Exposed()
     for name in names:
         facts = Facts(name, "", {}, options.selector)
@@ -96,10 +97,6 @@ def expose_named(names: list[str], kinds: list[str], values: Values) -> Exposed:
 
 
 def _refuse_unknowable(values: Values) -> None:
-    if values.get("overrides"):
-        raise GenerateError("--format yaml cannot apply --overrides offline; drop it or use kubectl")
-    if values.get("record") not in (None, "", "false"):
-        raise GenerateError("--format yaml does not reproduce the deprecated --record annotation")
     if values.get("kustomize"):
         raise GenerateError("--format yaml does not run kustomize; use kubectl kustomize DIR > FILE")
 
@@ -131,7 +128,29 @@ def _visit(options: _Options, facts: Facts) -> dict[str, Any]:
         options.protocols = facts.protocols
     if not options.labels:
         options.labels = ",".join(f"{k}={v}" for k, v in facts.labels.items())
-    return _service(options, values.get("name") or facts.name[:_NAME_LIMIT])
+    return _finish(options, _service(options, values.get("name") or facts.name[:_NAME_LIMIT]))
+
+
+def _finish(options: _Options, service: dict[str, Any]) -> dict[str, Any]:
+    """Then what kubectl does next: --overrides, the --record annotation, the namespace of ``-n``."""
+    from kx.builder import kubetypes
+    from kx.builder.runpod import CHANGE_CAUSE
+
+    values = options.values
+    if not values.get("overrides") and not options.change_cause:
+        return service
+    namespace = service["metadata"].pop("namespace", None)
+    typed = kubetypes.encode_struct(service, "Service", [])
+    if values.get("overrides"):
+        from kx.builder.overrides import apply
+
+        typed = apply(typed, values["overrides"], "Service", values.get("override-type") or "merge")
+    meta = typed.setdefault("metadata", {})
+    if options.change_cause:
+        meta["annotations"] = {**(meta.get("annotations") or {}), CHANGE_CAUSE: options.change_cause}
+    if namespace:
+        meta["namespace"] = namespace
+    return kubetypes.encode_struct(typed, str(typed.get("kind") or "Service"), [])
 
 
 def _service(options: _Options, name: str) -> dict[str, Any]:

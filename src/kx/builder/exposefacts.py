@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from kx.builder.kubejson import compact_json, go_json_type
+from kx.builder.gojson import go_json_type, sorted_compact
 from kx.check.formats.kube_resources import EXPOSABLE_KINDS, GROUPS, resources
 
 _POD_KINDS = {"Deployment": "deployment", "ReplicaSet": "replicaset"}
@@ -42,7 +42,7 @@ def facts_for(body: dict[str, Any], source: str) -> Facts:
     """The facts of one decoded object; raises ObjectError with kubectl's message."""
     version, kind = body.get("apiVersion"), body.get("kind")
     if not isinstance(version, str) or not version:
-        shown = compact_json(body)
+        shown = sorted_compact(body)
         raise ObjectError(f"unable to decode \"{source}\": Object 'apiVersion' is missing in '{shown}'")
     meta = _map(body.get("metadata"), "metadata", source)
     name = _text(meta.get("name"), "ObjectMeta.metadata.name", source)

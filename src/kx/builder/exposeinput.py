@@ -11,8 +11,8 @@ import os
 from dataclasses import dataclass
 from typing import Any
 
+from kx.builder.gojson import go_json_type, sorted_compact
 from kx.builder.goyaml import loader
-from kx.builder.kubejson import compact_json, go_json_type
 from kx.builder.objects import GenerateError
 from kx.check.readfile import read_file
 
@@ -102,7 +102,7 @@ def _flatten(path: str, item: object) -> list[Document]:
         ]
     kind = item.get("kind")
     if not kind:
-        shown = compact_json(item)
+        shown = sorted_compact(item)
         return [Document(path, None, f"unable to decode \"{path}\": Object 'Kind' is missing in '{shown}'")]
     items = item.get("items")
     if isinstance(kind, str) and kind.endswith("List") and isinstance(items, list):

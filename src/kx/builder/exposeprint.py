@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from kx.builder.expose import Exposed, expose_files, expose_named
-from kx.builder.kubejson import render_json
+from kx.builder.gojson import print_objects
 from kx.builder.kubeprint import render
 from kx.builder.objects import GenerateError
 
@@ -29,28 +29,33 @@ def object_names(words: list[str]) -> tuple[list[str], list[str]]:
     return [p[0] for p in pairs], [p[1] for p in pairs]
 
 
-def expose_preview(words: list[str], values: dict[str, Any]) -> tuple[str, list[str], str]:
-    """(stdout text, kx's notes, kubectl's closing error or "") for one expose line."""
+def expose_preview(
+    words: list[str], values: dict[str, Any], change_cause: str = ""
+) -> tuple[str, list[str], str]:
+    """(stdout text, kx's notes, kubectl's closing error or "") for one expose line.
+
+    ``change_cause`` is the ``--record`` annotation's value ("" without ``--record``).
+    """
     output = values.get("output") or "yaml"
     if output not in ("yaml", "json", "name"):
         raise GenerateError(f"--format yaml previews -o yaml, json and name, not -o {output}")
     if values.get("filename"):
         if words:
             raise GenerateError(_BOTH)
-        exposed = expose_files(values)
+        exposed = expose_files(values, change_cause)
     elif values.get("kustomize"):
         raise GenerateError("--format yaml does not run kustomize; use kubectl kustomize DIR > FILE")
     elif not words:
         raise GenerateError("You must provide one or more resources by argument or filename.")
     else:
         kinds, names = object_names(words)
-        exposed = expose_named(names, kinds, values)
+        exposed = expose_named(names, kinds, values, change_cause)
     return _print(exposed, output), exposed.notes, _error(exposed)
 
 
 def _print(exposed: Exposed, output: str) -> str:
     if output == "json":
-        return render_json(exposed.services)
+        return print_objects(exposed.services)
     if output == "name":
         return "".join(f"service/{s['metadata']['name']}\n" for s in exposed.services)
     return render(exposed.services) if exposed.services else ""

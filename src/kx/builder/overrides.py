@@ -13,6 +13,7 @@ from kx.builder import kubetypes
 from kx.builder.objects import GenerateError
 
 _BAD_PATCH = "Invalid JSON Patch"
+_GO_PATCH, _GO_OPERATION = "jsonpatch.Patch", "jsonpatch.Operation"  # evanphx/json-patch's types
 
 
 def apply(obj: dict[str, Any], fragment: str, kind: str, override_type: str) -> dict[str, Any]:
@@ -30,7 +31,7 @@ def apply(obj: dict[str, Any], fragment: str, kind: str, override_type: str) -> 
         patched = go_numbers(merge_map(obj, patch, kind))
     else:
         raise GenerateError(f"invalid override type: {override_type}")
-    return decode(patched, kind)
+    return decode(patched, kind, sort=override_type == "strategic")
 
 
 def go_numbers(value: Any) -> Any:
@@ -85,6 +86,8 @@ def _json_patch(obj: dict[str, Any], fragment: str) -> Any:
     import jsonpatch
     import jsonpointer
 
+    if _check_operations(fragment) == 0:
+        return json.loads(json.dumps(obj))  # null or []: nothing to apply
     try:
         patch = jsonpatch.JsonPatch.from_string(fragment)
     except (ValueError, jsonpatch.JsonPatchException, TypeError):
@@ -103,6 +106,25 @@ def _json_patch(obj: dict[str, Any], fragment: str) -> Any:
     return doc
 
 
+def _check_operations(fragment: str) -> int:
+    """How many operations a JSON patch has (-1: not JSON); Go's errors when they are not objects."""
+    from kx.builder.gojson import go_json_type
+
+    try:
+        patch = json.loads(fragment)
+    except ValueError:
+        return -1  # the library's refusal follows
+    if patch is not None and not isinstance(patch, list):
+        raise GenerateError(f"json: cannot unmarshal {go_json_type(patch)} into Go value of type {_GO_PATCH}")
+    for op in patch or []:
+        if op is None:
+            raise GenerateError("Unexpected kind: unknown")
+        if not isinstance(op, dict):
+            kind = go_json_type(op)
+            raise GenerateError(f"json: cannot unmarshal {kind} into Go value of type {_GO_OPERATION}")
+    return len(patch or [])
+
+
 def _json_patch_error(op: Any, error: Exception) -> str:
     """evanphx/json-patch's words for the common failures."""
     kind = op.get("op") if isinstance(op, dict) else None
@@ -114,8 +136,12 @@ def _json_patch_error(op: Any, error: Exception) -> str:
     return f"error in {kind} for path: '{source}': {error}"
 
 
-def decode(patched: Any, kind: str) -> dict[str, Any]:
-    """``runtime.Decode`` into ``kind`` and encode again: the object as kubectl holds it."""
+def decode(patched: Any, kind: str, sort: bool = True) -> dict[str, Any]:
+    """``runtime.Decode`` into ``kind`` and encode again: the object as kubectl holds it.
+
+    ``sort``: the patched document went through Go maps (strategic merge), so its keys are sorted
+    in kubectl's messages; merge and JSON patches keep the generated object's order.
+    """
     from kx.builder.gojson import compact
 
     if not isinstance(patched, dict):
@@ -131,7 +157,7 @@ def decode(patched: Any, kind: str) -> dict[str, Any]:
             raise GenerateError(f"couldn't get version/kind; json parse error: json: cannot unmarshal "
                                 f"{what} into Go struct field .{field} of type string")  # fmt: skip
     version, got = patched.get("apiVersion") or "", patched.get("kind") or ""
-    text = compact(_sorted(patched)).rstrip("\n")
+    text = compact(_sorted(patched) if sort else patched).rstrip("\n")
     if not got:
         raise GenerateError(f"Object 'Kind' is missing in '{text}'")
     if not version:

@@ -31,17 +31,27 @@ if TYPE_CHECKING:
 DRY_RUN_YAML = ("--dry-run=client", "--output=yaml")
 
 
-def find_spec(specs: SpecSet, words: list[str]) -> tuple[CommandSpec, list[str]]:
-    """``TOOL SUB... REST`` -> (the spec of the longest known path, REST)."""
+def find_spec(specs: SpecSet, words: list[str]) -> tuple[CommandSpec, list[str], list[str]]:
+    """``TOOL [GLOBALS] SUB... REST`` -> (the spec of the longest known path, docker's GLOBALS, REST).
+
+    kubectl's global flags before the subcommand join REST (they go anywhere); docker's stay
+    before the path, as written.
+    """
     if not words:
         raise UsageError("name the command to build: kx build TOOL SUBCOMMAND... "
                          f"(known: {known_commands(specs)})")  # fmt: skip
     tool, rest = words[0], words[1:]
     found = specs.match_path(tool, rest)
-    if found is None:
-        raise UsageError(f"no spec for {' '.join(words[:2])!r} (known: {known_commands(specs)})")
-    spec, used = found
-    return spec, rest[used:]
+    if found is not None:
+        spec, used = found
+        return spec, [], rest[used:]
+    if rest[:1] and rest[0].startswith("-") and specs.root(tool) is not None:
+        from kx.builder.leading import after_globals
+
+        leading = after_globals(specs, tool, rest)
+        if leading is not None:
+            return leading
+    raise UsageError(f"no spec for {' '.join(words[:2])!r} (known: {known_commands(specs)})")
 
 
 def known_commands(specs: SpecSet) -> str:
@@ -50,23 +60,35 @@ def known_commands(specs: SpecSet) -> str:
 
 
 def render(spec: CommandSpec, argv: list[str], options: BuildOptions) -> Preview:
-    """The output for ``--format``: the quoted command, or what would be sent as JSON/YAML."""
-    if spec.tool == "docker" and options.format in ("json", "yaml"):
+    """The output for ``--format``: the quoted command, or what would be sent as JSON/YAML.
+
+    JSON and YAML are the objects kubectl sends (as its ``-o json|yaml`` prints them) or docker's
+    create request; a command kx has no preview for prints its argv as JSON.
+    """
+    if options.format not in ("json", "yaml"):
+        return Preview(join_argv(argv, options.shell) + "\n")
+    specs = load_specs()
+    cut = _path_end(spec, argv)
+    args = argv[cut:]
+    if spec.tool == "docker" and spec.path == ("run",):
         from kx.builder.dockercreate import create_request, render_request
+        from kx.builder.leading import docker_environ
 
-        specs = load_specs()
-        parsed = command.parse(spec, argv[1 + len(spec.path):], specs.root(spec.tool))
-        return Preview(render_request(create_request(parsed), options.format))
-    if options.format == "json" and spec.path != ("run",):
+        parsed = command.parse(spec, args, specs.root(spec.tool))
+        front = docker_environ(specs.root(spec.tool), argv[1:cut - len(spec.path)])
+        environ = {**os.environ, **front} if front else None
+        return Preview(render_request(create_request(parsed, environ), options.format))
+    if options.format == "json" and not _previews(spec):
         return Preview(json.dumps(argv, ensure_ascii=False) + "\n")
-    if options.format in ("yaml", "json"):  # kubectl run: its object as -o yaml|json prints it
-        from kx.builder.dryrun import preview
+    from kx.builder.dryrun import preview  # kubectl: its objects as -o yaml|json prints them
 
-        specs = load_specs()
-        args = argv[1 + len(spec.path):]
-        output = "json" if options.format == "json" else ""
-        return preview(command.parse(spec, args, specs.root(spec.tool)), output)
-    return Preview(join_argv(argv, options.shell) + "\n")
+    output = "json" if options.format == "json" else ""
+    return preview(command.parse(spec, args, specs.root(spec.tool)), output)
+
+
+def _previews(spec: CommandSpec) -> bool:
+    """Whether kx prints what this command would send (kubectl run and expose, docker run)."""
+    return (spec.tool, spec.path) in (("kubectl", ("run",)), ("kubectl", ("expose",)), ("docker", ("run",)))
 
 
 def validate(
@@ -94,10 +116,10 @@ def validate(
 
 
 def _object_format(spec: CommandSpec, options: BuildOptions) -> bool:
-    """Whether kubectl's object is printed: --format yaml, and json for kubectl run."""
+    """Whether kubectl's object is printed: --format yaml, and json where kx previews it."""
     if spec.tool != "kubectl":
         return False
-    return options.format == "yaml" or (options.format == "json" and spec.path == ("run",))
+    return options.format == "yaml" or (options.format == "json" and _previews(spec))
 
 
 def _about_the_user(spec: CommandSpec, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
@@ -113,13 +135,22 @@ def _previewed(spec: CommandSpec, options: BuildOptions, code: str) -> bool:
     kubectl expose -f prints a Service for each object it can expose and ends with its error for
     the others (KX210): the preview does the same, so that error does not stop it.
     """
-    return options.format == "yaml" and spec.path == ("expose",) and code == "KX210"
+    return _object_format(spec, options) and spec.path == ("expose",) and code == "KX210"
 
 
 def _with_dry_run(spec: CommandSpec, argv: list[str]) -> list[str]:
     """Insert the dry-run flags right after the command path (container args stay last)."""
-    cut = 1 + len(spec.path)
+    cut = _path_end(spec, argv)
     return [*argv[:cut], *DRY_RUN_YAML, *argv[cut:]]
+
+
+def _path_end(spec: CommandSpec, argv: list[str]) -> int:
+    """Where the command's own words start: after the tool, the path, and globals before it."""
+    if tuple(argv[1:1 + len(spec.path)]) == spec.path:
+        return 1 + len(spec.path)
+    from kx.builder.leading import path_end
+
+    return path_end(spec, argv)
 
 
 def build_main(
@@ -141,31 +172,40 @@ def build_main(
         lead = 0  # kx's options given before the tool, as --kx-NAME (kx.cli turns them into that form)
         while lead < len(args) and args[lead].startswith("--kx-"):
             lead += 1
-        spec, rest = find_spec(specs, args[lead:])
+        spec, front, rest = find_spec(specs, args[lead:])
         args = [*args[:lead], *rest]
     else:
         found = specs.get(path[0], path[1:])
         if found is None:
             raise UsageError(f"no spec for {' '.join(path)}")
-        spec = found
+        spec, front = found, []
     options, rest = split_options(spec, args)
     if options.help:
         io.stdout.write(helptext.command_help(spec, path is not None))
         return 0
-    if options.interactive or (not rest and io.stdin.isatty() and io.stderr.isatty()):
-        return interact(spec, rest, options, io, check, prompter, versions)
+    lead_words: list[str] = []  # docker's global options, canonical, kept before the path
+    if front:
+        from kx.builder.leading import canonical_globals
+
+        lead_words = canonical_globals(specs.root(spec.tool), front)
+    if options.interactive or (not rest and not front and io.stdin.isatty() and io.stderr.isatty()):
+        return interact(spec, rest, options, io, check, prompter, versions, lead_words)
     # Check the words as written first, so problems point at what the user typed.
-    if not validate(spec, [spec.tool, *spec.path, *rest], options, io.stderr, check):
+    if not validate(spec, [spec.tool, *front, *spec.path, *rest], options, io.stderr, check):
         return 1
-    parsed = command.parse(spec, rest, specs.root(spec.tool))
-    return finish(spec, command.canonical_argv(parsed), options, io, check, quiet=True)
+    argv = command.canonical_argv(command.parse(spec, rest, specs.root(spec.tool)))
+    return finish(spec, [argv[0], *lead_words, *argv[1:]], options, io, check, quiet=True)
 
 
 def interact(
     spec: CommandSpec, given: list[str], options: BuildOptions, io: Streams, check: Checker,
     prompter: Callable[[Streams], Prompter] | None, versions: Mapping[str, str] | None = None,
+    lead_words: list[str] | None = None,
 ) -> int:  # fmt: skip
-    """Ask for the command (a session on stderr), then finish it as if it had been typed."""
+    """Ask for the command (a session on stderr), then finish it as if it had been typed.
+
+    ``lead_words``: docker's global options given before the path, put back before it.
+    """
     from kx.builder.interactive import ask_command
     from kx.catalog.history import window
 
@@ -175,13 +215,14 @@ def interact(
     built = ask_command(spec, given, io, check, prompter(io) if prompter else None)
     if isinstance(built, int):
         return built
+    lead = lead_words or []
     if not isinstance(built, list):  # answers kept as they are: printed for fixing, not valid
         io.stderr.write("kx: the command is not valid; printed as answered, nothing run\n")
-        argv = built.argv
+        argv = [built.argv[0], *lead, *built.argv[1:]]
         io.stdout.write(json.dumps(argv, ensure_ascii=False) + "\n" if options.format == "json"
                         else join_argv(argv, options.shell) + "\n")  # fmt: skip
         return 1
-    return finish(spec, built, options, io, check, quiet=True)
+    return finish(spec, [built[0], *lead, *built[1:]], options, io, check, quiet=True)
 
 
 def finish(

@@ -110,9 +110,9 @@ def render_run(parsed: ParsedCommand, words: list[str], values: Values, output: 
     """``kubectl run LINE -o yaml|json`` for what the run sends."""
     made = run_objects(parsed, words, values)
     if output == "json":
-        from kx.builder.gojson import indented
+        from kx.builder.gojson import print_objects
 
-        return "".join(indented(obj) + "\n" for obj in made)
+        return print_objects(made)
     from kx.builder.kubeprint import render
 
     return render(made, extra_separator_after=0 if len(made) > 1 else None)
