@@ -95,3 +95,26 @@ JSON_PATCH = "kubectl run web --image=nginx --override-type=json --overrides='{}
 def test_json_patch_ops_and_values(patch: str, bad: bool) -> None:
     found = [d.code for d in check_command(JSON_PATCH.replace("{}", patch)) if d.severity == "error"]
     assert found == (["KX203"] if bad else [])
+
+
+NULL_PATCHES = [
+    ("json", "null"), ("strategic", "null"), ("merge", "null"),
+    ("json", "{}"), ("merge", "[]"), ("json", "[]"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("kind", "overrides"), NULL_PATCHES)
+def test_patch_shapes_agree_with_kubectl(kind: str, overrides: str) -> None:
+    """A null json or strategic patch applies nothing (kubectl accepts it); kx says what kubectl says."""
+    import shutil
+
+    from tests.builder.kubectl_oracle import kubectl_oracle
+
+    if shutil.which("kubectl") is None:
+        pytest.skip("kubectl not installed")
+    args = ["run", "web", "--image=nginx", f"--override-type={kind}", f"--overrides={overrides}"]
+    with kubectl_oracle() as oracle:
+        accepted = oracle.dry_run(args, "name").returncode == 0
+    line = f"kubectl run web --image=nginx --override-type={kind} --overrides='{overrides}'"
+    errors = [d.code for d in check_command(line) if d.severity == "error"]
+    assert (errors == []) == accepted, errors

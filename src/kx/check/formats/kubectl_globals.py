@@ -136,7 +136,7 @@ def check_override_flags(overrides: str | None, override_type: str | None) -> li
     found = json_kind(overrides)
     if found is None:
         return []  # reported by check_overrides_json
-    if kind == "json" and found != "array":
+    if kind == "json" and found not in ("array", "null"):  # kubectl applies a null patch as no operation
         message = "with --override-type=json, --overrides must be a JSON array of patch operations"
         return [Finding("KX203", message)]
     if kind == "merge" and found != "object":
