@@ -21,6 +21,8 @@ from kx.engine.lintfile import finish, lint_text
 from kx.extract.lint_files import STDIN, Target, collect, load
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from kx.engine.fix import Fixes
     from kx.engine.settings import Settings
 
@@ -70,15 +72,23 @@ def fix_command(
     from kx.engine.pipeline import check_command
     from kx.engine.settings import CHECK
 
+    chosen = settings or CHECK
+    return in_passes(text, lambda current: check_command(current, settings=chosen, fixes=True), unsafe)
+
+
+def in_passes(
+    text: str, diagnose: Callable[[str], list[Diagnostic]], unsafe: bool
+) -> tuple[str, int, list[Diagnostic]]:
+    """Apply the wanted fixes of ``diagnose(text)`` and diagnose again, until none is left or MAX_PASSES."""
     count = 0
-    diagnostics = check_command(text, settings=settings or CHECK, fixes=True)
+    diagnostics = diagnose(text)
     for _ in range(MAX_PASSES):
         wanted = [d.fix for d in diagnostics if d.fix is not None and (unsafe or d.fix.applicability == SAFE)]
         if not wanted:
             break
         text, applied = apply_fixes(text, wanted)
         count += applied
-        diagnostics = check_command(text, settings=settings or CHECK, fixes=True)
+        diagnostics = diagnose(text)
     return text, count, diagnostics
 
 
@@ -91,16 +101,8 @@ def fix_target(
         diagnostics, error = lint_target(target, settings)
         return diagnostics, error, 0, None
     env = Environment.for_lint(_origin(target))
-    settings = settings.replace(env=env)
-    text, count = loaded.text, 0
-    diagnostics = _lint(text, target, settings)
-    for _ in range(MAX_PASSES):
-        wanted = [d.fix for d in diagnostics if d.fix is not None and (unsafe or d.fix.applicability == SAFE)]
-        if not wanted:
-            break
-        text, applied = apply_fixes(text, wanted)
-        count += applied
-        diagnostics = _lint(text, target, settings)
+    fixed = settings.replace(env=env)
+    text, count, diagnostics = in_passes(loaded.text, lambda current: _lint(current, target, fixed), unsafe)
     return diagnostics, None, count, (loaded.text, text)
 
 
