@@ -242,3 +242,22 @@ def test_an_invalid_line_prints_no_request() -> None:
     code, out, err = run_kx(["--format", "json", "-p", "99999:80", "nginx"])
     assert (code, out) == (1, "")
     assert "KX203" in err
+
+
+# The daemon refuses these, but only after the client has sent its create request.
+DAEMON_REFUSES = ["--memory 4m nginx", "--name w nginx", "--ipc=bogus nginx", "--oom-score-adj 2000 nginx"]
+
+
+@pytest.mark.parametrize("line", DAEMON_REFUSES)
+def test_a_daemon_side_error_still_prints_the_request_sent(line: str, oracle: DockerOracle) -> None:
+    request, err = oracle.request(shlex.split(line))
+    assert request is not None, f"docker sent no create request: {err}"
+    code, out, kx_err = run_kx(["--format", "json", *shlex.split(line)])
+    assert code == 1 and "[server]" in kx_err, kx_err
+    assert normalized(preview(line, oracle)) == normalized(request)
+    printed = normalized(json.loads(out))  # printed with this process's environment: no proxies
+    assert printed["body"].pop("Env", None) is None
+    expected = normalized(request)
+    expected["body"].pop("Env", None)
+    assert printed == expected
+    assert run_kx(shlex.split(line))[:2] == (1, "")  # the plain command is still refused

@@ -98,9 +98,10 @@ def validate(
     err: TextIO,
     check: Checker,
     quiet: bool = False,
-) -> bool:
+) -> tuple[bool, bool]:
     """Check the command (as the dry run kubectl would do for ``--format yaml``); report problems.
 
+    Returns (whether it may be built, whether an error the preview carries past was found).
     ``quiet`` reports only errors (the warnings were already shown for the words as written).
     """
     if options.format == "yaml" and spec.tool not in ("kubectl", "docker"):
@@ -109,10 +110,11 @@ def validate(
     text, diagnostics = check(checked)
     if checked is not argv:
         diagnostics = _about_the_user(spec, diagnostics)
-    failed = any(d.is_error and not _previewed(spec, options, d.code) for d in diagnostics)
+    errors = [d for d in diagnostics if d.is_error]
+    failed = any(not _previewed(spec, options, d) for d in errors)
     if diagnostics and (failed or not quiet):
         report(text, diagnostics, err)
-    return not failed
+    return not failed, bool(errors)
 
 
 def _object_format(spec: CommandSpec, options: BuildOptions) -> bool:
@@ -129,13 +131,16 @@ def _about_the_user(spec: CommandSpec, diagnostics: list[Diagnostic]) -> list[Di
     return [d for d in diagnostics if d.message not in refusals]
 
 
-def _previewed(spec: CommandSpec, options: BuildOptions, code: str) -> bool:
-    """Whether the preview itself reproduces this error the way kubectl meets it.
+def _previewed(spec: CommandSpec, options: BuildOptions, diagnostic: Diagnostic) -> bool:
+    """Whether the preview is still shown, the way the client meets this error.
 
     kubectl expose -f prints a Service for each object it can expose and ends with its error for
-    the others (KX210): the preview does the same, so that error does not stop it.
+    the others (KX210). The docker client sends its create request whatever the daemon will say
+    of it: a daemon-side error shows the request and then fails.
     """
-    return _object_format(spec, options) and spec.path == ("expose",) and code == "KX210"
+    if spec.tool == "docker":
+        return spec.path == ("run",) and options.format in ("json", "yaml") and diagnostic.stage == "server"
+    return _object_format(spec, options) and spec.path == ("expose",) and diagnostic.code == "KX210"
 
 
 def _with_dry_run(spec: CommandSpec, argv: list[str]) -> list[str]:
@@ -191,7 +196,7 @@ def build_main(
     if options.interactive or (not rest and not front and io.stdin.isatty() and io.stderr.isatty()):
         return interact(spec, rest, options, io, check, prompter, versions, lead_words)
     # Check the words as written first, so problems point at what the user typed.
-    if not validate(spec, [spec.tool, *front, *spec.path, *rest], options, io.stderr, check):
+    if not validate(spec, [spec.tool, *front, *spec.path, *rest], options, io.stderr, check)[0]:
         return 1
     argv = command.canonical_argv(command.parse(spec, rest, specs.root(spec.tool)))
     return finish(spec, [argv[0], *lead_words, *argv[1:]], options, io, check, quiet=True)
@@ -236,7 +241,8 @@ def finish(
     """Validate, print the requested output, and run the command when ``--exec`` was confirmed."""
     from kx.builder.objects import GenerateError
 
-    if not validate(spec, argv, options, io.stderr, check, quiet):
+    passes, refused = validate(spec, argv, options, io.stderr, check, quiet)
+    if not passes:
         return 1
     try:
         output = render(spec, argv, options)
@@ -244,11 +250,11 @@ def finish(
         io.stderr.write(f"kx: error: {error}\n")
         return 1
     io.stderr.writelines(f"kx: note: {note}\n" for note in output.notes)
-    if output.error or not options.exec:
+    if output.error or refused or not options.exec:  # never run what a client would refuse
         io.stdout.write(output.text)
         if output.error:
             io.stderr.write(f"kx: error: {output.error}\n")
-        return 1 if output.error else 0
+        return 1 if output.error or refused else 0
     return confirm_and_exec(argv, options, io)
 
 
