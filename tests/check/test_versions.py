@@ -75,3 +75,11 @@ def test_the_installed_kubectl_rejects_what_the_default_target_reports(tmp_path:
         assert rejects == gone
         found = codes_for(f"kubectl {line}", {"kubectl": f"1.{minor}"})
         assert [code for code, _ in found] == (["KX106"] if gone else [])
+
+
+def test_the_removed_shorthand_of_replicas_is_named_as_removed() -> None:
+    """kubectl run had ``-r`` for ``--replicas`` until 1.21 (k8s.io/kubectl v0.20.0 pkg/cmd/run/run.go)."""
+    for written in ("-r=1", "-r 1", "-r1"):
+        line = f"kubectl run web --image=nginx {written}"
+        assert [code for code, _ in codes_for(line, None)] == ["KX106"]
+        assert [code for code, _ in codes_for(line, {"kubectl": "1.20"})] == ["KX501"]
