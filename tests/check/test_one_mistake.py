@@ -71,6 +71,8 @@ def test_a_flag_taken_as_a_bad_value_is_one_error(line: str, code: str, word: st
     [(got, at, message)] = found(line)
     assert (got, at) == (code, word)
     assert message.endswith(f"; if {word} was meant as a flag, {flag} is missing its value")
+    # no repair of the value ('-i' -> 'i'): that would contradict "missing its value"
+    assert [d.suggestion for d in check_command(line) if d.code == code] == [None]
 
 
 @pytest.mark.parametrize("line", ["docker run --network --rm nginx", "docker run --hostname -d nginx"])

@@ -66,8 +66,9 @@ def fold_taken_flags(problems: list[Finding], checked: list[Finding]) -> list[Fi
         if at < 0:
             kept.append(problem)
             continue
-        code, message, start, end, suggestion, severity, stage, linux = folded[at]
-        folded[at] = Finding(code, f"{message}; {clause}", start, end, suggestion, severity, stage, linux)
+        code, message, start, end, _repair, severity, stage, linux = folded[at]
+        # a repair of the value ('-i' -> 'i') would contradict "the flag is missing its value"
+        folded[at] = Finding(code, f"{message}; {clause}", start, end, None, severity, stage, linux)
     return kept + folded
 
 
