@@ -167,6 +167,8 @@ def test_docker_globals_before_run(
     code, out, err = kx(capsys, ["build", "--format", "json", "docker", *front, "run", *args])
     assert code == 0, err
     assert normalized(json.loads(out)) == normalized(sent)
+    for among in (["--format", "json", *front], [*front, "--format=json"]):  # kx's option among docker's
+        assert kx(capsys, ["build", "docker", *among, "run", *args])[:2] == (0, out)
     code, out, err = kx(capsys, ["build", "docker", *front, "run", *args])
     assert code == 0, err
     assert out.startswith("docker --") and " run " in out

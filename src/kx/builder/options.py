@@ -122,3 +122,23 @@ def split_options(spec: CommandSpec, args: list[str]) -> tuple[BuildOptions, lis
             raise UsageError(f"{name}: {inline!r} is not one of {', '.join(option.choices)}")
         values[option.name] = inline
     return BuildOptions(**values), rest  # type: ignore[arg-type]
+
+
+def own_words_before_path(root: CommandSpec, words: list[str]) -> tuple[list[str], list[str]]:
+    """The kx options among a tool's global flags before the subcommand, and the other words.
+
+    ``kx build docker --format json -H h run nginx``: ``--format json`` is kx's, the rest docker's.
+    """
+    known = spellings(root)
+    own: list[str] = []
+    others: list[str] = []
+    i = 0
+    while i < len(words) and words[i].startswith("-") and words[i] != "--":
+        word = words[i]
+        name, eq, _ = word.partition("=")
+        option = known.get(name)
+        taken = 2 if (option is not None and option.choices and not eq) or _takes_next(root, word) else 1
+        (own if option is not None else others).extend(words[i:i + taken])
+        i += taken
+    return own, others + words[i:]
+

@@ -12,7 +12,7 @@ import os
 from typing import TextIO
 
 from kx.builder import command, helptext
-from kx.builder.options import BuildOptions, split_options
+from kx.builder.options import BuildOptions, own_words_before_path, split_options
 from kx.builder.preview import Preview
 from kx.builder.quote import join_argv
 from kx.builder.streams import Streams, report
@@ -45,12 +45,15 @@ def find_spec(specs: SpecSet, words: list[str]) -> tuple[CommandSpec, list[str],
     if found is not None:
         spec, used = found
         return spec, [], rest[used:]
-    if rest[:1] and rest[0].startswith("-") and specs.root(tool) is not None:
+    root = specs.root(tool)
+    if rest[:1] and rest[0].startswith("-") and root is not None:
         from kx.builder.leading import after_globals
 
-        leading = after_globals(specs, tool, rest)
+        own, others = own_words_before_path(root, rest)  # kx build docker --format json -H h run ...
+        leading = after_globals(specs, tool, others)
         if leading is not None:
-            return leading
+            spec, front, words = leading
+            return spec, front, [*own, *words]
     raise UsageError(f"no spec for {' '.join(words[:2])!r} (known: {known_commands(specs)})")
 
 
