@@ -145,3 +145,10 @@ def test_the_real_client_accepts_the_fixed_line(line: str) -> None:
     judge = clients.docker_verdict if tool == "docker" else clients.kubectl_verdict
     after = judge(shlex.split(fixed))
     assert after.valid, (fixed, after.message)
+
+
+def test_a_bare_dry_run_is_fixed_to_its_explicit_form() -> None:
+    from kx.engine.lint_fix import fix_command
+
+    fixed, count, left = fix_command("kubectl run web --image=nginx --dry-run -o yaml")
+    assert (fixed, count, left) == ("kubectl run web --image=nginx --dry-run=client -o yaml", 1, [])
