@@ -289,7 +289,7 @@ def test_suggestions() -> None:
     assert suggestion("service-type", "loadbalancer") == "LoadBalancer"
     assert suggestion("protocol", "tcp") == "TCP"
     assert suggestion("session-affinity", "clientip") == "ClientIP"
-    assert suggestion("dry-run", "unchanged") == "--dry-run=client"  # a bare flag has no value to replace
+    assert suggestion("dry-run", "unchanged") == "client"
     assert suggestion("dry-run", "true") == "client"
     assert suggestion("dry-run", "0") == "none"
     assert suggestion("cascade", "false") == "orphan"

@@ -37,6 +37,14 @@ def _place(word: Word, offset: int, problem: Finding, length: int) -> Finding:
     return problem.at(word.start + begin, word.start + max(end, begin + 1))
 
 
+def _on_bare_flag(problem: Finding, word: Word, name: str) -> Finding:
+    """A bare flag's no-value default's finding, on the flag; its suggestion becomes ``--name=value``."""
+    code, message, _start, _end, suggestion, severity, stage, linux = problem
+    if suggestion is not None:
+        suggestion = f"--{name}={suggestion}"
+    return Finding(code, message, word.start, word.end, suggestion, severity, stage, linux)
+
+
 def check_value_use(
     tool: str, flag: FlagSpec, value: str, word: Word, offset: int, final: bool = True
 ) -> list[Finding]:
@@ -185,8 +193,8 @@ def build_state(parsed: ParsedCommand, anchor: Word, env: Environment) -> tuple[
         if word is None:  # a bare flag: its no-value default (bools' "true", kubectl --dry-run)
             add(flag, value, use.word, use.dynamic)
             if not use.dynamic and not flag.is_bool:
-                word = use.word
-                found.extend(p.at(word.start, word.end) for p in check_flag_value(tool, flag, value))
+                bare = check_flag_value(tool, flag, value)
+                found.extend(_on_bare_flag(problem, use.word, flag.name) for problem in bare)
             continue
         if flag.canonical in flags:
             add(flag, value, word, use.dynamic)

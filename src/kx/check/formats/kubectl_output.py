@@ -108,7 +108,7 @@ def check_dry_run(value: str, ctx: ValueContext) -> list[Finding]:
         return []
     if value == "unchanged":
         message = "a bare --dry-run is deprecated (and never takes the next word); use --dry-run=client"
-        return [Finding("KX502", message, suggestion="--dry-run=client")]  # it replaces the flag word
+        return [Finding("KX502", message, suggestion="client")]
     if sc.parse_bool(value) is not None:
         return _deprecated_bool(value, "dry-run", "client", "none")
     guess = best(value, DRY_RUN)
