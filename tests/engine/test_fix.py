@@ -152,3 +152,13 @@ def test_a_bare_dry_run_is_fixed_to_its_explicit_form() -> None:
 
     fixed, count, left = fix_command("kubectl run web --image=nginx --dry-run -o yaml")
     assert (fixed, count, left) == ("kubectl run web --image=nginx --dry-run=client -o yaml", 1, [])
+
+
+def test_a_type_in_type_slash_name_is_fixed_without_its_name() -> None:
+    from kx.engine.lint_fix import fix_command
+    from kx.engine.pipeline import check_command
+
+    (found,) = check_command("kubectl expose Deploy/web --port=80")
+    assert (found.code, found.column, found.end_column) == ("KX206", 16, 22)  # 'Deploy', not '/web'
+    fixed = fix_command("kubectl expose Deploy/web --port=80")
+    assert fixed[:2] == ("kubectl expose deploy/web --port=80", 1)

@@ -13,7 +13,7 @@ from kx.check.formats.kubectl_output import check_output_flags
 from kx.check.formats.kubectl_resources import check_resource_args, resource_arg_syntax
 from kx.check.formats.kubectl_service import service_type_problems
 from kx.check.rules import finding, register_check
-from kx.core.findings import Finding
+from kx.core.findings import WHOLE, Finding
 from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -81,7 +81,12 @@ def resource_args(state: CommandState, rule: RuleSpec) -> list[Finding]:
     found = []
     for index, problem in problems:
         word = words[index] if 0 <= index < len(words) else state.anchor
-        found.append(problem.at(word.start, word.end))
+        start, end = problem.start, problem.end
+        if end == WHOLE or not word.literal or index >= len(words):  # whole word, or not mapped exactly
+            start, end = word.start, word.end
+        else:
+            start, end = word.start + start, word.start + end
+        found.append(problem.at(start, end))
     return found
 
 

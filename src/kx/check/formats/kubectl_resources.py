@@ -11,7 +11,7 @@ from __future__ import annotations
 from kx.check.formats import kube_resources as kr
 from kx.check.formats._names import is_dns1035_label, is_subdomain
 from kx.check.formats.registry import register_format
-from kx.core.findings import Finding
+from kx.core.findings import WHOLE, Finding
 from kx.core.typecheck import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -94,8 +94,17 @@ def _slash_problems(word: str, type_at: int = 0, name_at: int = 0) -> list[tuple
     if syntax:
         return syntax
     type_word, name = word.split("/")
-    found = [(type_at, p) for p in type_problems(type_word)]
-    return found + [(name_at, p) for p in name_problems(name, type_word)]
+    types, names = type_problems(type_word), name_problems(name, type_word)
+    if type_at == name_at:  # one word: each finding points at its half (a fix of the TYPE keeps /NAME)
+        cut = len(type_word)
+        types = [_within(p, 0, cut) for p in types]
+        names = [_within(p, cut + 1, len(word)) for p in names]
+    return [(type_at, p) for p in types] + [(name_at, p) for p in names]
+
+
+def _within(problem: Finding, start: int, end: int) -> Finding:
+    """A whole-word finding narrowed to ``[start, end)`` of its word (offsets relative to the word)."""
+    return problem.at(start, end) if problem.start == 0 and problem.end == WHOLE else problem
 
 
 def check_resource_args(values: list[str], *, from_files: bool = False) -> list[tuple[int, Finding]]:
