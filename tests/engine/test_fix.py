@@ -162,3 +162,11 @@ def test_a_type_in_type_slash_name_is_fixed_without_its_name() -> None:
     assert (found.code, found.column, found.end_column) == ("KX206", 16, 22)  # 'Deploy', not '/web'
     fixed = fix_command("kubectl expose Deploy/web --port=80")
     assert fixed[:2] == ("kubectl expose deploy/web --port=80", 1)
+
+
+def test_a_file_missing_here_does_not_withhold_a_fix(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kx.engine.lint_fix import fix_command
+
+    monkeypatch.chdir(tmp_path)  # no .env here: the fixed command gets KX209, which says nothing of the fix
+    fixed, count, left = fix_command("docker run --env_file .env nginx")
+    assert (fixed, count, [d.code for d in left]) == ("docker run --env-file .env nginx", 1, ["KX209"])

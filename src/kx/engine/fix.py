@@ -9,6 +9,7 @@ Respellings keep the command's meaning and are SAFE; fixes that change what runs
 
 from __future__ import annotations
 
+from kx.check.environment import STAGE as ENVIRONMENT
 from kx.core.codes import CODES
 from kx.core.diagnostics import SAFE, UNSAFE, Edit, Fix
 from kx.core.typecheck import TYPE_CHECKING
@@ -87,9 +88,13 @@ def fixes_for(words: list[Word], found: list[Finding], text: str, specs: SpecSet
 
 
 def passes(after: list[Finding], code: str, found: list[Finding]) -> bool:
-    """Whether the fixed command has one finding of ``code`` fewer and no finding of a new code."""
+    """Whether the fixed command has one finding of ``code`` fewer and no finding of a new code.
+
+    What only this machine says (a file named in the fixed command is missing here) is no
+    reason to withhold a fix: ``--env_file .env`` is ``--env-file .env`` wherever it runs.
+    """
     before = {finding[0] for finding in found}
-    if any(finding[0] not in before for finding in after):
+    if any(finding[0] not in before and finding[6] != ENVIRONMENT for finding in after):  # 6: stage
         return False
     return sum(f[0] == code for f in after) < sum(f[0] == code for f in found)
 
