@@ -31,8 +31,14 @@ def test_fewer_edits_rank_first_whatever_the_order_given(
 
 
 def test_ties_keep_the_order_they_were_given_in() -> None:
-    assert closest("prot", ["protocol", "port"]) == ["protocol", "port"]
-    assert closest("prot", ["port", "protocol"]) == ["port", "protocol"]
+    assert closest("lable", ["label", "table"]) == ["label", "table"]
+    assert closest("lable", ["table", "label"]) == ["table", "label"]
+
+
+def test_a_typo_as_near_ranks_before_a_word_that_only_starts_alike() -> None:
+    # docker run --cpu: --cpus (one edit) before --cpu-count (it only starts with "cpu")
+    assert closest("cpu", ["cpu-count", "cpus"]) == ["cpus", "cpu-count"]
+    assert closest("prot", ["protocol", "port"]) == ["port", "protocol"]
 
 
 def test_max_keeps_the_best_not_the_first() -> None:

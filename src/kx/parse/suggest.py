@@ -106,24 +106,24 @@ def closest(word: str, candidates: Iterable[str], max: int = 3) -> list[str]:
     size = len(key)
     letters = frozenset(key)
     prepared = _prepare(candidates)
-    scored: dict[str, tuple[int, int]] = {}
+    scored: dict[str, tuple[int, int, int]] = {}  # name -> (edits, 1 for a prefix match, spec order)
     for length in range(size - limit, size + limit + 1):
         for index, name, other, other_letters in prepared.by_length.get(length, ()):
             if len(letters - other_letters) > limit or len(other_letters - letters) > limit:
                 continue
             score = distance(key, other, limit)
             if score <= limit and name != word:
-                scored[name] = (score, index)
+                scored[name] = (score, 0, index)
     if size >= 3:
         ordered = prepared.ordered
         at = bisect.bisect_left(ordered, (key,))
         while at < len(ordered) and ordered[at][0].startswith(key):
             _normal_name, index, name = ordered[at]
             if name not in scored and name != word:
-                scored[name] = (limit, index)
+                scored[name] = (limit, 1, index)  # after a typo as near: --cpu is --cpus before --cpu-count
             at += 1
-    best = sorted((score, index, name) for name, (score, index) in scored.items())
-    return [name for _score, _index, name in best[:max]]
+    best = sorted((*rank, name) for name, rank in scored.items())
+    return [entry[-1] for entry in best[:max]]
 
 
 def best(word: str, candidates: Iterable[str]) -> str | None:
