@@ -170,3 +170,11 @@ def test_a_file_missing_here_does_not_withhold_a_fix(tmp_path: Path, monkeypatch
     monkeypatch.chdir(tmp_path)  # no .env here: the fixed command gets KX209, which says nothing of the fix
     fixed, count, left = fix_command("docker run --env_file .env nginx")
     assert (fixed, count, [d.code for d in left]) == ("docker run --env-file .env nginx", 1, ["KX209"])
+
+
+def test_several_candidates_are_no_certain_fix() -> None:
+    from kx.engine.lint_fix import fix_command
+
+    fixed, count, left = fix_command("docker run --cpu 2 nginx")
+    assert (fixed, count) == ("docker run --cpu 2 nginx", 0)
+    assert "did you mean --cpus or --cpu-count" in left[0].message

@@ -72,7 +72,7 @@ def fixes_for(words: list[Word], found: list[Finding], text: str, specs: SpecSet
     """
     fixes: Fixes = {}
     for finding in found:
-        code, _message, start, end, suggestion = finding[:5]
+        code, message, start, end, suggestion = finding[:5]
         candidate: Candidate | None = None
         if code == "KX108":
             candidate = moved(words, finding, text, specs)
@@ -80,8 +80,8 @@ def fixes_for(words: list[Word], found: list[Finding], text: str, specs: SpecSet
             from kx.engine.fix_overrides import overrides
 
             candidate = overrides(words, finding, text)
-        elif suggestion is not None:
-            candidate = replaced(words, finding, text)
+        elif suggestion is not None and f"did you mean {suggestion} or " not in message:
+            candidate = replaced(words, finding, text)  # one candidate: "--cpus or --cpu-count" is none
         if candidate is not None and passes(recheck(candidate[1]), code, found):
             fixes[(code, start, end)] = candidate[0]
     return fixes
