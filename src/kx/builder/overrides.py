@@ -11,6 +11,7 @@ from typing import Any
 
 from kx.builder import kubetypes
 from kx.builder.objects import GenerateError
+from kx.builder.strategic import discard_nulls, merge_map
 
 _BAD_PATCH = "Invalid JSON Patch"
 _GO_PATCH, _GO_OPERATION = "jsonpatch.Patch", "jsonpatch.Operation"  # evanphx/json-patch's types
@@ -26,8 +27,6 @@ def apply(obj: dict[str, Any], fragment: str, kind: str, override_type: str) -> 
         patch = _load(fragment, "invalid JSON document")
         if not isinstance(patch, dict):
             raise GenerateError("invalid JSON document")
-        from kx.builder.strategic import merge_map
-
         patched = go_numbers(merge_map(obj, patch, kind))
     else:
         raise GenerateError(f"invalid override type: {override_type}")
@@ -58,7 +57,7 @@ def merge_patch(target: Any, patch: Any) -> Any:
     if patch is None or not isinstance(patch, (dict, list)):
         raise GenerateError(_BAD_PATCH)
     if not isinstance(patch, dict):
-        return _prune(patch)
+        return discard_nulls(patch)
     return _merge(target, patch)
 
 
@@ -70,16 +69,8 @@ def _merge(target: Any, patch: dict[str, Any]) -> dict[str, Any]:
         elif isinstance(value, dict):
             out[key] = _merge(out.get(key), value)
         else:
-            out[key] = _prune(value)
+            out[key] = discard_nulls(value)
     return out
-
-
-def _prune(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _prune(v) for k, v in value.items() if v is not None}
-    if isinstance(value, list):
-        return [_prune(v) for v in value]
-    return value
 
 
 def _json_patch(obj: dict[str, Any], fragment: str) -> Any:

@@ -50,11 +50,12 @@ def remove_directives(value: Any) -> tuple[Any, bool]:
     return value, True
 
 
-def _discard_nulls(value: Any) -> Any:
+def discard_nulls(value: Any) -> Any:
+    """``value`` without the null members of its maps, at every depth (a null in a patch deletes)."""
     if isinstance(value, dict):
-        return {k: _discard_nulls(v) for k, v in value.items() if v is not None}
+        return {k: discard_nulls(v) for k, v in value.items() if v is not None}
     if isinstance(value, list):
-        return [_discard_nulls(v) for v in value]
+        return [discard_nulls(v) for v in value]
     return value
 
 
@@ -149,7 +150,7 @@ def _merge_key(result: dict[str, Any], key: str, value: Any, expr: str) -> None:
         return
     old = result.get(key)
     if key not in result or _kind(old) != _kind(value):
-        kept, keep = remove_directives(_discard_nulls(value))
+        kept, keep = remove_directives(discard_nulls(value))
         if keep:
             result[key] = kept
         else:
