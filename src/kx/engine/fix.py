@@ -14,6 +14,7 @@ from kx.core.codes import CODES
 from kx.core.diagnostics import SAFE, UNSAFE, Edit, Fix
 from kx.core.typecheck import TYPE_CHECKING
 from kx.parse.span import Word
+from kx.parse.unknown import offers_others
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -80,7 +81,7 @@ def fixes_for(words: list[Word], found: list[Finding], text: str, specs: SpecSet
             from kx.engine.fix_overrides import overrides
 
             candidate = overrides(words, finding, text)
-        elif suggestion is not None and f"did you mean {suggestion} or " not in message:
+        elif suggestion is not None and not offers_others(message, suggestion):
             candidate = replaced(words, finding, text)  # one candidate: "--cpus or --cpu-count" is none
         if candidate is not None and passes(recheck(candidate[1]), code, found):
             fixes[(code, start, end)] = candidate[0]

@@ -137,7 +137,15 @@ def _did_you_mean(hits: list[str]) -> str:
     if not hits:
         return ""
     shown = [h if h.startswith("-") else f"--{h}" for h in hits]
-    return "; did you mean " + " or ".join(shown) + "?"
+    return "; did you mean " + _OR.join(shown) + "?"
+
+
+_OR = " or "
+
+
+def offers_others(message: str, suggestion: str) -> bool:
+    """Whether ``message`` names other candidates beside ``suggestion`` (then no fix is certain)."""
+    return f"did you mean {suggestion}{_OR}" in message
 
 
 def _removed(
