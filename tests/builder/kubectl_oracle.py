@@ -14,7 +14,9 @@ import subprocess
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
+import pytest
 from tests.oracle.fake_kube import FakeKube
 
 _counter = itertools.count()
@@ -25,6 +27,14 @@ contexts: [{{name: fake, context: {{cluster: fake, user: fake}}}}]
 users: [{{name: fake, user: {{}}}}]
 current-context: fake
 """
+
+
+def offline_kubeconfig(directory: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Point $KUBECONFIG at the names kubectl is given (its server unreachable), so kx's checks of
+    --context and --user agree with the oracle's."""
+    config = directory / "config"
+    config.write_text(KUBECONFIG.format(url="http://127.0.0.1:1"), encoding="utf-8")
+    monkeypatch.setenv("KUBECONFIG", str(config))
 
 
 class KubectlOracle:

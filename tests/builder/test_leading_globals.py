@@ -27,7 +27,7 @@ if str(ROOT) not in sys.path:
 
 from tests.builder.docker_oracle import DockerOracle, docker_oracle, normalized  # noqa: E402
 from tests.builder.expose_manifests import write_manifests  # noqa: E402
-from tests.builder.kubectl_oracle import KUBECONFIG, KubectlOracle, kubectl_oracle  # noqa: E402
+from tests.builder.kubectl_oracle import KubectlOracle, kubectl_oracle, offline_kubeconfig  # noqa: E402
 
 # (globals before the subcommand, the subcommand and its words)
 KUBECTL_RUN = [
@@ -70,9 +70,7 @@ def kube() -> Iterator[KubectlOracle]:
 
 @pytest.fixture(autouse=True)
 def _kubeconfig(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    config = tmp_path / "config"
-    config.write_text(KUBECONFIG.format(url="http://127.0.0.1:1"), encoding="utf-8")
-    monkeypatch.setenv("KUBECONFIG", str(config))
+    offline_kubeconfig(tmp_path, monkeypatch)
 
 
 @pytest.fixture(scope="module")

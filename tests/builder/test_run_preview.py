@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from tests.builder.kubectl_oracle import KUBECONFIG, KubectlOracle, kubectl_oracle  # noqa: E402
+from tests.builder.kubectl_oracle import KubectlOracle, kubectl_oracle, offline_kubeconfig  # noqa: E402
 
 pytestmark = pytest.mark.skipif(shutil.which("kubectl") is None, reason="kubectl not installed")
 
@@ -161,10 +161,7 @@ def oracle() -> Iterator[KubectlOracle]:
 
 @pytest.fixture(autouse=True)
 def _kubeconfig(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The kubeconfig names kubectl is given, so kx's checks of --context and --user agree."""
-    config = tmp_path / "config"
-    config.write_text(KUBECONFIG.format(url="http://127.0.0.1:1"), encoding="utf-8")
-    monkeypatch.setenv("KUBECONFIG", str(config))
+    offline_kubeconfig(tmp_path, monkeypatch)
 
 
 def kx(capsys: pytest.CaptureFixture[str], args: list[str]) -> tuple[int, str, str]:
